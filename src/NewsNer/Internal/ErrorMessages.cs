@@ -1,0 +1,21 @@
+using NewsNer.Pipeline;
+
+namespace NewsNer.Internal;
+
+/// <summary>Every error message of the library, in one place.</summary>
+internal static class ErrorMessages
+{
+    public static string MissingResource(string name) =>
+        $"The embedded resource '{name}' is missing from the NewsNer assembly. The package is incomplete or was built without its Resources folder: " +
+        "reinstall the NewsNer package, or rebuild it from a clone whose src/NewsNer/Resources folder is complete.";
+
+    public static string StageRequires(string stage, Annotations missing) =>
+        $"The pipeline stage '{stage}' needs {missing}, which no earlier stage produces. Add the stages in order: tokens, sentences, entities, linking, events.";
+
+    public static string DuplicateStage(string stage) => $"The pipeline already has a '{stage}' stage.";
+
+    public static string EmptyPipeline => "The pipeline has no stage. Call UseTokenizer() at least, or use NewsPipeline.CreateDefault().";
+
+    public static string BadModel(string what, string detail) =>
+        $"The {what} could not be read: {detail}. Use a model file written by 'newsner train' with the same NewsNer version.";
+}

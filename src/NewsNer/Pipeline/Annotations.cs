@@ -1,0 +1,24 @@
+namespace NewsNer.Pipeline;
+
+/// <summary>The layers of annotation a pipeline stage requires or produces; stage order follows from them.</summary>
+[Flags]
+internal enum Annotations
+{
+    /// <summary>Nothing.</summary>
+    None = 0,
+
+    /// <summary>Tokens with offsets.</summary>
+    Tokens = 1,
+
+    /// <summary>Sentence boundaries.</summary>
+    Sentences = 2,
+
+    /// <summary>Entity mentions (names, with type and confidence).</summary>
+    Mentions = 4,
+
+    /// <summary>Entities: mentions clustered, canonical names, attributes, nominal mentions.</summary>
+    Entities = 8,
+
+    /// <summary>Meeting events.</summary>
+    Events = 16,
+}

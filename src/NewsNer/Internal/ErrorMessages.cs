@@ -14,6 +14,9 @@ internal static class ErrorMessages
 
     public static string DuplicateStage(string stage) => $"The pipeline already has a '{stage}' stage.";
 
+    public static string TokensDoNotMatchText =>
+        "The tokens do not belong to this text: each must lie inside it, in order, without overlap. Pass the tokens the tokenizer returned for this same text.";
+
     public static string EmptyPipeline => "The pipeline has no stage. Call UseTokenizer() at least, or use NewsPipeline.CreateDefault().";
 
     public static string BadModel(string what, string detail) =>

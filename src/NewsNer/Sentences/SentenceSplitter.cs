@@ -3,36 +3,323 @@ using NewsNer.Tokenization;
 namespace NewsNer.Sentences;
 
 /// <summary>
-/// Finds sentence boundaries over tokens. Immutable and thread-safe: use <see cref="Default"/>.
+/// Finds sentence boundaries over the tokens of a French news text. Immutable and thread-safe: use <see cref="Default"/>.
 /// </summary>
-/// <remarks>PLACEHOLDER implementation (., !, ? and blank lines); replaced by the French splitter of issue 2.</remarks>
+/// <remarks>
+/// <para>Rules, in order (documented with examples in <c>docs/tokenization.md</c>):</para>
+/// <list type="number">
+/// <item>A blank line (two line breaks, a paragraph or page separator) always ends a sentence.</item>
+/// <item>After <c>. ! ? …</c> (and runs like <c>?!</c>, <c>...</c>), closing quotes and brackets stay with the sentence;
+/// the sentence ends there when the next token can start one: a capitalized word, a digit, an opening quote,
+/// bracket or dash (not a lower-case word: <c>« Quoi ? » dit-il</c> is one sentence).</item>
+/// <item>Abbreviations (<c>M.</c>, <c>Mme.</c>, <c>janv.</c>) and initials (<c>J. K.</c>) never end a sentence;
+/// <c>etc.</c>, a few listed ones and dotted acronyms (<c>U.S.A.</c>) end it when a sentence start follows.
+/// A period after a list number at the start of a line (<c>1. Introduction</c>) does not end one.</item>
+/// <item>A single line break ends a sentence when the line can stand alone (a headline, a dateline, a section
+/// heading): it does not end with a comma, colon, opening quote, dash or a function word such as <c>de</c>, <c>et</c>,
+/// and the next line starts like a sentence. In text wrapped at a fixed width (lines that continue in lower case),
+/// a line break is kept only when the next line's first word would have fitted on the line.</item>
+/// </list>
+/// <para>Every token belongs to exactly one sentence; a sentence runs from its first token's start to its last token's end.</para>
+/// </remarks>
 public sealed class SentenceSplitter
 {
-    private SentenceSplitter()
+    private readonly SentenceRules _rules;
+
+    private SentenceSplitter(SentenceRules rules)
     {
+        _rules = rules;
     }
 
     /// <summary>The shared splitter with the embedded French rules.</summary>
-    public static SentenceSplitter Default { get; } = new();
+    public static SentenceSplitter Default { get; } = new(SentenceRules.French);
 
     /// <summary>Splits the tokens of <paramref name="text"/> into sentences.</summary>
+    /// <param name="text">The text the tokens were cut from.</param>
+    /// <param name="tokens">The tokens of <paramref name="text"/>, in order (as returned by <see cref="FrenchTokenizer"/>).</param>
+    /// <returns>The sentences in order; they cover every token exactly once. Empty when there are no tokens.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException">A token lies outside <paramref name="text"/> or the tokens are out of order.</exception>
     public Sentence[] Split(string text, ReadOnlySpan<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sentences = new List<Sentence>();
-        var first = 0;
-        for (var i = 0; i < tokens.Length; i++)
+        if (tokens.IsEmpty)
         {
-            var t = tokens[i];
-            var end = t.Length == 1 && (text[t.Start] is '.' or '!' or '?');
-            var blankLineAfter = i + 1 < tokens.Length && text.AsSpan(t.End, tokens[i + 1].Start - t.End).Count('\n') >= 2;
-            if (end || blankLineAfter || i == tokens.Length - 1)
+            return [];
+        }
+
+        Validate(text, tokens);
+        var wrapWidth = EstimateWrapWidth(text, tokens);
+        var sentences = new List<Sentence>(tokens.Length / 20 + 1);
+        var first = 0;
+        var lineStart = LineStartBefore(text, tokens[0].Start);
+        var i = 0;
+        while (i < tokens.Length)
+        {
+            var last = i;
+            var boundary = false;
+            var token = tokens[i];
+            if (IsTerminal(text, token))
             {
-                sentences.Add(new Sentence(tokens[first].Start, t.End, first, i - first + 1));
-                first = i + 1;
+                last = AbsorbClosers(text, tokens, i);
+                boundary = last + 1 >= tokens.Length || (!IsListNumberPeriod(text, tokens, i, first, lineStart) && StartsSentence(text, tokens[last + 1]));
             }
+            else if (token.Kind == TokenKind.Word && token.Length > 1 && text[token.End - 1] == '.' && CanAbbreviationEndSentence(token.Span))
+            {
+                last = AbsorbClosers(text, tokens, i);
+                boundary = last + 1 >= tokens.Length || StartsSentence(text, tokens[last + 1]);
+            }
+
+            if (last + 1 < tokens.Length)
+            {
+                var next = tokens[last + 1];
+                var breaks = LineBreaks(text.AsSpan(tokens[last].End, next.Start - tokens[last].End), out var lastBreak);
+                if (breaks >= 2)
+                {
+                    boundary = true;
+                }
+                else if (breaks == 1 && !boundary)
+                {
+                    boundary = IsLineBoundary(text, tokens[last], next, lineStart, wrapWidth);
+                }
+
+                if (breaks > 0)
+                {
+                    lineStart = tokens[last].End + lastBreak + 1;
+                }
+            }
+
+            if (boundary || last + 1 >= tokens.Length)
+            {
+                sentences.Add(new Sentence(tokens[first].Start, tokens[last].End, first, last - first + 1));
+                first = last + 1;
+            }
+
+            i = last + 1;
         }
 
         return [.. sentences];
+    }
+
+    private static void Validate(string text, ReadOnlySpan<Token> tokens)
+    {
+        var previousEnd = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Start < previousEnd || token.End > text.Length || token.End <= token.Start)
+            {
+                throw new ArgumentException(Internal.ErrorMessages.TokensDoNotMatchText, nameof(tokens));
+            }
+
+            previousEnd = token.End;
+        }
+    }
+
+    private static bool IsTerminal(string text, Token token) =>
+        token.Kind == TokenKind.Punctuation && text[token.Start] is '.' or '!' or '?' or '\u2026' or '\u203D';
+
+    // Closing quotes and brackets after a terminal mark (and further terminal marks: « Fin ! ».) stay in the sentence.
+    private static int AbsorbClosers(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        var last = i;
+        while (last + 1 < tokens.Length && (IsCloser(text, tokens, last + 1) || IsTerminal(text, tokens[last + 1])))
+        {
+            // A line break in between means the quote opens the next line.
+            if (LineBreaks(text.AsSpan(tokens[last].End, tokens[last + 1].Start - tokens[last].End), out _) > 0)
+            {
+                break;
+            }
+
+            last++;
+        }
+
+        return last;
+    }
+
+    private static bool IsCloser(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        var token = tokens[k];
+        if (token.Kind != TokenKind.Punctuation || token.Length != 1)
+        {
+            return false;
+        }
+
+        switch (text[token.Start])
+        {
+            case '»' or '”' or '’' or ')' or ']' or '}' or '›':
+                return true;
+            case '"' or '\'':
+                // A straight quote closes when glued to what precedes it, or when nothing is glued after it.
+                var gluedBefore = k > 0 && tokens[k - 1].End == token.Start;
+                var gluedAfter = k + 1 < tokens.Length && tokens[k + 1].Start == token.End;
+                return gluedBefore || !gluedAfter;
+            default:
+                return false;
+        }
+    }
+
+    private static bool StartsSentence(string text, Token token)
+    {
+        var c = text[token.Start];
+        switch (token.Kind)
+        {
+            case TokenKind.Punctuation:
+                return c is '«' or '“' or '"' or '\'' or '‘' or '(' or '[' or '-' or '–' or '—' or '¿' or '¡' or '‹' or '‐' or '‑';
+            case TokenKind.Symbol:
+                return c is not ('%' or '‰');
+            default:
+                return !char.IsLower(c);
+        }
+    }
+
+    // "1. Introduction": a short number opening the sentence or the line, then a period, is a list marker.
+    private static bool IsListNumberPeriod(string text, ReadOnlySpan<Token> tokens, int period, int first, int lineStart)
+    {
+        if (text[tokens[period].Start] != '.' || tokens[period].Length != 1 || period == 0)
+        {
+            return false;
+        }
+
+        var number = tokens[period - 1];
+        return number.Kind == TokenKind.Number && number.Length <= 3 && number.End == tokens[period].Start
+            && (period - 1 == first || number.Start >= lineStart && (period < 2 || tokens[period - 2].End <= lineStart));
+    }
+
+    private bool CanAbbreviationEndSentence(ReadOnlySpan<char> abbreviation)
+    {
+        if (_rules.IsSentenceFinalAbbreviation(abbreviation))
+        {
+            return true;
+        }
+
+        // Dotted acronyms (U.S.A., O.N.U.) may end a sentence; initials (J., J.-P.) and titles (M., Dr.) may not.
+        if (abbreviation.ContainsAny('-', '\u2010', '\u2011'))
+        {
+            return false;
+        }
+
+        var periods = 0;
+        var letters = 0;
+        foreach (var c in abbreviation)
+        {
+            if (c == '.')
+            {
+                periods++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+
+        return periods >= 2 && letters == periods;
+    }
+
+    private bool IsLineBoundary(string text, Token last, Token next, int lineStart, int wrapWidth)
+    {
+        if (!StartsSentence(text, next) || !IsLineEnd(text, last))
+        {
+            return false;
+        }
+
+        if (wrapWidth == 0)
+        {
+            return true;
+        }
+
+        // Wrapped text: the break is deliberate only if the next word would have fitted on this line.
+        var lineLength = last.End - lineStart;
+        return lineLength + 1 + next.Length <= wrapWidth;
+    }
+
+    // Whether a line ending with this token can stand alone (a headline or a heading, not a line cut mid-phrase).
+    private bool IsLineEnd(string text, Token last)
+    {
+        var c = text[last.End - 1];
+        switch (last.Kind)
+        {
+            case TokenKind.Punctuation:
+                return c is not (',' or ';' or ':' or '«' or '“' or '(' or '[' or '-' or '–' or '—' or '‘' or '/');
+            case TokenKind.Word:
+                return CharClasses.Of(c) != CharClass.Apostrophe && !_rules.IsContinuationWord(last.Span);
+            case TokenKind.Symbol:
+                return c is not ('&' or '/' or '+');
+            default:
+                return true;
+        }
+    }
+
+    // Fixed-width wrapping shows as several line breaks followed by a lower-case word; then the widest line is the width.
+    private int EstimateWrapWidth(string text, ReadOnlySpan<Token> tokens)
+    {
+        var lineStart = LineStartBefore(text, tokens[0].Start);
+        var widest = 0;
+        var continuations = 0;
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            var gap = text.AsSpan(tokens[i].End, tokens[i + 1].Start - tokens[i].End);
+            if (gap.IsEmpty)
+            {
+                continue;
+            }
+
+            var breaks = LineBreaks(gap, out var lastBreak);
+            if (breaks == 0)
+            {
+                continue;
+            }
+
+            if (breaks == 1)
+            {
+                widest = Math.Max(widest, tokens[i].End - lineStart);
+                if (char.IsLower(text[tokens[i + 1].Start]) && !IsTerminal(text, tokens[i]))
+                {
+                    continuations++;
+                }
+            }
+
+            lineStart = tokens[i].End + lastBreak + 1;
+        }
+
+        return continuations >= 2 ? widest : 0;
+    }
+
+    /// <summary>Counts line breaks in a gap (CR LF counts once; a paragraph or page separator counts as a blank line).</summary>
+    internal static int LineBreaks(ReadOnlySpan<char> gap, out int lastBreak)
+    {
+        var count = 0;
+        lastBreak = -1;
+        for (var i = 0; i < gap.Length; i++)
+        {
+            switch (gap[i])
+            {
+                case '\n' or '\u0085' or '\u2028':
+                    count++;
+                    lastBreak = i;
+                    break;
+                case '\r':
+                    if (i + 1 >= gap.Length || gap[i + 1] != '\n')
+                    {
+                        count++;
+                        lastBreak = i;
+                    }
+
+                    break;
+                case '\u2029' or '\f':
+                    count += 2;
+                    lastBreak = i;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return count;
+    }
+
+    private static int LineStartBefore(string text, int position)
+    {
+        var index = text.AsSpan(0, position).LastIndexOfAny('\n', '\r');
+        return index + 1;
     }
 }

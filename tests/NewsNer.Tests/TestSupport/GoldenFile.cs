@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NewsNer.Tests.Golden;
+namespace NewsNer.Tests.TestSupport;
 
 /// <summary>
 /// Compares a readable dump with its golden file under <c>tests/NewsNer.Tests/Golden</c> and shows a line diff on

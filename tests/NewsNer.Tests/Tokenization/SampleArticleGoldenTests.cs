@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using NewsNer.Sentences;
+using NewsNer.Tests.TestSupport;
 using NewsNer.Tokenization;
 
-namespace NewsNer.Tests.Golden;
+namespace NewsNer.Tests.Tokenization;
 
 public class SampleArticleGoldenTests
 {

@@ -15,6 +15,8 @@ public sealed class Document
     /// <summary>The language code of every document NewsNer produces.</summary>
     public const string French = "fr";
 
+    private static readonly ImmutableSortedDictionary<string, string> s_noMetadata = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
     /// <summary>Creates a document from its parts, checking that every offset lies inside <paramref name="text"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="ArgumentException">A token, sentence, mention or evidence range is outside the text or out of order.</exception>
@@ -25,7 +27,8 @@ public sealed class Document
         ImmutableArray<Entity> entities,
         ImmutableArray<MeetingEvent> events,
         string? source = null,
-        DateOnly? publicationDate = null)
+        DateOnly? publicationDate = null,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         Text = text;
@@ -35,6 +38,7 @@ public sealed class Document
         Events = events.IsDefault ? [] : events;
         Source = source;
         PublicationDate = publicationDate;
+        Metadata = metadata is null || metadata.Count == 0 ? s_noMetadata : metadata.ToImmutableSortedDictionary(StringComparer.Ordinal);
         Validate();
     }
 
@@ -58,6 +62,12 @@ public sealed class Document
 
     /// <summary>The publication date, when given.</summary>
     public DateOnly? PublicationDate { get; }
+
+    /// <summary>
+    /// Caller metadata given through <see cref="DocumentOptions.Metadata"/> (a title, a URL, a database key), never null;
+    /// enumerated in ordinal key order.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>The language of the text: always <c>fr</c>.</summary>
     public string Language => French;

@@ -186,7 +186,8 @@ public sealed class NewsPipeline
             [.. entities],
             [.. state.Events],
             state.Options.Source,
-            state.Options.PublicationDate);
+            state.Options.PublicationDate,
+            state.Options.Metadata);
     }
 
     // Without the linking stage, mentions with the same type and text form one entity each.

@@ -21,4 +21,23 @@ internal static class ErrorMessages
 
     public static string BadModel(string what, string detail) =>
         $"The {what} could not be read: {detail}. Use a model file written by 'newsner train' with the same NewsNer version.";
+
+    public static string JsonNotAnObject(string found) => $"A NewsNer JSON document must be an object, found {found}.";
+
+    public static string JsonUnsupportedSchema(string schema) =>
+        $"The JSON declares schema '{schema}', but this NewsNer reads 'newsner/1'. Read it with the NewsNer version that wrote it, or re-run extraction.";
+
+    public static string JsonMissingText => "The JSON document has no 'text': offsets cannot be checked without it. Write documents with NewsJson.Serialize.";
+
+    public static string JsonErrorRecord(string? source, string? message) =>
+        $"The JSON record is an error record{(source is null ? "" : $" for '{source}'")}, not a document: {message}";
+
+    public static string JsonUnexpectedToken(string expected, string found) => $"Expected {expected}, found {found}.";
+
+    public static string JsonUnknownValue(string field, string value) => $"Unknown value '{value}' for '{field}'.";
+
+    public static string JsonTokenTextMismatch(int index, string? written, string actual) =>
+        $"Token {index} has text '{written}' but the document text has '{actual}' at its offsets: the text or the offsets were changed.";
+
+    public static string JsonInvalidDocument(string detail) => $"The JSON describes an invalid document: {detail}";
 }

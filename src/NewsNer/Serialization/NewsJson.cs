@@ -64,6 +64,20 @@ public static class NewsJson
         DocumentJsonWriter.Write(writer, document, options ?? NewsJsonOptions.Default);
     }
 
+    /// <summary>
+    /// Writes an error record, <c>{"schema":"newsner/1","source":…,"error":{"message":…}}</c>: what batch outputs write in
+    /// place of a document for an input that could not be read or processed, so that every input has an output.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="message"/> is null.</exception>
+    public static void WriteError(TextWriter writer, string? source, string message, NewsJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(message);
+        using var json = CreateWriter(writer, (options ?? NewsJsonOptions.Default).Indented);
+        DocumentJsonWriter.WriteError(json, source, message);
+        json.Flush();
+    }
+
     /// <summary>Reads a document from a JSON string written by <see cref="Serialize"/> (or any producer of schema <c>newsner/1</c>).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="JsonException">

@@ -1,0 +1,325 @@
+using System.Diagnostics;
+using System.Text;
+using NewsNer.Cli.Output;
+using NewsNer.Serialization;
+using Spectre.Console;
+
+namespace NewsNer.Cli.Extraction;
+
+/// <summary>The output formats of <c>newsner extract</c>.</summary>
+internal enum OutputFormat
+{
+    Json,
+    Jsonl,
+    Table,
+}
+
+/// <summary>What <c>newsner extract</c> was asked to do, after parsing.</summary>
+internal sealed record ExtractRequest
+{
+    public required string Input { get; init; }
+
+    public DateOnly? Date { get; init; }
+
+    public OutputFormat? Format { get; init; }
+
+    public string? Output { get; init; }
+
+    public bool NoTokens { get; init; }
+
+    /// <summary>Documents processed at once; 0 means every core.</summary>
+    public int Parallel { get; init; }
+
+    public Encoding Encoding { get; init; } = CliContext.StrictUtf8;
+
+    public bool Quiet { get; init; }
+}
+
+/// <summary>
+/// Runs <c>newsner extract</c>: reads a file, a folder or standard input, processes every article through one pipeline
+/// (<see cref="NewsPipeline.ProcessMany"/>: input order kept, bounded memory) and streams each result to a sink as it
+/// comes. An input that cannot be read or processed becomes an error record, so there is one output per input.
+/// </summary>
+internal sealed class ExtractRunner(CliContext context)
+{
+    /// <summary>The extensions read from a folder.</summary>
+    public static readonly string[] ArticleExtensions = [".txt"];
+
+    public ExtractSummary Run(ExtractRequest request, CancellationToken cancellationToken)
+    {
+        var inputs = ResolveInputs(request.Input, out var isFolder);
+        var outputIsDirectory = request.Output is { } output && IsDirectoryOutput(output, isFolder);
+        var format = request.Format ?? (isFolder && !outputIsDirectory ? OutputFormat.Jsonl : OutputFormat.Json);
+        if (format == OutputFormat.Table && outputIsDirectory)
+        {
+            throw new UsageException("--format table writes one stream: give --output a file, not a directory");
+        }
+
+        var summary = new ExtractSummary(inputs.Count);
+        using (var sink = CreateSink(request, format, isFolder, outputIsDirectory))
+        {
+            var showProgress = isFolder && !request.Quiet && context.StderrIsTerminal && (request.Output is not null || !context.StdoutIsTerminal);
+            try
+            {
+                if (showProgress)
+                {
+                    RunWithProgress(inputs, request, sink, summary, cancellationToken);
+                }
+                else
+                {
+                    Process(inputs, request, sink, summary, () => { }, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                summary.Interrupted = true;
+            }
+        }
+
+        summary.Stop();
+        if (isFolder && !request.Quiet || summary.Interrupted)
+        {
+            summary.WriteTo(context.Stderr);
+        }
+        else if (!isFolder)
+        {
+            foreach (var (source, message) in summary.FailureList)
+            {
+                context.Stderr.WriteLine($"newsner: {source ?? "standard input"}: {message}");
+            }
+        }
+
+        if (summary.Interrupted)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        return summary;
+    }
+
+    private void RunWithProgress(List<InputFile> inputs, ExtractRequest request, IDocumentSink sink, ExtractSummary summary, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Stderr) });
+        console.Progress()
+            .AutoClear(true)
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new DocumentsPerSecondColumn(),
+                new ElapsedTimeColumn(),
+                new RemainingTimeColumn(),
+                new SpinnerColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask("extract", maxValue: Math.Max(1, inputs.Count));
+                Process(inputs, request, sink, summary, () => task.Increment(1), cancellationToken);
+            });
+    }
+
+    private void Process(List<InputFile> inputs, ExtractRequest request, IDocumentSink sink, ExtractSummary summary, Action advance, CancellationToken cancellationToken)
+    {
+        // Load errors are kept in input order beside the batch: ProcessMany pulls input i before it yields result i,
+        // both on this thread, so the head of the queue always belongs to the result at hand.
+        var loadErrors = new Queue<string?>();
+        var batch = new BatchOptions { MaxDegreeOfParallelism = request.Parallel };
+        foreach (var result in context.Pipeline.ProcessMany(Load(inputs, request, loadErrors), batch, cancellationToken))
+        {
+            var loadError = loadErrors.Dequeue();
+            if (result.Document is { } document)
+            {
+                sink.Write(document);
+                summary.Add(document);
+            }
+            else
+            {
+                var message = loadError ?? result.Error?.Message ?? "unknown error";
+                sink.WriteError(result.Id, message);
+                summary.AddFailure(result.Id, message);
+            }
+
+            advance();
+        }
+    }
+
+    private IEnumerable<DocumentInput> Load(List<InputFile> inputs, ExtractRequest request, Queue<string?> loadErrors)
+    {
+        foreach (var input in inputs)
+        {
+            DocumentInput? loaded = null;
+            string? error = null;
+            try
+            {
+                var raw = input.Path is null ? ReadStdin() : TextFiles.Read(input.Path, request.Encoding);
+                var article = Article.Parse(raw);
+                loaded = new DocumentInput(
+                    article.Text,
+                    new DocumentOptions { Source = input.Source, PublicationDate = request.Date ?? article.Date, Metadata = article.Metadata() },
+                    input.Source);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
+            {
+                error = exception is InvalidDataException ? exception.Message : "cannot read: " + exception.Message;
+            }
+
+            loadErrors.Enqueue(error);
+            yield return loaded ?? new DocumentInput(null, Id: input.Source);
+        }
+    }
+
+    private string ReadStdin()
+    {
+        try
+        {
+            return context.Stdin.ReadToEnd();
+        }
+        catch (DecoderFallbackException error)
+        {
+            throw new InvalidDataException("standard input is not valid UTF-8; convert it first (iconv -f WINDOWS-1252 -t UTF-8)", error);
+        }
+    }
+
+    private List<InputFile> ResolveInputs(string input, out bool isFolder)
+    {
+        isFolder = false;
+        if (input == "-")
+        {
+            return [new InputFile(null, null)];
+        }
+
+        var path = context.ResolvePath(input);
+        if (Directory.Exists(path))
+        {
+            isFolder = true;
+            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchType = MatchType.Simple };
+            return [.. Directory.EnumerateFiles(path, "*", options)
+                .Where(f => ArticleExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                .Select(f => new InputFile(Path.GetRelativePath(path, f).Replace('\\', '/'), f))
+                .OrderBy(f => f.Source, StringComparer.Ordinal)];
+        }
+
+        if (File.Exists(path))
+        {
+            return [new InputFile(input, path)];
+        }
+
+        throw new UsageException($"input '{input}' is neither a file nor a folder (use - for standard input)");
+    }
+
+    /// <summary>
+    /// Whether <c>--output</c> names a directory: an existing directory, a path ending with a separator, or — for a
+    /// folder input — a path without extension (<c>out</c>, not <c>out.jsonl</c>).
+    /// </summary>
+    private bool IsDirectoryOutput(string output, bool isFolder) =>
+        Directory.Exists(context.ResolvePath(output))
+        || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar)
+        || isFolder && !File.Exists(context.ResolvePath(output)) && Path.GetExtension(output).Length == 0;
+
+    private IDocumentSink CreateSink(ExtractRequest request, OutputFormat format, bool isFolder, bool outputIsDirectory)
+    {
+        var json = new NewsJsonOptions { IncludeTokens = !request.NoTokens, Indented = format == OutputFormat.Json };
+        if (outputIsDirectory)
+        {
+            var directory = context.ResolvePath(request.Output!);
+            Directory.CreateDirectory(directory);
+            return new JsonDirectorySink(directory, json);
+        }
+
+        var (writer, owns) = request.Output is { } output
+            ? (new StreamWriter(CreateOutputFile(output), new UTF8Encoding(false), 1 << 16), true)
+            : (context.Stdout, false);
+        return format switch
+        {
+            OutputFormat.Table => new TableSink(TableSink.CreateConsole(writer, terminal: !owns && context.StdoutIsTerminal, owns ? 120 : context.Width), writer, owns),
+            OutputFormat.Json when !isFolder => new JsonDocumentSink(writer, json, owns),
+            _ => new JsonLinesSink(writer, json with { Indented = false }, owns),
+        };
+    }
+
+    private FileStream CreateOutputFile(string output)
+    {
+        var path = context.ResolvePath(output);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write --output '{output}': {error.Message}");
+        }
+    }
+
+    private sealed record InputFile(string? Source, string? Path);
+}
+
+/// <summary>What an extraction did: counts for the end summary.</summary>
+internal sealed class ExtractSummary(int inputs)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public int Inputs { get; } = inputs;
+
+    public int Documents { get; private set; }
+
+    public List<(string? Source, string Message)> FailureList { get; } = [];
+
+    public SortedDictionary<string, int> EntitiesByType { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, int> EventsBySubtype { get; } = new(StringComparer.Ordinal);
+
+    public bool Interrupted { get; set; }
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    public int Written => Documents + FailureList.Count;
+
+    public void Add(Document document)
+    {
+        Documents++;
+        foreach (var entity in document.Entities)
+        {
+            Increment(EntitiesByType, Entities.EntityTypes.ToLabel(entity.Type));
+        }
+
+        foreach (var meeting in document.Events)
+        {
+            Increment(EventsBySubtype, Names.Subtype(meeting.Subtype));
+        }
+    }
+
+    public void AddFailure(string? source, string message) => FailureList.Add((source, message));
+
+    public void Stop() => _clock.Stop();
+
+    public void WriteTo(TextWriter writer)
+    {
+        var seconds = Math.Max(Elapsed.TotalSeconds, 1e-9);
+        var status = Interrupted ? $"interrupted after {Written} of {Inputs} inputs" : $"{Inputs} inputs";
+        writer.WriteLine(FormattableString.Invariant($"newsner: {status}: {Documents} documents, {FailureList.Count} failed, {Elapsed.TotalSeconds:0.0} s ({Written / seconds:0.0} docs/s)"));
+        writer.WriteLine("  entities: " + Counts(EntitiesByType));
+        writer.WriteLine("  events:   " + Counts(EventsBySubtype));
+        foreach (var (source, message) in FailureList.Take(20))
+        {
+            writer.WriteLine($"  failed: {source ?? "standard input"}: {message}");
+        }
+
+        if (FailureList.Count > 20)
+        {
+            writer.WriteLine($"  … and {FailureList.Count - 20} more failures (see the error records)");
+        }
+    }
+
+    private static string Counts(SortedDictionary<string, int> counts) =>
+        counts.Count == 0 ? "none" : string.Join(", ", counts.Select(p => $"{p.Key} {p.Value}"));
+
+    private static void Increment(SortedDictionary<string, int> counts, string key) =>
+        counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
+}
+
+/// <summary>A progress column with the throughput in documents per second.</summary>
+internal sealed class DocumentsPerSecondColumn : ProgressColumn
+{
+    public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+        new Text(task.Speed is { } speed ? FormattableString.Invariant($"{speed:0.0} docs/s") : "– docs/s", new Style(Color.Grey));
+}

@@ -1,0 +1,73 @@
+using NewsNer.Tests.TestSupport;
+
+namespace NewsNer.Tests.Console;
+
+public class EvalNewsCommandTests
+{
+    private const string Gold = """
+        {"id": "001", "entities": [{"text": "Paris", "type": "LOC", "canonical": "Paris", "mentions": ["Paris"]}], "events": []}
+        """;
+
+    [Fact]
+    public void Missing_python_is_a_clear_failure()
+    {
+        using var temp = SmallDevSet(out var scorer);
+        var run = ConsoleHarness.Run("eval-news", "--gold", temp.Combine("gold"), "--scorer", scorer, "--python", "no-such-python-newsner");
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("cannot run 'no-such-python-newsner'", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Python 3", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_data_is_a_usage_error()
+    {
+        using var temp = new TempFolder();
+        var run = ConsoleHarness.Run("eval-news", "--gold", temp.Combine("nothing"), "--scorer", temp.Combine("none.py"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--gold", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extracts_into_the_out_folder_and_prints_the_scorer_report()
+    {
+        // xunit 2 cannot skip at run time: without python3 (a machine with only the .NET SDK) there is nothing to run.
+        if (FindPython() is not { } python)
+        {
+            return;
+        }
+
+        using var temp = SmallDevSet(out var scorer);
+        var outDir = temp.Combine("predictions");
+        var run = ConsoleHarness.Run("eval-news", "--gold", temp.Combine("gold"), "--scorer", scorer, "--out", outDir, "--python", python);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(Path.Combine(outDir, "001.json")));
+        Assert.Contains("gold=", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("001.json", run.Stdout, StringComparison.Ordinal);
+    }
+
+    // A stand-in scorer that prints what it was given, so the test checks the plumbing, not the real scorer.
+    private static TempFolder SmallDevSet(out string scorer)
+    {
+        var temp = new TempFolder();
+        temp.File("gold/001.json", Gold);
+        temp.File("articles/001.txt", "Titre\nsource: unknown\ndate: unknown\n\nIl est arrivé à Paris.\n");
+        scorer = temp.File("score.py", "import os, sys\nprint('gold=' + sys.argv[1])\nprint(' '.join(sorted(os.listdir(sys.argv[2]))))\n");
+        return temp;
+    }
+
+    private static string? FindPython()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            foreach (var name in new[] { "python3", "python3.exe" })
+            {
+                if (dir.Length > 0 && File.Exists(Path.Combine(dir, name)))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,7 +1,9 @@
+using NewsNer.Events;
 using NewsNer.Serialization;
 using NewsNer.Tests.TestSupport;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using TokenKind = NewsNer.Tokenization.TokenKind;
 
 namespace NewsNer.Tests.Serialization;
 
@@ -74,14 +76,14 @@ public class NewsJsonSchemaTests
     [Fact]
     public void Enum_names_are_snake_case()
     {
-        Assert.Equal("host_visit", JsonNames<Events.MeetingSubtype>.Get(Events.MeetingSubtype.HostVisit));
-        Assert.Equal("make_visit", JsonNames<Events.MeetingSubtype>.Get(Events.MeetingSubtype.MakeVisit));
-        Assert.Equal("third_location", JsonNames<Events.MeetingSubtype>.Get(Events.MeetingSubtype.ThirdLocation));
-        Assert.Equal("phone_call", JsonNames<Events.MeetingSubtype>.Get(Events.MeetingSubtype.PhoneCall));
-        Assert.Equal(["word", "number", "punctuation", "symbol", "url", "email", "hashtag", "mention"], Enum.GetValues<Tokenization.TokenKind>().Select(JsonNames<Tokenization.TokenKind>.Get));
-        Assert.Equal(["participant", "host", "guest", "mediator"], Enum.GetValues<Events.ParticipantRole>().Select(JsonNames<Events.ParticipantRole>.Get));
-        Assert.True(JsonNames<Events.MeetingSubtype>.TryParse("HOST_VISIT", out var subtype));
-        Assert.Equal(Events.MeetingSubtype.HostVisit, subtype);
+        Assert.Equal("host_visit", JsonNames<MeetingSubtype>.Get(MeetingSubtype.HostVisit));
+        Assert.Equal("make_visit", JsonNames<MeetingSubtype>.Get(MeetingSubtype.MakeVisit));
+        Assert.Equal("third_location", JsonNames<MeetingSubtype>.Get(MeetingSubtype.ThirdLocation));
+        Assert.Equal("phone_call", JsonNames<MeetingSubtype>.Get(MeetingSubtype.PhoneCall));
+        Assert.Equal(["word", "number", "punctuation", "symbol", "url", "email", "hashtag", "mention"], Enum.GetValues<TokenKind>().Select(JsonNames<TokenKind>.Get));
+        Assert.Equal(["participant", "host", "guest", "mediator"], Enum.GetValues<ParticipantRole>().Select(JsonNames<ParticipantRole>.Get));
+        Assert.True(JsonNames<MeetingSubtype>.TryParse("HOST_VISIT", out var subtype));
+        Assert.Equal(MeetingSubtype.HostVisit, subtype);
     }
 
     [Fact]

@@ -97,8 +97,9 @@ public sealed class FrenchTokenizer
             return [];
         }
 
-        // About one token per 6 characters in French news; the buffer grows if the guess is short.
-        var buffer = new TokenBuffer(Math.Min(text.Length / 5, 1 << 16) + 16);
+        // About one token per 5 to 6 characters in French news, so one pooled buffer usually suffices; it grows if the
+        // guess is short. Capped so a huge text does not park a huge array in the shared pool.
+        var buffer = new TokenBuffer(Math.Min(text.Length / 5, 1 << 20) + 16);
         try
         {
             var i = 0;

@@ -19,6 +19,9 @@ internal static class ErrorMessages
 
     public static string EmptyPipeline => "The pipeline has no stage. Call UseTokenizer() at least, or use NewsPipeline.CreateDefault().";
 
+    public static string BadLexicon(string path, string detail) =>
+        $"The embedded lexicon '{path}' is malformed: {detail}. Fix the file under src/NewsNer/Resources and rebuild.";
+
     public static string BadModel(string what, string detail) =>
         $"The {what} could not be read: {detail}. Use a model file written by 'newsner train' with the same NewsNer version.";
 

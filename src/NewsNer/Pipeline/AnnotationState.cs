@@ -1,4 +1,5 @@
 using NewsNer.Entities;
+using NewsNer.Entities.Linking;
 using NewsNer.Events;
 using NewsNer.Sentences;
 using NewsNer.Tokenization;
@@ -31,6 +32,9 @@ internal sealed class AnnotationState
     public List<Entity> Entities { get; } = [];
 
     public List<MeetingEvent> Events { get; } = [];
+
+    /// <summary>What the linking stage found beyond the entities (role descriptions, word ids), for the event stage.</summary>
+    public LinkingResult? Linking { get; set; }
 
     /// <summary>The layers produced so far.</summary>
     public Annotations Done { get; set; }

@@ -1,0 +1,916 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NewsNer.Internal.Lexicons;
+
+namespace NewsNer.Entities.Linking;
+
+/// <summary>
+/// Clusters the name mentions of one document into entities and gives them attributes. Mentions join when they are
+/// the same name up to case, accents and punctuation (<c>Al-Chaar</c> = <c>al-Chaar</c>), a surname or a shorter
+/// form of a fuller name (<c>Poutine</c> → <c>Vladimir Poutine</c>), an acronym and its expansion
+/// (<c>Commission électorale nationale autonome (CENA)</c>), two names of one known organization
+/// (<c>ONU</c> = <c>Nations unies</c>), or spellings one letter apart (<c>palais Cirigan</c> = <c>palais de Ciragan</c>).
+/// Role descriptions give people roles, countries and CAMEO codes, and those used alone
+/// (<c>le président russe</c>) become nominal mentions of the one entity they fit. Immutable and thread-safe.
+/// </summary>
+internal sealed class EntityLinker(FrenchLexicons lexicons)
+{
+    /// <summary>Confidence given to a nominal mention attached by role, country and uniqueness.</summary>
+    private const float NominalConfidence = 0.8f;
+
+    private static readonly HashSet<string> s_initialsSkipped = ["de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "en", "a", "au", "aux", "sur", "of", "the", "and", "for"];
+
+    /// <summary>The shared linker over the embedded lexicons.</summary>
+    public static EntityLinker Default { get; } = new(FrenchLexicons.Default);
+
+    public FrenchLexicons Lexicons => lexicons;
+
+    /// <summary>Links the mentions of a document.</summary>
+    public LinkingResult Link(LexicalView view, IReadOnlyList<EntityMention> rawMentions)
+    {
+        var mentions = CleanMentions(view, rawMentions);
+        var mentionAt = Enumerable.Repeat(-1, view.Count).ToArray();
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            for (var t = mentions[m].FirstToken; t < mentions[m].EndToken; t++)
+            {
+                mentionAt[t] = m;
+            }
+        }
+
+        var roles = RoleFinder.Find(view, mentions, mentionAt);
+        if (mentions.Count == 0)
+        {
+            var empty = LinkingResult.Empty(view);
+            return new LinkingResult
+            {
+                View = view,
+                Entities = [],
+                Mentions = mentions,
+                MentionEntity = [],
+                Roles = roles,
+                RoleEntity = Enumerable.Repeat(-1, roles.Count).ToArray(),
+                MentionAt = empty.MentionAt,
+            };
+        }
+
+        var forms = new NameForm[mentions.Count];
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            forms[m] = NameForm.Create(NameText(view, mentions[m]), lexicons);
+        }
+
+        var personVotes = new float[mentions.Count];
+        foreach (var role in roles)
+        {
+            if (role.Mention >= 0)
+            {
+                personVotes[role.Mention] += 1f;
+            }
+        }
+
+        var clusters = new UnionFind(mentions.Count);
+        JoinSameNames(forms, clusters);
+        JoinParentheticalAcronyms(view, mentions, mentionAt, forms, clusters);
+        JoinKnownOrganizations(view, mentions, clusters);
+        JoinAcronymsToExpansions(mentions, forms, clusters, personVotes);
+        JoinPartialNames(view, mentions, forms, clusters, personVotes);
+        JoinSpellingVariants(mentions, forms, clusters, personVotes);
+
+        return BuildEntities(view, mentions, mentionAt, forms, clusters, roles, personVotes);
+    }
+
+    /// <summary>Sorted, non-overlapping mentions with at least one letter.</summary>
+    private static List<EntityMention> CleanMentions(LexicalView view, IReadOnlyList<EntityMention> raw)
+    {
+        var sorted = raw
+            .Where(m => m.TokenCount > 0 && m.FirstToken >= 0 && m.EndToken <= view.Count && m.Kind == MentionKind.Name
+                && view.Text.AsSpan(m.Start, m.Length).IndexOfAnyExceptInRange('\0', '@') >= 0)
+            .OrderBy(m => m.Start).ThenByDescending(m => m.Length).ToList();
+        var kept = new List<EntityMention>(sorted.Count);
+        var end = -1;
+        foreach (var mention in sorted)
+        {
+            if (mention.Start >= end && ContainsLetter(view.Text.AsSpan(mention.Start, mention.Length)))
+            {
+                kept.Add(mention);
+                end = mention.End;
+            }
+        }
+
+        return kept;
+    }
+
+    private static bool ContainsLetter(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name part of a mention: leading honorifics, determiners and titles the recognizer included are left out.</summary>
+    private ReadOnlySpan<char> NameText(LexicalView view, EntityMention mention)
+    {
+        var first = NameStart(view, mention);
+        return view.Text.AsSpan(view.Tokens[first].Start, mention.End - view.Tokens[first].Start);
+    }
+
+    private int NameStart(LexicalView view, EntityMention mention)
+    {
+        var first = mention.FirstToken;
+        var end = mention.EndToken;
+        for (var guard = 0; guard < 4 && first < end - 1; guard++)
+        {
+            var skip = lexicons.Honorifics.Longest(view.Ids, first, out _);
+            if (skip == 0)
+            {
+                skip = lexicons.Roles.Longest(view.Ids, first, out _);
+            }
+
+            if (skip == 0 && (view.Classes[first] & WordClass.DetDef) != 0 && !view.IsCapitalized(first + view.ClassLengths[first]) is false)
+            {
+                skip = 0;
+            }
+
+            if (skip == 0 || first + skip >= end)
+            {
+                break;
+            }
+
+            first += skip;
+        }
+
+        return first;
+    }
+
+    private static void JoinSameNames(NameForm[] forms, UnionFind clusters)
+    {
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byCore = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var m = 0; m < forms.Length; m++)
+        {
+            if (forms[m].Parts.Length == 0)
+            {
+                continue;
+            }
+
+            if (byKey.TryGetValue(forms[m].Key, out var other))
+            {
+                clusters.Union(other, m);
+            }
+            else
+            {
+                byKey[forms[m].Key] = m;
+            }
+
+            // "Assad" and "al-Assad": the same name once particles are set aside.
+            var core = string.Join(' ', forms[m].Core);
+            if (forms[m].Core.Length < forms[m].Parts.Length || byCore.ContainsKey(core))
+            {
+                if (byCore.TryGetValue(core, out other))
+                {
+                    clusters.Union(other, m);
+                }
+                else
+                {
+                    byCore[core] = m;
+                }
+            }
+            else
+            {
+                byCore.TryAdd(core, m);
+            }
+        }
+    }
+
+    /// <summary>"Commission électorale nationale autonome (CENA)" and "CENA (Commission ...)".</summary>
+    private static void JoinParentheticalAcronyms(LexicalView view, List<EntityMention> mentions, int[] mentionAt, NameForm[] forms, UnionFind clusters)
+    {
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var open = mentions[m].EndToken;
+            if (!view.IsChar(open, '(') || open + 1 >= view.Count)
+            {
+                continue;
+            }
+
+            var inner = mentionAt[open + 1];
+            if (inner < 0 || mentions[inner].FirstToken != open + 1 || !view.IsChar(mentions[inner].EndToken, ')'))
+            {
+                continue;
+            }
+
+            if ((forms[inner].Acronym is not null && forms[m].Parts.Length > 1) || (forms[m].Acronym is not null && forms[inner].Parts.Length > 1))
+            {
+                clusters.Union(m, inner);
+            }
+        }
+    }
+
+    private void JoinKnownOrganizations(LexicalView view, List<EntityMention> mentions, UnionFind clusters)
+    {
+        var byGroup = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (mentions[m].Type == EntityType.Person)
+            {
+                continue;
+            }
+
+            var start = NameStart(view, mentions[m]);
+            var length = lexicons.Organizations.Longest(view.Ids, start, out var organizations);
+            if (length == 0 || start + length != mentions[m].EndToken)
+            {
+                continue;
+            }
+
+            if (byGroup.TryGetValue(organizations[0].Group, out var other))
+            {
+                clusters.Union(other, m);
+            }
+            else
+            {
+                byGroup[organizations[0].Group] = m;
+            }
+        }
+    }
+
+    /// <summary>CENA = Commission électorale nationale autonome, when exactly one expansion in the document fits.</summary>
+    private static void JoinAcronymsToExpansions(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[] personVotes)
+    {
+        for (var a = 0; a < mentions.Count; a++)
+        {
+            var acronym = forms[a].Acronym;
+            if (acronym is null || acronym.Length < 2 || mentions[a].Type == EntityType.Person || personVotes[a] > 0)
+            {
+                continue;
+            }
+
+            var match = -1;
+            var ambiguous = false;
+            for (var m = 0; m < mentions.Count; m++)
+            {
+                if (forms[m].Parts.Length < 2 || forms[m].Acronym is not null || clusters.Find(m) == clusters.Find(a) && match >= 0)
+                {
+                    continue;
+                }
+
+                if (forms[m].Initials(s_initialsSkipped.Contains) == acronym)
+                {
+                    if (match >= 0 && clusters.Find(match) != clusters.Find(m))
+                    {
+                        ambiguous = true;
+                    }
+
+                    match = m;
+                }
+            }
+
+            if (match >= 0 && !ambiguous)
+            {
+                clusters.Union(a, match);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A shorter name joins the fuller one it is part of: a surname (<c>Poutine</c>, <c>Sall</c>) joins the person whose
+    /// name ends with it; a shortened organization or place (<c>Cour constitutionnelle</c>) joins the longer name it
+    /// starts or ends. With several candidates, the one mentioned last before wins.
+    /// </summary>
+    private void JoinPartialNames(LexicalView view, List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[] personVotes)
+    {
+        var types = ProvisionalTypes(mentions, forms, clusters, personVotes);
+        for (var s = 0; s < mentions.Count; s++)
+        {
+            var shortForm = forms[s];
+            if (shortForm.Core.Length == 0 || shortForm.Acronym is not null)
+            {
+                continue;
+            }
+
+            var shortType = types[clusters.Find(s)];
+            var isKnownPlace = RoleFinder.PlaceOf(view, mentions[s]) is not null || RoleFinder.OrganizationOf(view, mentions[s]) is not null;
+            var best = -1;
+            var bestDistance = int.MaxValue;
+            for (var l = 0; l < mentions.Count; l++)
+            {
+                var longForm = forms[l];
+                if (longForm.Core.Length <= shortForm.Core.Length || clusters.Find(l) == clusters.Find(s))
+                {
+                    continue;
+                }
+
+                var longType = types[clusters.Find(l)];
+                bool fits;
+                if (longType == EntityType.Person)
+                {
+                    fits = !isKnownPlace && shortType is EntityType.Person or EntityType.Location or EntityType.Organization or EntityType.Misc
+                        && EndsWith(longForm.Core, shortForm.Core);
+                }
+                else if (longType == shortType && longType is EntityType.Organization or EntityType.Location)
+                {
+                    fits = shortForm.Core.Length >= 2
+                        ? StartsWith(longForm.Core, shortForm.Core) || EndsWith(longForm.Core, shortForm.Core)
+                        : EndsWith(longForm.Core, shortForm.Core) && lexicons.PlaceHeads.Longest(view.Ids, mentions[l].FirstToken, out _) > 0;
+                }
+                else
+                {
+                    fits = false;
+                }
+
+                if (!fits)
+                {
+                    continue;
+                }
+
+                // Prefer the nearest earlier mention; a later one only when none comes before.
+                var distance = mentions[l].Start <= mentions[s].Start ? mentions[s].Start - mentions[l].Start : int.MaxValue / 2 + mentions[l].Start - mentions[s].Start;
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = l;
+                }
+            }
+
+            if (best >= 0)
+            {
+                clusters.Union(s, best);
+                types[clusters.Find(s)] = types[clusters.Find(best)] == EntityType.Person || types[clusters.Find(s)] == EntityType.Person
+                    ? EntityType.Person
+                    : types[clusters.Find(best)];
+            }
+        }
+    }
+
+    /// <summary>Names one letter apart (transliterations, typos): <c>Zelensky</c>/<c>Zelenski</c>, <c>Cirigan</c>/<c>Ciragan</c>.</summary>
+    private static void JoinSpellingVariants(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[] personVotes)
+    {
+        var types = ProvisionalTypes(mentions, forms, clusters, personVotes);
+        for (var a = 0; a < mentions.Count; a++)
+        {
+            for (var b = a + 1; b < mentions.Count; b++)
+            {
+                if (clusters.Find(a) == clusters.Find(b) || types[clusters.Find(a)] != types[clusters.Find(b)])
+                {
+                    continue;
+                }
+
+                var x = forms[a].Core;
+                var y = forms[b].Core;
+                if (x.Length != y.Length || x.Length == 0 || forms[a].Acronym is not null || forms[b].Acronym is not null)
+                {
+                    continue;
+                }
+
+                var differences = 0;
+                for (var p = 0; p < x.Length && differences <= 1; p++)
+                {
+                    if (x[p] != y[p])
+                    {
+                        differences += OneEditApart(x[p], y[p]) ? 1 : 2;
+                    }
+                }
+
+                if (differences == 1)
+                {
+                    clusters.Union(a, b);
+                }
+            }
+        }
+    }
+
+    private static Dictionary<int, EntityType> ProvisionalTypes(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[] personVotes)
+    {
+        var votes = new Dictionary<int, float[]>();
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var root = clusters.Find(m);
+            if (!votes.TryGetValue(root, out var v))
+            {
+                votes[root] = v = new float[4];
+            }
+
+            v[(int)mentions[m].Type] += Weight(mentions[m], forms[m]);
+            v[(int)EntityType.Person] += personVotes[m];
+        }
+
+        var types = new Dictionary<int, EntityType>();
+        foreach (var (root, v) in votes)
+        {
+            types[root] = Argmax(v);
+        }
+
+        return types;
+    }
+
+    private static float Weight(EntityMention mention, NameForm form)
+    {
+        var weight = Math.Max(mention.Confidence, 0.05f);
+
+        // A full personal name (first name + surname) is the strongest evidence of a person.
+        return mention.Type == EntityType.Person && form.Core.Length >= 2 ? weight * 2 : weight;
+    }
+
+    private static EntityType Argmax(float[] votes)
+    {
+        var best = 0;
+        for (var t = 1; t < votes.Length; t++)
+        {
+            if (votes[t] > votes[best])
+            {
+                best = t;
+            }
+        }
+
+        return (EntityType)best;
+    }
+
+    internal static bool EndsWith(string[] full, string[] part)
+    {
+        if (part.Length > full.Length)
+        {
+            return false;
+        }
+
+        var offset = full.Length - part.Length;
+        for (var i = 0; i < part.Length; i++)
+        {
+            if (!PartsMatch(full[offset + i], part[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool StartsWith(string[] full, string[] part)
+    {
+        if (part.Length > full.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < part.Length; i++)
+        {
+            if (!PartsMatch(full[i], part[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool PartsMatch(string a, string b) => a == b || OneEditApart(a, b);
+
+    /// <summary>Whether two name parts of 5 letters or more, starting alike, are one edit apart (Damerau–Levenshtein).</summary>
+    internal static bool OneEditApart(string a, string b)
+    {
+        if (a.Length < 5 || b.Length < 5 || a[0] != b[0] || Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (a.Length == b.Length)
+        {
+            if (a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1)))
+            {
+                return true;
+            }
+
+            // transposition of two neighbours
+            return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        }
+
+        return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : b.AsSpan(i + 1).SequenceEqual(a.AsSpan(i));
+    }
+
+    private LinkingResult BuildEntities(
+        LexicalView view, List<EntityMention> mentions, int[] mentionAt, NameForm[] forms, UnionFind clusters, List<RoleExtent> roles, float[] personVotes)
+    {
+        // Clusters in order of first mention.
+        var order = new List<int>();
+        var clusterIndex = new Dictionary<int, int>();
+        var mentionEntity = new int[mentions.Count];
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var root = clusters.Find(m);
+            if (!clusterIndex.TryGetValue(root, out var index))
+            {
+                index = order.Count;
+                clusterIndex[root] = index;
+                order.Add(root);
+            }
+
+            mentionEntity[m] = index;
+        }
+
+        var members = new List<int>[order.Count];
+        for (var e = 0; e < members.Length; e++)
+        {
+            members[e] = [];
+        }
+
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            members[mentionEntity[m]].Add(m);
+        }
+
+        var roleEntity = Enumerable.Repeat(-1, roles.Count).ToArray();
+        var rolesOf = new List<RoleExtent>[order.Count];
+        for (var e = 0; e < rolesOf.Length; e++)
+        {
+            rolesOf[e] = [];
+        }
+
+        for (var r = 0; r < roles.Count; r++)
+        {
+            if (roles[r].Mention >= 0)
+            {
+                roleEntity[r] = mentionEntity[roles[r].Mention];
+                rolesOf[roleEntity[r]].Add(roles[r]);
+            }
+        }
+
+        var drafts = new EntityDraft[order.Count];
+        for (var e = 0; e < drafts.Length; e++)
+        {
+            drafts[e] = Describe(view, mentions, forms, members[e], rolesOf[e], personVotes);
+        }
+
+        AttachNominals(view, roles, roleEntity, drafts, rolesOf);
+
+        var entities = new List<Entity>(drafts.Length);
+        for (var e = 0; e < drafts.Length; e++)
+        {
+            var draft = drafts[e];
+            var all = members[e].Select(m => mentions[m]).Concat(draft.Nominals).OrderBy(m => m.Start).ToImmutableArray();
+            entities.Add(new Entity
+            {
+                Id = "e" + (e + 1).ToString(CultureInfo.InvariantCulture),
+                Type = draft.Type,
+                Canonical = draft.Canonical,
+                Mentions = all,
+                Roles = [.. rolesOf[e].Select(r => r.Label).Distinct(StringComparer.Ordinal)],
+                Country = draft.Country,
+                Kind = draft.Kind,
+                ActorCode = draft.ActorCode,
+                Confidence = members[e].Average(m => mentions[m].Confidence),
+            });
+        }
+
+        return new LinkingResult
+        {
+            View = view,
+            Entities = entities,
+            Mentions = mentions,
+            MentionEntity = mentionEntity,
+            Roles = roles,
+            RoleEntity = roleEntity,
+            MentionAt = mentionAt,
+        };
+    }
+
+    private sealed class EntityDraft
+    {
+        public EntityType Type { get; set; }
+
+        public string Canonical { get; set; } = string.Empty;
+
+        public string? Country { get; set; }
+
+        public string? Kind { get; set; }
+
+        public string? ActorCode { get; set; }
+
+        public List<EntityMention> Nominals { get; } = [];
+    }
+
+    private EntityDraft Describe(LexicalView view, List<EntityMention> mentions, NameForm[] forms, List<int> members, List<RoleExtent> roles, float[] personVotes)
+    {
+        var votes = new float[4];
+        foreach (var m in members)
+        {
+            votes[(int)mentions[m].Type] += Weight(mentions[m], forms[m]);
+            votes[(int)EntityType.Person] += personVotes[m];
+        }
+
+        var draft = new EntityDraft { Type = Argmax(votes) };
+
+        // The fullest form: most name parts, then most capitals, then longest, then first.
+        var best = members[0];
+        foreach (var m in members)
+        {
+            var a = forms[m];
+            var b = forms[best];
+            var better = a.Core.Length != b.Core.Length ? a.Core.Length > b.Core.Length
+                : a.Parts.Length != b.Parts.Length ? a.Parts.Length > b.Parts.Length
+                : a.Capitals != b.Capitals ? a.Capitals > b.Capitals
+                : NameText(view, mentions[m]).Length > NameText(view, mentions[best]).Length;
+            if (better)
+            {
+                best = m;
+            }
+        }
+
+        draft.Canonical = NameText(view, mentions[best]).ToString();
+
+        switch (draft.Type)
+        {
+            case EntityType.Person:
+                DescribePerson(roles, mentions, draft);
+                break;
+            case EntityType.Location:
+                DescribePlace(view, mentions, members, draft);
+                break;
+            case EntityType.Organization:
+                DescribeOrganization(view, mentions, members, draft);
+                break;
+        }
+
+        return draft;
+    }
+
+    private void DescribePerson(List<RoleExtent> roles, List<EntityMention> mentions, EntityDraft draft)
+    {
+        // The current role decides the sector; a former one still gives the nationality.
+        RoleExtent? current = null;
+        foreach (var role in roles)
+        {
+            draft.Country ??= role.Country;
+            if (!role.Former && current is null && role.EffectiveRole.Sector is not null)
+            {
+                current = role;
+            }
+        }
+
+        _ = mentions;
+        if (draft.Country is not null && lexicons.CountryCodes.TryGetValue(draft.Country, out var code))
+        {
+            draft.ActorCode = current is not null ? code + current.EffectiveRole.Sector : roles.Count > 0 ? code + "ELI" : code;
+        }
+    }
+
+    private void DescribePlace(LexicalView view, List<EntityMention> mentions, List<int> members, EntityDraft draft)
+    {
+        foreach (var m in members)
+        {
+            var start = NameStart(view, mentions[m]);
+            var length = lexicons.Places.Longest(view.Ids, start, out var places);
+            if (length > 0 && start + length == mentions[m].EndToken)
+            {
+                var place = places[0];
+                draft.Kind = place.Kind;
+                draft.Country = place.Country;
+                draft.ActorCode = place.ActorCode ?? (place.Kind == "country" ? place.Country is { } iso && lexicons.CountryCodes.TryGetValue(iso, out var code) ? code : null : null);
+                return;
+            }
+        }
+
+        foreach (var m in members)
+        {
+            // "palais de la République": the head noun gives the kind.
+            if (lexicons.PlaceHeads.Longest(view.Ids, mentions[m].FirstToken, out var kinds) > 0)
+            {
+                draft.Kind = kinds[0];
+                break;
+            }
+
+            // "la province de Lattaquié", "la ville de X": the noun before the name.
+            var det = mentions[m].FirstToken - 1;
+            if (det >= 1 && view.Is(det, WordClass.De))
+            {
+                var length = lexicons.PlaceHeads.Longest(view.Ids, det - 1, out kinds);
+                if (length == 1)
+                {
+                    draft.Kind = kinds[0];
+                    break;
+                }
+            }
+        }
+
+        // "à Rio de Janeiro, au Brésil": a country in apposition.
+        foreach (var m in members)
+        {
+            var k = mentions[m].EndToken;
+            if (view.IsComma(k) && view.Is(k + 1, WordClass.Locative))
+            {
+                var after = k + 1 + view.ClassLengths[k + 1];
+                var length = lexicons.Places.Longest(view.Ids, after, p => p.Kind == "country", out var country);
+                if (length > 0)
+                {
+                    draft.Country ??= country.Country;
+                    draft.Kind ??= "city";
+                    break;
+                }
+            }
+        }
+    }
+
+    private void DescribeOrganization(LexicalView view, List<EntityMention> mentions, List<int> members, EntityDraft draft)
+    {
+        foreach (var m in members)
+        {
+            var start = NameStart(view, mentions[m]);
+            var length = lexicons.Organizations.Longest(view.Ids, start, out var organizations);
+            if (length > 0 && start + length == mentions[m].EndToken)
+            {
+                var organization = organizations[0];
+                draft.Kind = organization.Kind;
+                draft.Country = organization.Country;
+                draft.ActorCode = organization.ActorCode;
+                return;
+            }
+        }
+
+        string? sector = null;
+        foreach (var m in members)
+        {
+            var mention = mentions[m];
+            if (draft.Kind is null && lexicons.OrganizationHeads.Longest(view.Ids, mention.FirstToken, out var heads) > 0)
+            {
+                draft.Kind = heads[0].Kind;
+                sector = heads[0].Sector;
+            }
+
+            // "l'agence Reuters", "le quotidien Le Monde": the noun before the name.
+            if (draft.Kind is null)
+            {
+                var before = RoleFinder.DeterminerEndingAt(view, mention.FirstToken, out _) != WordClass.None ? mention.FirstToken - 1 : mention.FirstToken;
+                for (var back = 1; back <= 3 && before - back >= 0; back++)
+                {
+                    if (lexicons.OrganizationHeads.Longest(view.Ids, before - back, out heads) == back && heads[0].Kind is "news_agency" or "agency" or "media")
+                    {
+                        draft.Kind = heads[0].Kind == "agency" ? "news_agency" : heads[0].Kind;
+                        sector = "MED";
+                        break;
+                    }
+                }
+            }
+
+            // A demonym or a country inside the name: "ministère russe des Affaires étrangères", "Cour constitutionnelle du Bénin".
+            for (var t = mention.FirstToken + 1; t < mention.EndToken && draft.Country is null; t++)
+            {
+                if (lexicons.Demonyms.Longest(view.Ids, t, out var countries) > 0 && !view.IsCapitalized(t))
+                {
+                    draft.Country = countries[0];
+                }
+                else if (view.Is(t - 1, WordClass.De) && lexicons.Places.Longest(view.Ids, t, p => p.Kind == "country", out var place) > 0)
+                {
+                    draft.Country = place.Country;
+                }
+            }
+        }
+
+        if (draft.Country is not null && sector is not null && lexicons.CountryCodes.TryGetValue(draft.Country, out var code))
+        {
+            draft.ActorCode = code + sector;
+        }
+    }
+
+    /// <summary>
+    /// A role description used alone (<c>le président russe</c>, <c>son homologue syrien</c>) becomes a mention of the
+    /// one person whose own descriptions fit it: same function (chef de l'État = président), same country, both current
+    /// or both former. Ambiguous or unmatched descriptions stay unattached.
+    /// </summary>
+    private static void AttachNominals(LexicalView view, List<RoleExtent> roles, int[] roleEntity, EntityDraft[] drafts, List<RoleExtent>[] rolesOf)
+    {
+        for (var r = 0; r < roles.Count; r++)
+        {
+            var nominal = roles[r];
+            if (nominal.Attachment != RoleAttachment.Standalone || nominal.Role.Plural
+                || (nominal.Determiner & (WordClass.DetDef | WordClass.DetPoss | WordClass.DetDem)) == 0 || (nominal.Determiner & WordClass.DetPlural) != 0)
+            {
+                continue;
+            }
+
+            var specific = nominal.Country is not null || nominal.AffiliationMention >= 0;
+            if (nominal.Role.Generic && !specific)
+            {
+                continue;
+            }
+
+            if (nominal.Role.Counterpart && nominal.Country is null)
+            {
+                continue;
+            }
+
+            var match = -1;
+            var ambiguous = false;
+            for (var e = 0; e < drafts.Length; e++)
+            {
+                if (drafts[e].Type != EntityType.Person || !Fits(nominal, drafts[e], rolesOf[e]))
+                {
+                    continue;
+                }
+
+                ambiguous |= match >= 0;
+                match = e;
+            }
+
+            if (match < 0 || ambiguous)
+            {
+                continue;
+            }
+
+            roleEntity[r] = match;
+            var first = view.Tokens[nominal.Start];
+            var last = view.Tokens[nominal.End - 1];
+            drafts[match].Nominals.Add(new EntityMention(
+                first.Start, last.End, nominal.Start, nominal.End - nominal.Start, EntityType.Person, nominal.Sentence, NominalConfidence, MentionKind.Nominal));
+        }
+    }
+
+    private static bool Fits(RoleExtent nominal, EntityDraft person, List<RoleExtent> ownRoles)
+    {
+        if (nominal.Country is not null && person.Country != nominal.Country)
+        {
+            return false;
+        }
+
+        foreach (var own in ownRoles)
+        {
+            if (own.Former != nominal.Former)
+            {
+                continue;
+            }
+
+            if (nominal.Role.Counterpart && nominal.ResolvedRole is null)
+            {
+                return true;
+            }
+
+            if (FunctionsFit(nominal.Function, own.Function))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a description with function <paramref name="nominal"/> can denote a holder of <paramref name="own"/>.</summary>
+    internal static bool FunctionsFit(string nominal, string own) =>
+        nominal == own
+        || (nominal == "leader" && own is "head_of_state" or "head_of_government" or "party_leader" or "rebel_leader" or "opposition_leader" or "head_of_organization")
+        || (nominal == "minister" && own.EndsWith("_minister", StringComparison.Ordinal))
+        || (nominal == "counterpart");
+
+    /// <summary>Disjoint sets over mention indices.</summary>
+    private sealed class UnionFind
+    {
+        private readonly int[] _parent;
+
+        public UnionFind(int count)
+        {
+            _parent = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                _parent[i] = i;
+            }
+        }
+
+        public int Find(int x)
+        {
+            while (_parent[x] != x)
+            {
+                _parent[x] = _parent[_parent[x]];
+                x = _parent[x];
+            }
+
+            return x;
+        }
+
+        public void Union(int a, int b)
+        {
+            var ra = Find(a);
+            var rb = Find(b);
+            if (ra != rb)
+            {
+                // The earlier mention stays the root, so clusters keep their first mention as representative.
+                if (ra < rb)
+                {
+                    _parent[rb] = ra;
+                }
+                else
+                {
+                    _parent[ra] = rb;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using NewsNer.Internal.Lexicons;
+using NewsNer.Internal.Phrases;
+
+namespace NewsNer.Entities.Linking;
+
+/// <summary>
+/// The comparable form of a name: its parts folded (case, accents and apostrophes ignored), split at spaces,
+/// hyphens, apostrophes and periods, with the particles (<c>al</c>, <c>de</c>, <c>van</c>) marked, so that
+/// <c>Al-Chaar</c>, <c>al-Chaar</c> and <c>Ahmad al-Chaar</c> can be compared part by part.
+/// </summary>
+internal sealed class NameForm
+{
+    private NameForm(string[] parts, bool[] particle, string? acronym, int capitals)
+    {
+        Parts = parts;
+        IsParticle = particle;
+        Acronym = acronym;
+        Capitals = capitals;
+        Key = string.Join(' ', parts);
+        Core = [.. parts.Where((_, i) => !particle[i])];
+        if (Core.Length == 0)
+        {
+            Core = parts;
+        }
+    }
+
+    /// <summary>Every part, folded.</summary>
+    public string[] Parts { get; }
+
+    /// <summary>Whether each part is a particle.</summary>
+    public bool[] IsParticle { get; }
+
+    /// <summary>The parts that are not particles.</summary>
+    public string[] Core { get; }
+
+    /// <summary>The parts joined by spaces: equal keys mean the same name up to case, accents and punctuation.</summary>
+    public string Key { get; }
+
+    /// <summary>The letters of the name when it is written as an acronym (<c>CENA</c>, <c>O.N.U.</c>), folded; else null.</summary>
+    public string? Acronym { get; }
+
+    /// <summary>Number of parts that start with a capital letter (prefers <c>Commission</c> over <c>commission</c>).</summary>
+    public int Capitals { get; }
+
+    /// <summary>Builds the form of a name as written.</summary>
+    public static NameForm Create(ReadOnlySpan<char> text, FrenchLexicons lexicons)
+    {
+        var parts = new List<string>(4);
+        var capitals = 0;
+        var letters = 0;
+        var uppers = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                if (char.IsLetter(text[i]))
+                {
+                    letters++;
+                    if (char.IsUpper(text[i]))
+                    {
+                        uppers++;
+                    }
+                }
+
+                i++;
+            }
+
+            if (i > start)
+            {
+                if (char.IsUpper(text[start]))
+                {
+                    capitals++;
+                }
+
+                parts.Add(TextFolding.Fold(text[start..i]));
+            }
+        }
+
+        var particle = new bool[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            // A particle is only a particle inside a longer name: "Le Drian" keeps "le" as a particle, "Le" alone is a name.
+            particle[p] = parts.Count > 1 && lexicons.NameParticles.Contains(parts[p]);
+        }
+
+        string? acronym = null;
+        if (letters >= 2 && letters <= 10 && uppers >= letters - 1 && uppers >= 2)
+        {
+            // CENA, TOBB, O.N.U., UEMOA; "OTAN" and "Otan" both count once the capitals dominate.
+            acronym = string.Concat(parts);
+        }
+        return new NameForm([.. parts], particle, acronym, capitals);
+    }
+
+    /// <summary>Initials of the content words (function words and particles skipped): <c>Commission électorale nationale autonome</c> → <c>cena</c>.</summary>
+    public string Initials(Func<string, bool> isFunctionWord)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(Parts.Length, 64)];
+        var n = 0;
+        foreach (var part in Parts)
+        {
+            if (n < buffer.Length && part.Length > 0 && !isFunctionWord(part))
+            {
+                buffer[n++] = part[0];
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Key;
+}

@@ -1,0 +1,345 @@
+using NewsNer.Internal.Lexicons;
+using NewsNer.Internal.Phrases;
+
+namespace NewsNer.Entities.Linking;
+
+/// <summary>
+/// Finds role descriptions (<c>le président russe</c>, <c>le ministre turc des Affaires étrangères</c>,
+/// <c>le président de la République d'Angola</c>) and ties each to the name it modifies, if any. French builds them
+/// as: determiner, role, then in any order a demonym, a former-marker (<c>déchu</c>), and a <c>de</c>-complement
+/// naming a country, an organization or the rest of the portfolio (<c>des Affaires étrangères</c>).
+/// </summary>
+internal static class RoleFinder
+{
+    /// <summary>Longest role phrase we try to extend with a portfolio complement.</summary>
+    private const int MaxRoleWords = 12;
+
+    public static List<RoleExtent> Find(LexicalView view, IReadOnlyList<EntityMention> mentions, int[] mentionAt)
+    {
+        var lexicons = view.Lexicons;
+        var extents = new List<RoleExtent>();
+        var ids = view.Ids;
+        var i = 0;
+        while (i < view.Count)
+        {
+            var former = false;
+            var length = lexicons.Roles.Longest(ids, i, out var roles);
+            var roleStart = i;
+            if (length == 0 && TryExPrefixed(view, i, out length, out roles))
+            {
+                former = true;
+            }
+
+            // A role inside a name is only read at the start of the name (NER spans that include the title).
+            if (length == 0 || (mentionAt[i] >= 0 && mentions[mentionAt[i]].FirstToken != i))
+            {
+                i++;
+                continue;
+            }
+
+            var extent = new RoleExtent { Role = roles[0], Start = i, RoleStart = i, End = i + length, Sentence = view.SentenceOf[i] };
+
+            // Modifiers and determiner before the role: "l'ancien président", "le nouveau ministre".
+            var start = roleStart;
+            var modifier = lexicons.RoleModifiers.Longest(ids, start - 1, out var modifiers);
+            if (modifier == 1 && modifiers[0] == RoleModifier.Former)
+            {
+                former = true;
+                start--;
+            }
+
+            extent.Determiner = DeterminerEndingAt(view, start, out var detStart);
+            extent.Start = extent.Determiner != WordClass.None ? detStart : start;
+            extent.Former = former;
+            ReadComplements(view, mentions, mentionAt, extent);
+            extents.Add(extent);
+            i = Math.Max(extent.End, i + 1);
+        }
+
+        foreach (var extent in extents)
+        {
+            Attach(view, mentions, mentionAt, extent);
+        }
+
+        ResolveCounterparts(view, mentions, extents);
+        return extents;
+    }
+
+    /// <summary>"ex-président" written as one token: a former role.</summary>
+    private static bool TryExPrefixed(LexicalView view, int i, out int length, out RoleEntry[] roles)
+    {
+        length = 0;
+        roles = [];
+        var span = view.Tokens[i].Span;
+        if (span.Length <= 3 || !(span[0] is 'e' or 'E') || !(span[1] is 'x' or 'X') || span[2] != '-')
+        {
+            return false;
+        }
+
+        var rest = view.Lexicons.Vocabulary.Lookup(span[3..]);
+        if (rest < 0)
+        {
+            return false;
+        }
+
+        Span<int> buffer = stackalloc int[Math.Min(MaxRoleWords, view.Count - i)];
+        buffer[0] = rest;
+        ids(view, i + 1, buffer[1..]);
+        length = view.Lexicons.Roles.Longest(buffer, 0, out roles);
+        return length > 0;
+
+        static void ids(LexicalView view, int from, Span<int> destination)
+        {
+            for (var k = 0; k < destination.Length; k++)
+            {
+                destination[k] = from + k < view.Count ? view.Ids[from + k] : Vocabulary.Unknown;
+            }
+        }
+    }
+
+    /// <summary>The determiner phrase that ends just before <paramref name="index"/> (le, la, l', son, de la, du ...).</summary>
+    internal static WordClass DeterminerEndingAt(LexicalView view, int index, out int start)
+    {
+        for (var back = 1; back <= 3; back++)
+        {
+            var k = index - back;
+            if (k < 0)
+            {
+                break;
+            }
+
+            if (view.ClassLengths[k] == back && (view.Classes[k] & WordClass.Determiner) != 0)
+            {
+                start = k;
+                return view.Classes[k] & (WordClass.Determiner | WordClass.DetPlural);
+            }
+        }
+
+        start = index;
+        return WordClass.None;
+    }
+
+    private static void ReadComplements(LexicalView view, IReadOnlyList<EntityMention> mentions, int[] mentionAt, RoleExtent extent)
+    {
+        var lexicons = view.Lexicons;
+        var ids = view.Ids;
+        var j = extent.End;
+        var sentence = extent.Sentence;
+        for (var guard = 0; guard < 6 && j < view.Count && view.SentenceOf[j] == sentence; guard++)
+        {
+            if (mentionAt[j] >= 0)
+            {
+                break;
+            }
+
+            // déchu, destitué, par intérim, élu
+            var length = lexicons.RoleModifiers.Longest(ids, j, out var modifiers);
+            if (length > 0)
+            {
+                extent.Former |= modifiers[0] == RoleModifier.Former;
+                j += length;
+                continue;
+            }
+
+            length = lexicons.Demonyms.Longest(ids, j, out var countries);
+            if (length > 0 && !view.IsCapitalized(j))
+            {
+                extent.Country ??= countries[0];
+                j += length;
+                continue;
+            }
+
+            if (view.Is(j, WordClass.De) && view.ClassLengths[j] > 0)
+            {
+                var after = j + view.ClassLengths[j];
+                if (after < view.Count && mentionAt[after] >= 0 && mentions[mentionAt[after]].FirstToken == after)
+                {
+                    var mention = mentions[mentionAt[after]];
+                    if (mention.Type == EntityType.Location)
+                    {
+                        var place = PlaceOf(view, mention);
+                        if (place?.Kind == "country" || place is null)
+                        {
+                            extent.Country ??= place?.Country;
+                            j = mention.EndToken;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    if (mention.Type == EntityType.Organization)
+                    {
+                        extent.AffiliationMention = mentionAt[after];
+                        j = SkipParenthesis(view, mention.EndToken);
+                        continue;
+                    }
+
+                    break;
+                }
+
+                // A country the recognizer missed: "président du Sénégal".
+                var placeLength = lexicons.Places.Longest(ids, after, p => p.Kind == "country", out var country);
+                if (placeLength > 0 && view.IsCapitalized(after))
+                {
+                    extent.Country ??= country.Country;
+                    j = after + placeLength;
+                    continue;
+                }
+
+                // The rest of the portfolio after a demonym: "ministre turc des Affaires étrangères".
+                if (TryExtendPortfolio(view, extent, j, out var extended, out var consumed))
+                {
+                    extent.Role = extended;
+                    j += consumed;
+                    continue;
+                }
+            }
+
+            break;
+        }
+
+        extent.End = j;
+    }
+
+    private static bool TryExtendPortfolio(LexicalView view, RoleExtent extent, int from, out RoleEntry role, out int consumed)
+    {
+        role = extent.Role;
+        consumed = 0;
+        var roleWords = extent.End - extent.RoleStart;
+        var roleLength = Math.Min(roleWords, MaxRoleWords);
+        var available = Math.Min(MaxRoleWords, view.Count - from);
+        Span<int> buffer = stackalloc int[roleLength + available];
+        view.Ids.AsSpan(extent.RoleStart, roleLength).CopyTo(buffer);
+        view.Ids.AsSpan(from, available).CopyTo(buffer[roleLength..]);
+        var length = view.Lexicons.Roles.Longest(buffer, 0, out var roles);
+        if (length <= roleLength || roles.Length == 0)
+        {
+            return false;
+        }
+
+        role = roles[0];
+        consumed = length - roleLength;
+        return true;
+    }
+
+    private static int SkipParenthesis(LexicalView view, int index)
+    {
+        if (view.IsChar(index, '('))
+        {
+            for (var k = index + 1; k < Math.Min(view.Count, index + 8); k++)
+            {
+                if (view.IsChar(k, ')'))
+                {
+                    return k + 1;
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private static void Attach(LexicalView view, IReadOnlyList<EntityMention> mentions, int[] mentionAt, RoleExtent extent)
+    {
+        // A role that opens a name span ("Président Macron" tagged as one PER) modifies that name.
+        if (mentionAt[extent.RoleStart] >= 0)
+        {
+            extent.Attachment = RoleAttachment.PreModifier;
+            extent.Mention = mentionAt[extent.RoleStart];
+            return;
+        }
+
+        // Pre-modifier: role [,] [honorific] NAME.
+        var k = extent.End;
+        var comma = view.IsComma(k);
+        if (comma)
+        {
+            k++;
+        }
+
+        k += view.Lexicons.Honorifics.Longest(view.Ids, k, out _);
+        if (k < view.Count && view.SentenceOf[k] == extent.Sentence && mentionAt[k] >= 0 && mentions[mentionAt[k]].FirstToken == k
+            && IsPersonLike(view, mentions[mentionAt[k]], comma))
+        {
+            extent.Attachment = RoleAttachment.PreModifier;
+            extent.Mention = mentionAt[k];
+            return;
+        }
+
+        // Apposition: NAME , [det] role.
+        var before = extent.Start - 1;
+        if (view.IsComma(before) && before > 0 && mentionAt[before - 1] >= 0)
+        {
+            var mention = mentions[mentionAt[before - 1]];
+            if (mention.EndToken == before && mention.Type == EntityType.Person)
+            {
+                extent.Attachment = RoleAttachment.Apposition;
+                extent.Mention = mentionAt[before - 1];
+                return;
+            }
+        }
+
+        extent.Attachment = RoleAttachment.Standalone;
+    }
+
+    /// <summary>A name a role can modify: a person, or a name the recognizer typed otherwise that no lexicon knows as a place or organization.</summary>
+    private static bool IsPersonLike(LexicalView view, EntityMention mention, bool afterComma)
+    {
+        if (mention.Type == EntityType.Person)
+        {
+            return true;
+        }
+
+        if (afterComma)
+        {
+            return false;
+        }
+
+        return PlaceOf(view, mention) is null && OrganizationOf(view, mention) is null;
+    }
+
+    /// <summary>The lexicon place whose name is exactly this mention, or null.</summary>
+    internal static PlaceEntry? PlaceOf(LexicalView view, EntityMention mention)
+    {
+        var length = view.Lexicons.Places.Longest(view.Ids, mention.FirstToken, out var places);
+        return length == mention.TokenCount && places.Length > 0 ? places[0] : null;
+    }
+
+    /// <summary>The lexicon organization whose name is exactly this mention, or null.</summary>
+    internal static OrganizationEntry? OrganizationOf(LexicalView view, EntityMention mention)
+    {
+        var length = view.Lexicons.Organizations.Longest(view.Ids, mention.FirstToken, out var organizations);
+        return length == mention.TokenCount && organizations.Length > 0 ? organizations[0] : null;
+    }
+
+    /// <summary>
+    /// "Son homologue syrien" takes the role of the person it is the counterpart of: the nearest earlier person of
+    /// the sentence that has a role of its own.
+    /// </summary>
+    private static void ResolveCounterparts(LexicalView view, IReadOnlyList<EntityMention> mentions, List<RoleExtent> extents)
+    {
+        for (var e = 0; e < extents.Count; e++)
+        {
+            var extent = extents[e];
+            if (!extent.Role.Counterpart)
+            {
+                continue;
+            }
+
+            for (var p = e - 1; p >= 0; p--)
+            {
+                var anchor = extents[p];
+                if (anchor.Sentence != extent.Sentence)
+                {
+                    break;
+                }
+
+                if (!anchor.Role.Counterpart && !anchor.Role.Plural)
+                {
+                    extent.ResolvedRole = anchor.Role;
+                    break;
+                }
+            }
+        }
+    }
+}

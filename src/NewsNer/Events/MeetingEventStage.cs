@@ -1,0 +1,36 @@
+using NewsNer.Entities.Linking;
+using NewsNer.Pipeline;
+
+namespace NewsNer.Events;
+
+/// <summary>Pipeline stage that extracts diplomatic-meeting events from the linked entities (<see cref="MeetingExtractor"/>).</summary>
+internal sealed class MeetingEventStage(MeetingExtractor extractor) : IPipelineStage
+{
+    public string Name => "events";
+
+    public Annotations Requires => Annotations.Entities;
+
+    public Annotations Produces => Annotations.Events;
+
+    public void Run(AnnotationState state, CancellationToken cancellationToken)
+    {
+        var linking = state.Linking;
+        if (linking is null)
+        {
+            // Entities came from elsewhere: link their name mentions again to get the role descriptions.
+            var view = new LexicalView(state.Text, state.Tokens, state.Sentences, extractor.Lexicons);
+            linking = EntityLinker.Default.Link(view, [.. state.Entities.SelectMany(e => e.Mentions).Where(m => m.Kind == Entities.MentionKind.Name)]);
+        }
+
+        state.Events.Clear();
+        state.Events.AddRange(Extract(extractor, linking, state.Options.PublicationDate));
+    }
+
+    /// <summary>Mentions, then events, for one linked document.</summary>
+    internal static List<Events.MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication)
+    {
+        var mentions = extractor.FindMentions(linking, publication, out var context);
+        context.AllMentions = mentions;
+        return MeetingMerger.Merge(context, mentions, publication, extractor.Lexicons);
+    }
+}

@@ -1,0 +1,596 @@
+using NewsNer.Entities;
+using NewsNer.Entities.Linking;
+using NewsNer.Internal.Lexicons;
+using NewsNer.Tokenization;
+
+namespace NewsNer.Events;
+
+/// <summary>
+/// Finds the meetings a French news text states. Only sentences that contain a trigger (a meeting verb or noun of
+/// <c>Resources/fr/events</c>) are analysed. For each trigger the clause around it gives the parties (subject,
+/// object, <c>avec</c>/<c>entre</c>/<c>par</c> complements, coordinated names, pronouns and "les deux présidents"
+/// resolved to parties already named), the delegation (<c>accompagné de</c>), people present
+/// (<c>en présence de</c>), the place (<c>à</c>/<c>au</c>/<c>en</c>/<c>dans</c> + place), the date, the topic
+/// (<c>portant sur</c>, <c>ont évoqué</c>), and the status from tense, mood and cue words. Negated, cancelled,
+/// denied, vague (<c>multiplié les rencontres</c>), interview and domestic-field-visit statements are dropped. The
+/// mentions then merge into one event per encounter (<see cref="MeetingMerger"/>). Immutable and thread-safe.
+/// </summary>
+internal sealed class MeetingExtractor(FrenchLexicons lexicons)
+{
+    /// <summary>Longest distance (tokens) between a planning or cancelling word and the trigger it governs.</summary>
+    private const int CueWindow = 8;
+
+    /// <summary>The shared extractor over the embedded lexicons.</summary>
+    public static MeetingExtractor Default { get; } = new(FrenchLexicons.Default);
+
+    public FrenchLexicons Lexicons => lexicons;
+
+    /// <summary>The meeting mentions of a linked document, in text order (dropped ones included, marked).</summary>
+    public List<MeetingMention> FindMentions(LinkingResult linking, DateOnly? publication, out DocumentContext context)
+    {
+        context = new DocumentContext(linking, lexicons);
+        var mentions = new List<MeetingMention>();
+        var view = linking.View;
+        for (var s = 0; s < view.Sentences.Length; s++)
+        {
+            var sentence = view.Sentences[s];
+            if (!HasTrigger(view, sentence.FirstToken, sentence.EndToken) && !HasTopicCue(view, sentence.FirstToken, sentence.EndToken))
+            {
+                continue;
+            }
+
+            context.PrepareSentence(s);
+            var before = mentions.Count;
+            for (var k = sentence.FirstToken; k < sentence.EndToken && k < view.Count; k++)
+            {
+                if (context.ReferentAt[k] >= 0 || !lexicons.Triggers.CanStartWith(view.Ids[k]))
+                {
+                    continue;
+                }
+
+                var length = lexicons.Triggers.Longest(view.Ids, k, out var triggers);
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                var mention = Analyse(context, s, k, length, triggers, publication, mentions);
+                if (mention is not null)
+                {
+                    mentions.Add(mention);
+                    context.Remember(mention);
+                }
+
+                k += length - 1;
+            }
+
+            AttachVerbalTopics(context, s, mentions, before);
+        }
+
+        return mentions;
+    }
+
+    private bool HasTrigger(LexicalView view, int start, int end)
+    {
+        for (var k = start; k < end && k < view.Count; k++)
+        {
+            if (lexicons.Triggers.CanStartWith(view.Ids[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasTopicCue(LexicalView view, int start, int end)
+    {
+        for (var k = start; k < end && k < view.Count; k++)
+        {
+            if (lexicons.Cues.CanStartWith(view.Ids[k]) && lexicons.Cues.Longest(view.Ids, k, c => c is CueClass.Topic or CueClass.TopicDe, out _) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private MeetingMention? Analyse(DocumentContext context, int s, int k, int length, Trigger[] triggers, DateOnly? publication, List<MeetingMention> earlier)
+    {
+        var view = context.View;
+        var trigger = ChooseReading(context, k, triggers);
+        if (trigger is null)
+        {
+            return null;
+        }
+
+        var (clauseStart, clauseEnd) = context.Clause(k, k + length);
+        var mention = new MeetingMention
+        {
+            Trigger = trigger,
+            Sentence = s,
+            TriggerStart = k,
+            TriggerEnd = k + length,
+            ClauseStart = clauseStart,
+            ClauseEnd = clauseEnd,
+            Subtype = trigger.Subtype,
+        };
+
+        if (trigger.IsVerb && !VerbConstraintsHold(context, mention))
+        {
+            return null;
+        }
+
+        if (context.HasCue(clauseStart, clauseEnd, CueClass.Phone) || trigger.NounFlags.HasFlag(NounFlags.Phone))
+        {
+            mention.Subtype = MeetingSubtype.PhoneCall;
+        }
+
+        if (trigger.IsVerb)
+        {
+            ReadVerbArguments(context, mention, earlier);
+        }
+        else if (trigger.NounFlags.HasFlag(NounFlags.Summit))
+        {
+            ReadSummit(context, mention, earlier);
+        }
+        else
+        {
+            ReadNounArguments(context, mention, earlier);
+        }
+
+        ReadCircumstances(context, mention);
+        mention.Status = Status(context, mention, publication);
+        mention.Dropped ??= WhyDropped(context, mention);
+        return mention;
+    }
+
+    /// <summary>"rencontre" is a noun after a determiner or a preposition, a verb after a subject, clitic or auxiliary.</summary>
+    private static Trigger? ChooseReading(DocumentContext context, int k, Trigger[] triggers)
+    {
+        var verb = triggers.FirstOrDefault(t => t.IsVerb);
+        var noun = triggers.FirstOrDefault(t => !t.IsVerb);
+        if (verb is null || noun is null)
+        {
+            return verb ?? noun;
+        }
+
+        var before = context.ClassesEndingAt(k);
+        if ((before & (WordClass.Determiner | WordClass.Preposition)) != 0 || k == context.SentenceStart(k) || context.View.IsChar(k - 1, ':'))
+        {
+            return noun;
+        }
+
+        // An adjective between determiner and noun: "une première rencontre", "sa prochaine visite".
+        if (k >= 2 && (context.ClassesEndingAt(k - 1) & WordClass.Determiner) != 0 && context.ReferentAt[k - 1] < 0 && !context.View.IsCapitalized(k - 1))
+        {
+            return noun;
+        }
+
+        return verb;
+    }
+
+    private bool VerbConstraintsHold(DocumentContext context, MeetingMention mention)
+    {
+        var reflexive = context.ReflexiveBefore(mention.TriggerStart, mention.ClauseStart);
+        var flags = mention.Trigger.VerbFlags;
+        if (flags.HasFlag(VerbFlags.Reflexive) && !reflexive)
+        {
+            return false;
+        }
+
+        if (flags.HasFlag(VerbFlags.NoReflexive) && reflexive)
+        {
+            return false;
+        }
+
+        // "appeler à la retenue", "appelé à": a call for something, not a phone call.
+        if (mention.Trigger.Lemma == "appeler" && context.View.Is(mention.TriggerEnd, WordClass.A))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private void ReadVerbArguments(DocumentContext context, MeetingMention mention, List<MeetingMention> earlier)
+    {
+        var trigger = mention.Trigger;
+        var passive = trigger.Frame is VerbFrame.Host or VerbFrame.Meet or VerbFrame.Call
+            && trigger.Tense == VerbTense.PastParticiple && context.IsPassive(mention.TriggerStart, mention.ClauseStart);
+        var subjects = context.Subject(mention.TriggerStart, mention.ClauseStart, mention.ClauseEnd, earlier, out var subjectPronounPlural);
+        var objects = context.Objects(mention, passive);
+
+        switch (trigger.Frame)
+        {
+            case VerbFrame.Host:
+                if (passive)
+                {
+                    AddParties(mention, subjects, ParticipantRole.Guest);
+                    AddParties(mention, objects.Agents, ParticipantRole.Host);
+                }
+                else
+                {
+                    AddParties(mention, subjects, ParticipantRole.Host);
+                    AddParties(mention, objects.Direct, ParticipantRole.Guest);
+                }
+
+                break;
+
+            case VerbFrame.Visit:
+                AddParties(mention, subjects, ParticipantRole.Guest);
+                AddParties(mention, objects.Hosts, ParticipantRole.Host);
+                AddParties(mention, objects.Direct, ParticipantRole.Host);
+                break;
+
+            default:
+                AddParties(mention, subjects, ParticipantRole.Participant);
+                AddParties(mention, objects.Direct, ParticipantRole.Participant);
+                AddParties(mention, objects.Agents, ParticipantRole.Participant);
+                break;
+        }
+
+        AddParties(mention, objects.Hosts, ParticipantRole.Host);
+        if (mention.Parties.Count == 0 && mention.Unnamed.Count == 0 && subjectPronounPlural)
+        {
+            mention.Anaphoric = true;
+        }
+    }
+
+    private void ReadNounArguments(DocumentContext context, MeetingMention mention, List<MeetingMention> earlier)
+    {
+        var view = context.View;
+        var k = mention.TriggerStart;
+        var determiner = context.ClassesEndingAt(k);
+        if (determiner == WordClass.None && k >= 2 && !view.IsCapitalized(k - 1))
+        {
+            determiner = context.ClassesEndingAt(k - 1); // "sa première visite"
+        }
+
+        var complements = context.NounComplements(mention);
+        var hostNoun = mention.Trigger.Subtype == MeetingSubtype.HostVisit;
+        var visitNoun = mention.Trigger.NounFlags.HasFlag(NounFlags.Visit);
+
+        // The subject of a light verb takes part: "X a eu une conversation avec Y", "X a effectué une visite".
+        var carried = context.CarriedBySubject(mention);
+        var possessive = (determiner & WordClass.DetPoss) != 0;
+        List<Referent> subjects = [];
+        var pronounPlural = false;
+        if (carried || possessive)
+        {
+            subjects = context.Subject(k, mention.ClauseStart, mention.ClauseEnd, earlier, out pronounPlural);
+        }
+
+        var subjectRole = hostNoun ? ParticipantRole.Host : visitNoun ? ParticipantRole.Guest : ParticipantRole.Participant;
+        AddParties(mention, subjects, subjectRole);
+        AddParties(mention, complements.Of, visitNoun ? ParticipantRole.Guest : ParticipantRole.Participant);
+        AddParties(mention, complements.With, hostNoun ? ParticipantRole.Guest : ParticipantRole.Participant);
+        AddParties(mention, complements.Between, ParticipantRole.Participant);
+        AddParties(mention, complements.Hosts, hostNoun ? ParticipantRole.Guest : ParticipantRole.Host);
+
+        if (mention.Parties.Count == 0 && mention.Unnamed.Count == 0)
+        {
+            mention.Anaphoric = (determiner & (WordClass.DetDef | WordClass.DetDem | WordClass.DetPoss)) != 0 || pronounPlural || subjects.Count == 0;
+        }
+    }
+
+    /// <summary>
+    /// A summit is an event of its own only when the text says something about it (it opens, ends, gathers, deals
+    /// with ...); "en marge du sommet X" only names the occasion of another meeting.
+    /// </summary>
+    private void ReadSummit(DocumentContext context, MeetingMention mention, List<MeetingMention> earlier)
+    {
+        var view = context.View;
+        var k = mention.TriggerStart;
+        var name = context.SummitNameAfter(mention.TriggerEnd);
+        var margin = context.HasCueEndingNear(k, 3, CueClass.Margin) || (context.ClassesEndingAt(k) & WordClass.TimePreposition) != 0
+            || (k >= 1 && (context.ClassesEndingAt(k - 1) & WordClass.TimePreposition) != 0);
+        var sentence = view.Sentences[mention.Sentence];
+        var speaksOfIt = context.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.SummitVerb) || context.HasCue(mention.TriggerEnd, sentence.EndToken, CueClass.Topic);
+        name ??= (context.ClassesEndingAt(k) & (WordClass.DetDem | WordClass.DetDef)) != 0 ? context.LastSummitName : null;
+        if (name is not null)
+        {
+            context.LastSummitName = name;
+        }
+
+        mention.SummitName = name;
+        if (margin && name?.Entity >= 0)
+        {
+            context.MarginSummits.Add((name.Entity, mention.Sentence));
+        }
+
+        if (margin || !speaksOfIt)
+        {
+            mention.Dropped = "summit named as an occasion only";
+            return;
+        }
+
+        if (name?.Entity >= 0 && name.Type == EntityType.Organization)
+        {
+            mention.Parties[name.Entity] = ParticipantRole.Participant;
+        }
+
+        // Leaders named in the sentence take part, unless the sentence says they are absent.
+        for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var r = context.ReferentAt[t];
+            if (r < 0)
+            {
+                continue;
+            }
+
+            var referent = context.Referents[r];
+            t = referent.End - 1;
+            if (referent.Entity >= 0 && referent.Type == EntityType.Person && context.IsLeader(referent) && !context.HasNegationNear(referent.Start))
+            {
+                mention.Parties.TryAdd(referent.Entity, ParticipantRole.Participant);
+            }
+        }
+
+        _ = earlier;
+    }
+
+    private static void AddParties(MeetingMention mention, List<Referent> referents, ParticipantRole role)
+    {
+        foreach (var referent in referents)
+        {
+            if (referent.Entity >= 0)
+            {
+                if (!mention.Parties.TryGetValue(referent.Entity, out var existing) || existing == ParticipantRole.Participant)
+                {
+                    mention.Parties[referent.Entity] = role;
+                }
+            }
+            else if (referent.Kind == ReferentKind.Unnamed && referent.CanParticipate)
+            {
+                mention.Unnamed.Add(referent);
+            }
+        }
+    }
+
+    /// <summary>Place, date, delegation, people present, topic.</summary>
+    private void ReadCircumstances(DocumentContext context, MeetingMention mention)
+    {
+        var view = context.View;
+        var start = mention.ClauseStart;
+        var end = mention.ClauseEnd;
+        var topicEnd = -1;
+        for (var k = start; k < end; k++)
+        {
+            if (k >= mention.TriggerStart && k < mention.TriggerEnd)
+            {
+                continue;
+            }
+
+            var cue = context.CueAt(k, out var cueLength);
+            if (cueLength > 0)
+            {
+                switch (cue)
+                {
+                    case CueClass.Delegation:
+                        foreach (var member in context.ListAfter(k + cueLength, end))
+                        {
+                            if (member.Entity >= 0)
+                            {
+                                mention.Delegation.Add(member.Entity);
+                            }
+                        }
+
+                        break;
+                    case CueClass.Mediator:
+                        foreach (var present in context.ListAfter(k + cueLength, end))
+                        {
+                            if (present.Entity >= 0 && present.CanParticipate)
+                            {
+                                mention.Present.Add(present.Entity);
+                            }
+                        }
+
+                        break;
+                    case CueClass.Invitation:
+                        foreach (var host in context.ListAfter(k + cueLength, end))
+                        {
+                            if (host.Entity >= 0 && host.CanParticipate)
+                            {
+                                mention.Parties[host.Entity] = ParticipantRole.Host;
+                            }
+                        }
+
+                        break;
+                    case CueClass.Topic:
+                    case CueClass.TopicDe:
+                        var participial = IsParticipialTopic(view, k);
+                        var attaches = k >= mention.TriggerEnd && (!participial || k - mention.TriggerEnd <= 3);
+                        if (attaches && k > topicEnd && !(cue == CueClass.TopicDe && k == mention.TriggerStart))
+                        {
+                            var topic = context.TopicSpan(k + cueLength, cue == CueClass.TopicDe);
+                            if (topic is { } span)
+                            {
+                                mention.Topics.Add(span);
+                                topicEnd = context.TokenAtOrAfterChar(span.End);
+                            }
+                        }
+
+                        break;
+                }
+
+                k += cueLength - 1;
+                continue;
+            }
+
+            var r = context.ReferentAt[k];
+            if (r >= 0)
+            {
+                var referent = context.Referents[r];
+                if (referent.Type == EntityType.Location && k == referent.Start && k > topicEnd && context.IsLocative(referent.Start))
+                {
+                    mention.Places.Add(referent);
+                }
+
+                k = referent.End - 1;
+            }
+        }
+
+        // "discuteront du sort de ...": the trigger is its own topic cue.
+        if (mention.Trigger.IsVerb && lexicons.Cues.Longest(view.Ids, mention.TriggerStart, c => c == CueClass.TopicDe, out _) > 0 && mention.Topics.Count == 0)
+        {
+            if (context.TopicSpan(mention.TriggerEnd, skipPreposition: true, requirePreposition: true) is { } span)
+            {
+                mention.Topics.Add(span);
+            }
+        }
+
+        // Places named inside what was discussed ("du sort des bases russes en Syrie") are not where the meeting was.
+        if (mention.Topics.Count > 0)
+        {
+            mention.Places.RemoveAll(p => mention.Topics.Any(t => view.Tokens[p.Start].Start >= t.Start && view.Tokens[p.Start].Start < t.End));
+        }
+
+        mention.Date = context.DateFor(mention);
+    }
+
+    /// <summary>Participial topic cues (portant sur, consacré à) describe the noun right before them.</summary>
+    private static bool IsParticipialTopic(LexicalView view, int k)
+    {
+        var span = view.Tokens[k].Span;
+        return span.EndsWith("ant", StringComparison.OrdinalIgnoreCase) || span.EndsWith("é", StringComparison.OrdinalIgnoreCase) || span.EndsWith("ée", StringComparison.OrdinalIgnoreCase)
+            || span.EndsWith("és", StringComparison.OrdinalIgnoreCase) || span.EndsWith("ées", StringComparison.OrdinalIgnoreCase)
+            || (!view.Is(k - 1, WordClass.Auxiliary) && !view.Is(k - 1, WordClass.SubjectPronoun) && k >= 1 && !IsFiniteContext(view, k));
+    }
+
+    private static bool IsFiniteContext(LexicalView view, int k) => view.Is(k - 1, WordClass.Reflexive);
+
+    /// <summary>
+    /// Topic cues with a finite verb ("les deux présidents ont évoqué ...", "L'entretien a porté sur ...") in a sentence:
+    /// the topic goes to the meeting the clause is about.
+    /// </summary>
+    private void AttachVerbalTopics(DocumentContext context, int s, List<MeetingMention> mentions, int firstOfSentence)
+    {
+        var view = context.View;
+        var sentence = view.Sentences[s];
+        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            var cue = context.CueAt(k, out var cueLength);
+            if (cueLength == 0 || cue is not (CueClass.Topic or CueClass.TopicDe) || IsParticipialTopic(view, k) && !view.Is(k - 1, WordClass.Auxiliary))
+            {
+                if (cueLength > 0)
+                {
+                    k += cueLength - 1;
+                }
+
+                continue;
+            }
+
+            // Already taken by a mention of this sentence?
+            var span = context.TopicSpan(k + cueLength, cue == CueClass.TopicDe);
+            if (span is not { } topic || mentions.Skip(firstOfSentence).Any(m => m.Topics.Contains(topic)))
+            {
+                k += cueLength - 1;
+                continue;
+            }
+
+            // The nearest trigger before the cue in this sentence, if any, owns the topic (even a dropped one).
+            MeetingMention? owner = null;
+            for (var m = mentions.Count - 1; m >= firstOfSentence; m--)
+            {
+                if (mentions[m].TriggerEnd <= k && k - mentions[m].TriggerEnd <= 25)
+                {
+                    owner = mentions[m];
+                    break;
+                }
+            }
+
+            if (owner is null && context.SubjectIsPair(k, sentence.FirstToken))
+            {
+                owner = context.LastMention;
+            }
+
+            if (owner is not null && owner.Dropped is null)
+            {
+                owner.Topics.Add(topic);
+            }
+
+            k += cueLength - 1;
+        }
+    }
+
+    private EventStatus Status(DocumentContext context, MeetingMention mention, DateOnly? publication)
+    {
+        var status = mention.Trigger.IsVerb ? context.VerbStatus(mention, out var hedged) : context.NounStatus(mention, out hedged);
+        mention.Hedged = hedged;
+
+        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Planned) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 3, CueClass.Planned))
+        {
+            status = EventStatus.Planned;
+        }
+
+        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Past) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 2, CueClass.Past))
+        {
+            status = EventStatus.Past;
+        }
+
+        if (context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 4, CueClass.Again) || context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 2, CueClass.Again))
+        {
+            mention.Again = true;
+        }
+
+        if (mention.Date is { } date)
+        {
+            if (date.IsBackground(publication))
+            {
+                status = EventStatus.Past;
+            }
+            else if (date.IsFuture(publication) && status == EventStatus.Reported)
+            {
+                status = EventStatus.Planned;
+            }
+        }
+
+        return status;
+    }
+
+    private string? WhyDropped(DocumentContext context, MeetingMention mention)
+    {
+        var view = context.View;
+        if (context.IsNegated(mention))
+        {
+            return "negated";
+        }
+
+        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Cancel) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 6, CueClass.Cancel))
+        {
+            return "cancelled or denied";
+        }
+
+        var lemma = mention.Trigger.Lemma;
+        if (lemma.StartsWith("entretien", StringComparison.Ordinal) && mention.Subtype != MeetingSubtype.PhoneCall
+            && (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Interview) || context.HasCueAfter(mention.TriggerStart, mention.ClauseEnd, 4, CueClass.Interview)
+                || mention.Parties.Keys.Any(e => context.Entities[e].Kind is "media" or "news_agency")))
+        {
+            return "press interview";
+        }
+
+        var flags = mention.Trigger.NounFlags;
+        if (!mention.Trigger.IsVerb && flags.HasFlag(NounFlags.Count) && flags.HasFlag(NounFlags.Plural)
+            && (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 3, CueClass.Vague) || context.NumberBefore(mention.TriggerStart)
+                || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 4, CueClass.Vague)))
+        {
+            return "a count of meetings";
+        }
+
+        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Vague) && !mention.Trigger.IsVerb && flags.HasFlag(NounFlags.Plural))
+        {
+            return "a count of meetings";
+        }
+
+        var visit = mention.Trigger.Frame == VerbFrame.Visit && mention.Trigger.IsVerb || flags.HasFlag(NounFlags.Visit);
+        if (visit && mention.Parties.Count <= 1 && context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 6, CueClass.Field))
+        {
+            return "a field visit";
+        }
+
+        _ = view;
+        return null;
+    }
+}

@@ -1,0 +1,544 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NewsNer.Entities;
+using NewsNer.Internal.Lexicons;
+
+namespace NewsNer.Events;
+
+/// <summary>
+/// Merges the mentions of one encounter (headline, lead, details) into one event, then decides its subtype, roles,
+/// status, place, date, topics and confidence. Two mentions are the same encounter when they are of the same kind
+/// (in person, by phone, summit), share their named parties (one set within the other, or two parties in common),
+/// and agree on place, date and status; a mention that names no party ("lors de la rencontre") joins the latest
+/// compatible meeting.
+/// </summary>
+internal static class MeetingMerger
+{
+    /// <summary>How many sentences back a mention without named parties may refer to.</summary>
+    private const int AnaphoraDistance = 4;
+
+    private sealed class Draft
+    {
+        public List<MeetingMention> Mentions { get; } = [];
+
+        public int LastSentence => Mentions[^1].Sentence;
+
+        public IEnumerable<int> Parties => Mentions.SelectMany(m => m.Parties.Keys).Distinct();
+
+        public bool HasNamedParties => Mentions.Any(m => m.Parties.Count > 0);
+
+        public char Family => Family(Mentions[0]);
+    }
+
+    private static char Family(MeetingMention mention) => mention.IsPhone ? 'p' : mention.IsSummit ? 's' : 'm';
+
+    /// <summary>The events of a document from its mentions.</summary>
+    public static List<MeetingEvent> Merge(DocumentContext context, List<MeetingMention> mentions, DateOnly? publication, FrenchLexicons lexicons)
+    {
+        var drafts = new List<Draft>();
+        foreach (var mention in mentions)
+        {
+            if (mention.Dropped is not null)
+            {
+                continue;
+            }
+
+            var target = FindDraft(context, drafts, mention, publication);
+            if (target is null)
+            {
+                target = new Draft();
+                drafts.Add(target);
+            }
+
+            target.Mentions.Add(mention);
+        }
+
+        var events = new List<MeetingEvent>();
+        foreach (var draft in drafts)
+        {
+            var meeting = Finish(context, draft, publication, lexicons, events.Count + 1);
+            if (meeting is not null)
+            {
+                events.Add(meeting);
+            }
+        }
+
+        return events;
+    }
+
+    private static Draft? FindDraft(DocumentContext context, List<Draft> drafts, MeetingMention mention, DateOnly? publication)
+    {
+        var named = mention.Parties.Count > 0;
+        var unnamedOnly = !named && mention.Unnamed.Count > 0;
+
+        // First the meetings whose named parties fit; then, for a mention naming nobody, the latest meeting it can be
+        // about ("lors de la rencontre" refers to the meeting the article is about, however far back); last, a nearby
+        // meeting of unnamed parties that this mention names ("les chefs des délégations ..." then their names).
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var d = drafts.Count - 1; d >= 0; d--)
+            {
+                var draft = drafts[d];
+                if (draft.Family != Family(mention) || mention.Again || !StatusesAgree(draft, mention))
+                {
+                    continue;
+                }
+
+                var parties = draft.Parties.ToHashSet();
+                var near = mention.Sentence - draft.LastSentence <= AnaphoraDistance;
+                bool partiesAgree;
+                if (pass == 0)
+                {
+                    if (named && parties.Count > 0)
+                    {
+                        var others = parties.Concat(draft.Mentions.SelectMany(m => m.Delegation.Concat(m.Present))).ToHashSet();
+                        var overlap = mention.Parties.Keys.Count(parties.Contains);
+                        partiesAgree = overlap >= 2 || (overlap >= 1 && (mention.Parties.Keys.All(others.Contains) || parties.All(mention.Parties.ContainsKey)));
+                    }
+                    else
+                    {
+                        partiesAgree = !named && !unnamedOnly && parties.Count > 0;
+                    }
+                }
+                else
+                {
+                    partiesAgree = near && parties.Count == 0 && (named || unnamedOnly || mention.Anaphoric);
+                }
+
+                if (!partiesAgree)
+                {
+                    continue;
+                }
+
+                if (mention.IsSummit && mention.SummitName?.Entity is { } name && name >= 0
+                    && draft.Mentions.Any(m => m.SummitName?.Entity is { } other && other >= 0 && other != name))
+                {
+                    continue;
+                }
+
+                if (!PlacesAgree(context, draft.Mentions.SelectMany(m => m.Places), mention.Places) || !DatesAgree(draft, mention, publication))
+                {
+                    continue;
+                }
+
+                return draft;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Background meetings never merge with the news; announcements merge with the news they announce.</summary>
+    private static bool StatusesAgree(Draft draft, MeetingMention mention)
+    {
+        var past = mention.Status == EventStatus.Past;
+        return draft.Mentions.All(m => (m.Status == EventStatus.Past) == past);
+    }
+
+    private static bool PlacesAgree(DocumentContext context, IEnumerable<Referent> a, List<Referent> b)
+    {
+        var first = a.ToList();
+        if (first.Count == 0 || b.Count == 0)
+        {
+            return true;
+        }
+
+        var countriesA = first.Select(p => PlaceCountry(context, p)).Where(c => c is not null).ToHashSet();
+        var countriesB = b.Select(p => PlaceCountry(context, p)).Where(c => c is not null).ToHashSet();
+        if (first.Any(p => b.Any(q => p.Entity >= 0 && p.Entity == q.Entity)))
+        {
+            return true;
+        }
+
+        return countriesA.Count == 0 || countriesB.Count == 0 || countriesA.Overlaps(countriesB);
+    }
+
+    private static string? PlaceCountry(DocumentContext context, Referent place) =>
+        place.Entity >= 0 ? context.Entities[place.Entity].Country : place.Country;
+
+    private static bool DatesAgree(Draft draft, MeetingMention mention, DateOnly? publication)
+    {
+        if (mention.Date is not { } date)
+        {
+            return true;
+        }
+
+        foreach (var other in draft.Mentions)
+        {
+            if (other.Date is not { } known || known.Vague || date.Vague || ReferenceEquals(known, date))
+            {
+                continue;
+            }
+
+            var a = known.Resolve(publication, other.Status);
+            var b = date.Resolve(publication, mention.Status);
+            if (a is not null && b is not null)
+            {
+                if (a != b && !(a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (known.Weekday is { } w1 && date.Weekday is { } w2 && w1 != w2)
+            {
+                return false;
+            }
+
+            if (known.Month is { } m1 && date.Month is { } m2 && m1 != m2)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static MeetingEvent? Finish(DocumentContext context, Draft draft, DateOnly? publication, FrenchLexicons lexicons, int number)
+    {
+        var mentions = draft.Mentions;
+        var entities = context.Entities;
+        var summit = draft.Family == 's';
+        var phone = draft.Family == 'p';
+
+        // Roles: an explicit host or guest in any mention wins over "participant".
+        var roles = new Dictionary<int, ParticipantRole>();
+        foreach (var mention in mentions)
+        {
+            foreach (var (entity, role) in mention.Parties)
+            {
+                if (!roles.TryGetValue(entity, out var existing) || existing == ParticipantRole.Participant)
+                {
+                    roles[entity] = role;
+                }
+            }
+        }
+
+        var delegation = mentions.SelectMany(m => m.Delegation).Where(e => !roles.TryGetValue(e, out var r) || r == ParticipantRole.Participant).ToHashSet();
+        foreach (var member in delegation)
+        {
+            // Accompanying people are not parties to the talks, unless a mention names them as host or guest.
+            roles.Remove(member);
+        }
+
+        var unnamed = mentions.SelectMany(m => m.Unnamed).ToList();
+        var principalCountries = roles.Keys.Select(e => entities[e].Country).Where(c => c is not null).ToHashSet();
+        var negotiation = mentions.Any(m => m.Subtype == MeetingSubtype.Negotiation);
+        foreach (var present in mentions.SelectMany(m => m.Present).Distinct())
+        {
+            if (roles.ContainsKey(present))
+            {
+                continue;
+            }
+
+            var country = entities[present].Country;
+            var thirdParty = country is not null && principalCountries.Count > 0 && !principalCountries.Contains(country);
+            if (negotiation || thirdParty)
+            {
+                roles[present] = ParticipantRole.Mediator;
+            }
+            else
+            {
+                delegation.Add(present);
+            }
+        }
+
+        var named = roles.Count(r => r.Value != ParticipantRole.Mediator);
+        if (roles.Count == 0)
+        {
+            return null;
+        }
+
+        // Places, most specific first, plus the dateline city when the text names only a building.
+        var places = mentions.SelectMany(m => m.Places).GroupBy(p => p.Entity >= 0 ? p.Entity : -1 - p.Start).Select(g => g.First()).ToList();
+        if (!phone && context.DatelinePlace is { } dateline && (places.Count == 0 ? HasReception(mentions) : places.All(p => PlaceKind(context, p) is "building" or null)))
+        {
+            if (!places.Any(p => p.Entity == dateline.Entity))
+            {
+                places.Add(dateline);
+            }
+        }
+
+        if (summit && places.Count == 0)
+        {
+            places.AddRange(PlacesOfMarginMeeting(context, mentions));
+        }
+
+        places = [.. places.OrderBy(p => Specificity(PlaceKind(context, p))).ThenBy(p => p.Start)];
+
+        var visitMentions = mentions.Where(m => m.Subtype == MeetingSubtype.MakeVisit || m.Trigger.Frame == VerbFrame.Visit && m.Trigger.IsVerb).ToList();
+        var destinationCountry = places.Select(p => PlaceCountry(context, p)).FirstOrDefault(c => c is not null);
+
+        // Status: the news if any mention reports it; an announcement if it is only announced; else background.
+        var status = mentions.Any(m => m.Status == EventStatus.Reported) ? EventStatus.Reported
+            : mentions.Any(m => m.Status == EventStatus.Planned) ? EventStatus.Planned
+            : EventStatus.Past;
+
+        var subtype = Subtype(context, mentions, roles, places, destinationCountry, summit, phone, negotiation);
+        if (subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit && !roles.ContainsValue(ParticipantRole.Host) && destinationCountry is not null)
+        {
+            // The visited party: a participant of the country visited.
+            foreach (var (entity, role) in roles.ToList())
+            {
+                if (role == ParticipantRole.Participant && entities[entity].Country == destinationCountry)
+                {
+                    roles[entity] = ParticipantRole.Host;
+                }
+            }
+        }
+
+        if (subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit && roles.ContainsValue(ParticipantRole.Host))
+        {
+            foreach (var (entity, role) in roles.ToList())
+            {
+                if (role == ParticipantRole.Participant)
+                {
+                    roles[entity] = ParticipantRole.Guest;
+                }
+            }
+        }
+
+        // Viability: a meeting needs two parties, or a named visitor going abroad, or a summit with a party.
+        var strongest = mentions.Max(m => m.Trigger.Strength);
+        var parties = named + unnamed.Count;
+        if (!summit && parties < 2)
+        {
+            var visitor = roles.Keys.FirstOrDefault();
+            var abroad = visitMentions.Count > 0 && destinationCountry is not null
+                && (entities[visitor].Country is { } home ? home != destinationCountry : places.Any(p => PlaceKind(context, p) is "country" || IsCapital(context, p)));
+            if (!abroad || strongest == TriggerStrength.Weak)
+            {
+                return null;
+            }
+        }
+
+        if (strongest == TriggerStrength.Weak && named < 2 && !summit)
+        {
+            return null;
+        }
+
+        var primary = mentions.OrderByDescending(m => m.Status == status).ThenByDescending(m => m.Parties.Count).ThenByDescending(m => m.Trigger.Strength).ThenBy(m => m.TriggerStart).First();
+        var dateSource = mentions.Where(m => m.Date is not null).OrderByDescending(m => m.Status == status).ThenBy(m => m.Date!.Vague).ThenByDescending(m => Precision(m.Date!)).FirstOrDefault();
+        var date = dateSource?.Date;
+        if (date is null && status == EventStatus.Reported && context.DatelineDate is { } datelineDate)
+        {
+            date = datelineDate;
+        }
+
+        var view = context.View;
+        var text = view.Text;
+        var participants = roles
+            .OrderBy(r => r.Value switch { ParticipantRole.Host => 0, ParticipantRole.Guest => 1, ParticipantRole.Participant => 2, _ => 3 })
+            .ThenBy(r => r.Key)
+            .Select(r => new EventParticipant(entities[r.Key].Id, r.Value))
+            .ToImmutableArray();
+        var placeArguments = places.Select(p => Argument(context, p)).ToImmutableArray();
+        var topics = mentions.SelectMany(m => m.Topics).Distinct().OrderBy(t => t.Start)
+            .Select(t => new EventArgument(text[t.Start..t.End], t.Start, t.End)).ToImmutableArray();
+        var evidence = mentions.Select(m => m.Sentence).Distinct().Order()
+            .Select(s => new TextSpan(view.Sentences[s].Start, view.Sentences[s].End)).ToImmutableArray();
+        var triggerStart = view.Tokens[primary.TriggerStart].Start;
+        var triggerEnd = view.Tokens[primary.TriggerEnd - 1].End;
+        var auxiliary = AuxiliaryStart(context, primary);
+        if (auxiliary >= 0)
+        {
+            triggerStart = view.Tokens[auxiliary].Start;
+        }
+
+        var confidence = Confidence(mentions, named, unnamed.Count, strongest);
+        var id = "v" + number.ToString(CultureInfo.InvariantCulture);
+        var dateArgument = date is null ? null : new EventDate(text[date.Start..date.End], date.Start, date.End, date.Resolve(publication, status));
+        var draftEvent = new MeetingEvent
+        {
+            Id = id,
+            Subtype = subtype,
+            Status = status,
+            Participants = participants,
+            Delegation = [.. delegation.Order().Select(e => entities[e].Id)],
+            Location = placeArguments.FirstOrDefault(),
+            Places = placeArguments,
+            Date = dateArgument,
+            Topics = topics,
+            Trigger = new EventArgument(text[triggerStart..triggerEnd], triggerStart, triggerEnd),
+            Evidence = evidence,
+            Confidence = confidence,
+        };
+
+        var (cameo, plover) = MeetingCoder.Code(draftEvent, entities, destinationCountry, lexicons);
+        return new MeetingEvent
+        {
+            Id = draftEvent.Id,
+            Subtype = draftEvent.Subtype,
+            Status = draftEvent.Status,
+            Participants = draftEvent.Participants,
+            Delegation = draftEvent.Delegation,
+            Location = draftEvent.Location,
+            Places = draftEvent.Places,
+            Date = draftEvent.Date,
+            Topics = draftEvent.Topics,
+            Trigger = draftEvent.Trigger,
+            Evidence = draftEvent.Evidence,
+            Confidence = draftEvent.Confidence,
+            Cameo = cameo,
+            Plover = plover,
+        };
+    }
+
+    private static MeetingSubtype Subtype(
+        DocumentContext context, List<MeetingMention> mentions, Dictionary<int, ParticipantRole> roles, List<Referent> places,
+        string? destinationCountry, bool summit, bool phone, bool negotiation)
+    {
+        if (phone)
+        {
+            return MeetingSubtype.PhoneCall;
+        }
+
+        if (summit)
+        {
+            return MeetingSubtype.Summit;
+        }
+
+        // Reception framing (reçoit, accueille, audience, à l'invitation de) makes a hosted visit.
+        if (roles.ContainsValue(ParticipantRole.Host) && mentions.Any(m => m.Subtype == MeetingSubtype.HostVisit || m.Parties.ContainsValue(ParticipantRole.Host) && m.Subtype != MeetingSubtype.MakeVisit))
+        {
+            return MeetingSubtype.HostVisit;
+        }
+
+        if (mentions.Any(m => m.Subtype == MeetingSubtype.MakeVisit))
+        {
+            return MeetingSubtype.MakeVisit;
+        }
+
+        if (negotiation)
+        {
+            return MeetingSubtype.Negotiation;
+        }
+
+        // Bilateral on ground that is home to neither party.
+        var countries = roles.Where(r => r.Value != ParticipantRole.Mediator).Select(r => context.Entities[r.Key].Country).ToList();
+        if (destinationCountry is not null && countries.Count >= 2 && countries.All(c => c is not null) && !countries.Contains(destinationCountry))
+        {
+            return MeetingSubtype.ThirdLocation;
+        }
+
+        _ = places;
+        return MeetingSubtype.Meet;
+    }
+
+    private static bool HasReception(List<MeetingMention> mentions) => mentions.Any(m => m.Subtype == MeetingSubtype.HostVisit);
+
+    private static IEnumerable<Referent> PlacesOfMarginMeeting(DocumentContext context, List<MeetingMention> summitMentions)
+    {
+        var names = summitMentions.Select(m => m.SummitName?.Entity ?? -1).Where(e => e >= 0).ToHashSet();
+        foreach (var (entity, sentence) in context.MarginSummits)
+        {
+            if (!names.Contains(entity))
+            {
+                continue;
+            }
+
+            // The meeting held on the margin of this summit, in the same sentence or the one before.
+            var meeting = context.AllMentions?.LastOrDefault(m => m.Dropped is null && !m.IsSummit && m.Places.Count > 0 && Math.Abs(m.Sentence - sentence) <= 1)
+                ?? context.AllMentions?.LastOrDefault(m => m.Dropped is null && !m.IsSummit && m.Places.Count > 0 && m.Sentence <= sentence + 1);
+            if (meeting is not null)
+            {
+                return meeting.Places;
+            }
+        }
+
+        return [];
+    }
+
+    private static string? PlaceKind(DocumentContext context, Referent place) => place.Entity >= 0 ? context.Entities[place.Entity].Kind : null;
+
+    private static bool IsCapital(DocumentContext context, Referent place)
+    {
+        if (place.Entity < 0)
+        {
+            return false;
+        }
+
+        var view = context.View;
+        var length = view.Lexicons.Places.Longest(view.Ids, place.Start, out var entries);
+        return length > 0 && entries.Any(e => e.IsCapital);
+    }
+
+    private static int Specificity(string? kind) => kind switch
+    {
+        "building" => 0,
+        "city" => 1,
+        null => 2,
+        "region" => 3,
+        "country" => 4,
+        _ => 5,
+    };
+
+    private static int Precision(DateExpression date) =>
+        (date.Day is not null ? 4 : 0) + (date.Weekday is not null ? 3 : 0) + (date.Month is not null ? 2 : 0) + (date.Year is not null ? 1 : 0) + (date.Offset is not null ? 1 : 0);
+
+    private static EventArgument Argument(DocumentContext context, Referent place)
+    {
+        var view = context.View;
+        var entity = place.Entity >= 0 ? context.Entities[place.Entity] : null;
+
+        // The place name itself, without the determiner or role words around it.
+        var mention = entity?.Mentions.FirstOrDefault(m => m.Kind == MentionKind.Name && m.FirstToken >= place.Start && m.EndToken <= place.End);
+        var start = mention?.Start ?? view.Tokens[place.Start].Start;
+        var end = mention?.End ?? view.Tokens[place.End - 1].End;
+        return new EventArgument(view.Text[start..end], start, end, entity?.Id);
+    }
+
+    /// <summary>The auxiliary of a compound verb trigger ("a accueilli", "s'est entretenu"), so the trigger reads whole.</summary>
+    private static int AuxiliaryStart(DocumentContext context, MeetingMention mention)
+    {
+        if (!mention.Trigger.IsVerb || mention.Trigger.Tense != VerbTense.PastParticiple)
+        {
+            return -1;
+        }
+
+        var view = context.View;
+        var k = mention.TriggerStart;
+        var found = -1;
+        for (var steps = 0; steps < 4 && k > mention.ClauseStart; steps++)
+        {
+            var classes = context.ClassesEndingAt(k);
+            if ((classes & (WordClass.Auxiliary | WordClass.Reflexive)) == 0)
+            {
+                break;
+            }
+
+            // Step back over the function-word phrase.
+            var back = 1;
+            while (back <= 3 && !(k - back >= 0 && view.ClassLengths[k - back] == back))
+            {
+                back++;
+            }
+
+            k -= back;
+            found = k;
+        }
+
+        return found;
+    }
+
+    private static float Confidence(List<MeetingMention> mentions, int named, int unnamed, TriggerStrength strongest)
+    {
+        var confidence = strongest switch
+        {
+            TriggerStrength.Strong => 0.85f,
+            TriggerStrength.Medium => 0.7f,
+            _ => 0.5f,
+        };
+
+        confidence += 0.04f * Math.Min(3, mentions.Count - 1);
+        confidence += named >= 2 ? 0.04f : named + unnamed >= 2 ? 0f : -0.12f;
+        if (mentions.All(m => m.Hedged))
+        {
+            confidence -= 0.15f;
+        }
+
+        return Math.Clamp(confidence, 0.05f, 0.99f);
+    }
+}

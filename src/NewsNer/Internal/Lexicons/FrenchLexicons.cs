@@ -1,0 +1,555 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using NewsNer.Events;
+using NewsNer.Internal.Phrases;
+
+namespace NewsNer.Internal.Lexicons;
+
+/// <summary>
+/// The French language data of entity linking and event extraction, read once from the embedded resources
+/// (<c>Resources/geo</c>, <c>Resources/fr/grammar</c>, <c>linking</c>, <c>events</c>, <c>dates</c>) and frozen: every
+/// phrase list shares one <see cref="Vocabulary"/>, so a document's tokens are looked up once and every list is then
+/// matched on word ids. Immutable and thread-safe.
+/// </summary>
+internal sealed class FrenchLexicons
+{
+    private static readonly Lazy<FrenchLexicons> s_default = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private FrenchLexicons()
+    {
+    }
+
+    /// <summary>The embedded lexicons, loaded on first use.</summary>
+    public static FrenchLexicons Default => s_default.Value;
+
+    public Vocabulary Vocabulary { get; private set; } = null!;
+
+    public PhraseTrie<WordClass> FunctionWords { get; private set; } = null!;
+
+    public PhraseTrie<RoleEntry> Roles { get; private set; } = null!;
+
+    public PhraseTrie<RoleModifier> RoleModifiers { get; private set; } = null!;
+
+    /// <summary>Demonyms → ISO alpha-2, the preferred country first.</summary>
+    public PhraseTrie<string> Demonyms { get; private set; } = null!;
+
+    public PhraseTrie<PlaceEntry> Places { get; private set; } = null!;
+
+    public PhraseTrie<OrganizationEntry> Organizations { get; private set; } = null!;
+
+    public PhraseTrie<OrganizationHead> OrganizationHeads { get; private set; } = null!;
+
+    /// <summary>Nouns heading a place name → kind of place.</summary>
+    public PhraseTrie<string> PlaceHeads { get; private set; } = null!;
+
+    public PhraseTrie<bool> Honorifics { get; private set; } = null!;
+
+    /// <summary>Name particles (<c>al</c>, <c>de</c>, <c>van</c>), folded.</summary>
+    public FrozenSet<string> NameParticles { get; private set; } = null!;
+
+    public PhraseTrie<Trigger> Triggers { get; private set; } = null!;
+
+    public PhraseTrie<CueClass> Cues { get; private set; } = null!;
+
+    public PhraseTrie<DateWord> Dates { get; private set; } = null!;
+
+    /// <summary>Forms of the verbs that carry a meeting noun (effectuer une visite), with their tense.</summary>
+    public PhraseTrie<VerbTense> LightVerbs { get; private set; } = null!;
+
+    /// <summary>ISO alpha-2 → CAMEO country code (ISO alpha-3 for most).</summary>
+    public FrozenDictionary<string, string> CountryCodes { get; private set; } = null!;
+
+    /// <summary>ISO alpha-2 → usual French short name.</summary>
+    public FrozenDictionary<string, string> CountryNames { get; private set; } = null!;
+
+    /// <summary>Word classes of the longest function-word phrase at <paramref name="index"/> (and its length).</summary>
+    public WordClass ClassAt(ReadOnlySpan<int> ids, int index, out int length)
+    {
+        length = FunctionWords.Longest(ids, index, out var values);
+        var classes = WordClass.None;
+        foreach (var value in values)
+        {
+            classes |= value;
+        }
+
+        return classes;
+    }
+
+    private static FrenchLexicons Load()
+    {
+        var accentSensitive = EmbeddedResources.ReadLines("fr/grammar/accent-sensitive.txt").ToFrozenSet(StringComparer.Ordinal);
+        var vocabulary = new VocabularyBuilder(accentSensitive);
+        var lexicons = new FrenchLexicons();
+        var models = LoadVerbModels();
+
+        lexicons.FunctionWords = LoadFunctionWords(vocabulary);
+        lexicons.Roles = LoadRoles(vocabulary);
+        lexicons.RoleModifiers = LoadSimple(vocabulary, "fr/linking/role-modifiers.tsv", cell => Enum.Parse<RoleModifier>(cell, ignoreCase: true));
+        lexicons.Honorifics = LoadList(vocabulary, "fr/linking/honorifics.txt");
+        lexicons.NameParticles = EmbeddedResources.ReadLines("fr/linking/name-particles.txt").Select(p => TextFolding.Fold(p)).ToFrozenSet(StringComparer.Ordinal);
+        lexicons.PlaceHeads = LoadSimple(vocabulary, "fr/linking/place-heads.tsv", cell => cell);
+        lexicons.OrganizationHeads = LoadOrganizationHeads(vocabulary);
+        lexicons.Organizations = LoadOrganizations(vocabulary);
+        lexicons.Demonyms = LoadDemonyms(vocabulary);
+        var (places, codes, names) = LoadPlaces(vocabulary);
+        lexicons.Places = places;
+        lexicons.CountryCodes = codes;
+        lexicons.CountryNames = names;
+        lexicons.Triggers = LoadTriggers(vocabulary, models);
+        lexicons.Cues = LoadCues(vocabulary, models);
+        lexicons.Dates = LoadDates(vocabulary);
+        lexicons.LightVerbs = LoadLightVerbs(vocabulary, models);
+        lexicons.Vocabulary = vocabulary.Build();
+        return lexicons;
+    }
+
+    private static PhraseTrie<WordClass> LoadFunctionWords(VocabularyBuilder vocabulary)
+    {
+        var byPhrase = new Dictionary<string, WordClass>(StringComparer.Ordinal);
+        foreach (var cells in ReadTsv("fr/grammar/function-words.tsv", 2))
+        {
+            var classes = WordClass.None;
+            foreach (var name in cells[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                classes |= ParseWordClass(name);
+            }
+
+            byPhrase[cells[0]] = byPhrase.GetValueOrDefault(cells[0]) | classes;
+        }
+
+        var trie = new PhraseTrie<WordClass>.Builder();
+        foreach (var (phrase, classes) in byPhrase)
+        {
+            trie.Add(vocabulary.AddPhrase(phrase), classes);
+        }
+
+        return trie.Build();
+    }
+
+    private static WordClass ParseWordClass(string name) => name switch
+    {
+        "det-def" => WordClass.DetDef,
+        "det-indef" => WordClass.DetIndef,
+        "det-poss" => WordClass.DetPoss,
+        "det-dem" => WordClass.DetDem,
+        "det-plural" => WordClass.DetPlural,
+        "de" => WordClass.De,
+        "a" => WordClass.A,
+        "en" => WordClass.En,
+        "dans" => WordClass.Dans,
+        "chez" => WordClass.Chez,
+        "par" => WordClass.Par,
+        "avec" => WordClass.Avec,
+        "entre" => WordClass.Entre,
+        "sur" => WordClass.Sur,
+        "pour" => WordClass.Pour,
+        "vers" => WordClass.Vers,
+        "depuis" => WordClass.Depuis,
+        "devant" => WordClass.Devant,
+        "locative" => WordClass.Locative,
+        "coord" => WordClass.Coord,
+        "relative" => WordClass.Relative,
+        "subordinator" => WordClass.Subordinator,
+        "source" => WordClass.Source,
+        "neg-ne" => WordClass.NegNe,
+        "neg-adv" => WordClass.NegAdv,
+        "neg-det" => WordClass.NegDet,
+        "without" => WordClass.Without,
+        "reflexive" => WordClass.Reflexive,
+        "subject-pronoun" => WordClass.SubjectPronoun,
+        "aux-avoir" => WordClass.AuxAvoir,
+        "aux-etre" => WordClass.AuxEtre,
+        "aller" => WordClass.Aller,
+        "t-present" => WordClass.TPresent,
+        "t-imperfect" => WordClass.TImperfect,
+        "t-future" => WordClass.TFuture,
+        "t-conditional" => WordClass.TConditional,
+        "t-simple-past" => WordClass.TSimplePast,
+        "t-participle" => WordClass.TParticiple,
+        "t-infinitive" => WordClass.TInfinitive,
+        "adverb" => WordClass.Adverb,
+        "pair" => WordClass.Pair,
+        "enumeration" => WordClass.Enumeration,
+        "time-preposition" => WordClass.TimePreposition,
+        _ => throw new InvalidOperationException(ErrorMessages.BadLexicon("fr/grammar/function-words.tsv", $"unknown class '{name}'")),
+    };
+
+    private static PhraseTrie<RoleEntry> LoadRoles(VocabularyBuilder vocabulary)
+    {
+        var trie = new PhraseTrie<RoleEntry>.Builder();
+        foreach (var cells in ReadTsv("fr/linking/roles.tsv", 5))
+        {
+            var flags = cells[4].Split(',', StringSplitOptions.TrimEntries);
+            var entry = new RoleEntry(
+                cells[0],
+                cells[1],
+                NullIfDash(cells[2]),
+                flags.Contains("pl"),
+                flags.Contains("counterpart"),
+                flags.Contains("generic"));
+            trie.Add(vocabulary.AddPhrase(cells[0]), entry);
+        }
+
+        return trie.Build();
+    }
+
+    private static PhraseTrie<string> LoadDemonyms(VocabularyBuilder vocabulary)
+    {
+        var rows = ReadTsv("geo/demonyms.tsv", 3).ToList();
+        var trie = new PhraseTrie<string>.Builder();
+
+        // Preferred rows first, so that the first value of a form is the country to use.
+        foreach (var cells in rows.OrderByDescending(c => c[2] == "1"))
+        {
+            trie.Add(vocabulary.AddPhrase(cells[0]), cells[1]);
+        }
+
+        return trie.Build();
+    }
+
+    private static (PhraseTrie<PlaceEntry> Places, FrozenDictionary<string, string> Codes, FrozenDictionary<string, string> Names) LoadPlaces(VocabularyBuilder vocabulary)
+    {
+        var trie = new PhraseTrie<PlaceEntry>.Builder();
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cells in ReadTsv("geo/countries.tsv", 4))
+        {
+            codes[cells[0]] = cells[1];
+            var entry = new PlaceEntry("country", cells[0], cells[1]);
+            var all = cells[3].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            names[cells[0]] = all[0];
+            foreach (var name in all)
+            {
+                trie.Add(vocabulary.AddPhrase(name), entry);
+            }
+        }
+
+        foreach (var cells in ReadTsv("fr/linking/places.tsv", 4))
+        {
+            var country = NullIfDash(cells[2]);
+            trie.Add(vocabulary.AddPhrase(cells[0]), new PlaceEntry(cells[1], country, NullIfDash(cells[3])));
+        }
+
+        foreach (var cells in ReadTsv("geo/cities.tsv", 4))
+        {
+            trie.Add(vocabulary.AddPhrase(cells[0]), new PlaceEntry(cells[2], cells[1], null, cells[3] == "1"));
+        }
+
+        return (trie.Build(), codes.ToFrozenDictionary(StringComparer.Ordinal), names.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    private static PhraseTrie<OrganizationEntry> LoadOrganizations(VocabularyBuilder vocabulary)
+    {
+        var trie = new PhraseTrie<OrganizationEntry>.Builder();
+        foreach (var cells in ReadTsv("fr/linking/organizations.tsv", 5))
+        {
+            trie.Add(vocabulary.AddPhrase(cells[1]), new OrganizationEntry(cells[0], cells[2], NullIfDash(cells[3]), NullIfDash(cells[4])));
+        }
+
+        return trie.Build();
+    }
+
+    private static PhraseTrie<OrganizationHead> LoadOrganizationHeads(VocabularyBuilder vocabulary)
+    {
+        var trie = new PhraseTrie<OrganizationHead>.Builder();
+        foreach (var cells in ReadTsv("fr/linking/organization-heads.tsv", 3))
+        {
+            trie.Add(vocabulary.AddPhrase(cells[0]), new OrganizationHead(cells[1], NullIfDash(cells[2])));
+        }
+
+        return trie.Build();
+    }
+
+    private static PhraseTrie<Trigger> LoadTriggers(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)
+    {
+        const string VerbsPath = "fr/events/verbs.tsv";
+        var trie = new PhraseTrie<Trigger>.Builder();
+        foreach (var cells in ReadTsv(VerbsPath, 7))
+        {
+            var subtype = ParseSubtype(cells[3], VerbsPath);
+            var frame = cells[4] switch
+            {
+                "meet" => VerbFrame.Meet,
+                "host" => VerbFrame.Host,
+                "visit" => VerbFrame.Visit,
+                "call" => VerbFrame.Call,
+                "gather" => VerbFrame.Gather,
+                _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(VerbsPath, $"unknown frame '{cells[4]}'")),
+            };
+            var strength = ParseStrength(cells[5], VerbsPath);
+            var flags = VerbFlags.None;
+            foreach (var flag in cells[6].Split(',', StringSplitOptions.TrimEntries))
+            {
+                flags |= flag switch
+                {
+                    "reflexive" => VerbFlags.Reflexive,
+                    "no-reflexive" => VerbFlags.NoReflexive,
+                    "person-object" => VerbFlags.PersonObject,
+                    "destination" => VerbFlags.Destination,
+                    "avec" => VerbFlags.Avec,
+                    "-" or "" => VerbFlags.None,
+                    _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(VerbsPath, $"unknown flag '{flag}'")),
+                };
+            }
+
+            foreach (var (form, tense) in Conjugate(models, cells[1], cells[2].Split('|'), VerbsPath))
+            {
+                trie.Add(vocabulary.AddPhrase(form), new Trigger(cells[0], true, subtype, strength, frame, flags, tense, NounFlags.None));
+            }
+        }
+
+        const string NounsPath = "fr/events/nouns.tsv";
+        foreach (var cells in ReadTsv(NounsPath, 4))
+        {
+            var flags = NounFlags.None;
+            foreach (var flag in cells[3].Split(',', StringSplitOptions.TrimEntries))
+            {
+                flags |= flag switch
+                {
+                    "count" => NounFlags.Count,
+                    "plural" => NounFlags.Plural,
+                    "talks" => NounFlags.Talks,
+                    "phone" => NounFlags.Phone,
+                    "summit" => NounFlags.Summit,
+                    "visit" => NounFlags.Visit,
+                    "-" or "" => NounFlags.None,
+                    _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(NounsPath, $"unknown flag '{flag}'")),
+                };
+            }
+
+            trie.Add(
+                vocabulary.AddPhrase(cells[0]),
+                new Trigger(cells[0], false, ParseSubtype(cells[1], NounsPath), ParseStrength(cells[2], NounsPath), VerbFrame.Meet, VerbFlags.None, VerbTense.Present, flags));
+        }
+
+        return trie.Build();
+    }
+
+    private static PhraseTrie<CueClass> LoadCues(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)
+    {
+        const string Path = "fr/events/cues.tsv";
+        var trie = new PhraseTrie<CueClass>.Builder();
+        foreach (var cells in ReadTsv(Path, 2))
+        {
+            var cue = cells[1] switch
+            {
+                "planned" => CueClass.Planned,
+                "past" => CueClass.Past,
+                "cancel" => CueClass.Cancel,
+                "topic" => CueClass.Topic,
+                "topic-de" => CueClass.TopicDe,
+                "delegation" => CueClass.Delegation,
+                "mediator" => CueClass.Mediator,
+                "invitation" => CueClass.Invitation,
+                "interview" => CueClass.Interview,
+                "margin" => CueClass.Margin,
+                "summit-verb" => CueClass.SummitVerb,
+                "phone" => CueClass.Phone,
+                "vague" => CueClass.Vague,
+                "field" => CueClass.Field,
+                "again" => CueClass.Again,
+                _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(Path, $"unknown class '{cells[1]}'")),
+            };
+
+            if (cells[0].StartsWith('@'))
+            {
+                // "@model:stems rest": every form of the verb, followed by the rest of the phrase.
+                var space = cells[0].IndexOf(' ', StringComparison.Ordinal);
+                var head = space < 0 ? cells[0][1..] : cells[0][1..space];
+                var rest = space < 0 ? string.Empty : cells[0][space..];
+                var colon = head.IndexOf(':', StringComparison.Ordinal);
+                if (colon < 0)
+                {
+                    throw new InvalidOperationException(ErrorMessages.BadLexicon(Path, $"'{cells[0]}' is not @model:stems"));
+                }
+
+                foreach (var (form, _) in Conjugate(models, head[..colon], head[(colon + 1)..].Split('|'), Path))
+                {
+                    trie.Add(vocabulary.AddPhrase(form + rest), cue);
+                }
+            }
+            else
+            {
+                trie.Add(vocabulary.AddPhrase(cells[0]), cue);
+            }
+        }
+
+        return trie.Build();
+    }
+
+    private static PhraseTrie<VerbTense> LoadLightVerbs(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)
+    {
+        const string Path = "fr/events/light-verbs.tsv";
+        var trie = new PhraseTrie<VerbTense>.Builder();
+        foreach (var cells in ReadTsv(Path, 3))
+        {
+            foreach (var (form, tense) in Conjugate(models, cells[1], cells[2].Split('|'), Path))
+            {
+                trie.Add(vocabulary.AddPhrase(form), tense);
+            }
+        }
+
+        return trie.Build();
+    }
+
+    private static PhraseTrie<DateWord> LoadDates(VocabularyBuilder vocabulary)
+    {
+        const string Path = "fr/dates/dates.tsv";
+        var trie = new PhraseTrie<DateWord>.Builder();
+        foreach (var cells in ReadTsv(Path, 3))
+        {
+            var kind = cells[1] switch
+            {
+                "weekday" => DateWordKind.Weekday,
+                "month" => DateWordKind.Month,
+                "rel-day" => DateWordKind.RelativeDay,
+                "rel-week" => DateWordKind.RelativeWeek,
+                "rel-month" => DateWordKind.RelativeMonth,
+                "rel-year" => DateWordKind.RelativeYear,
+                "next" => DateWordKind.Next,
+                "last" => DateWordKind.Last,
+                "part-of-day" => DateWordKind.PartOfDay,
+                "month-part" => DateWordKind.MonthPart,
+                "vague-future" => DateWordKind.VagueFuture,
+                "vague-past" => DateWordKind.VaguePast,
+                "ago" => DateWordKind.Ago,
+                "unit-day" => DateWordKind.UnitDay,
+                "unit-week" => DateWordKind.UnitWeek,
+                "unit-month" => DateWordKind.UnitMonth,
+                "unit-year" => DateWordKind.UnitYear,
+                "number" => DateWordKind.Number,
+                _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(Path, $"unknown kind '{cells[1]}'")),
+            };
+            trie.Add(vocabulary.AddPhrase(cells[0]), new DateWord(kind, int.Parse(cells[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)));
+        }
+
+        return trie.Build();
+    }
+
+    private static Dictionary<string, List<(VerbTense Tense, string[] Forms)>> LoadVerbModels()
+    {
+        const string Path = "fr/events/verb-models.tsv";
+        var models = new Dictionary<string, List<(VerbTense, string[])>>(StringComparer.Ordinal);
+        foreach (var cells in ReadTsv(Path, 3))
+        {
+            var tense = cells[1] switch
+            {
+                "present" => VerbTense.Present,
+                "imperfect" => VerbTense.Imperfect,
+                "simple-past" => VerbTense.SimplePast,
+                "future" => VerbTense.Future,
+                "conditional" => VerbTense.Conditional,
+                "subjunctive" => VerbTense.Subjunctive,
+                "past-participle" => VerbTense.PastParticiple,
+                "present-participle" => VerbTense.PresentParticiple,
+                "infinitive" => VerbTense.Infinitive,
+                _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(Path, $"unknown tense '{cells[1]}'")),
+            };
+            if (!models.TryGetValue(cells[0], out var list))
+            {
+                models[cells[0]] = list = [];
+            }
+
+            list.Add((tense, cells[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        }
+
+        return models;
+    }
+
+    /// <summary>Every form of a verb with its tense, from its conjugation model and stems.</summary>
+    internal static IEnumerable<(string Form, VerbTense Tense)> Conjugate(
+        Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models, string model, string[] stems, string path)
+    {
+        if (!models.TryGetValue(model, out var tenses))
+        {
+            throw new InvalidOperationException(ErrorMessages.BadLexicon(path, $"unknown conjugation model '{model}'"));
+        }
+
+        // A form may belong to several tenses (fait: present and past participle): each pair is kept.
+        var seen = new HashSet<(string, VerbTense)>();
+        foreach (var (tense, forms) in tenses)
+        {
+            foreach (var pattern in forms)
+            {
+                var colon = pattern.IndexOf(':', StringComparison.Ordinal);
+                var stem = int.Parse(pattern.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture);
+                if (stem >= stems.Length)
+                {
+                    throw new InvalidOperationException(ErrorMessages.BadLexicon(path, $"model '{model}' needs {stem + 1} stems"));
+                }
+
+                var form = (stems[stem] == "-" ? string.Empty : stems[stem]) + pattern[(colon + 1)..];
+                if (seen.Add((form, tense)))
+                {
+                    yield return (form, tense);
+                }
+            }
+        }
+    }
+
+    /// <summary>The verb conjugation models, for tests and tools.</summary>
+    internal static Dictionary<string, List<(VerbTense Tense, string[] Forms)>> VerbModels() => LoadVerbModels();
+
+    private static MeetingSubtype ParseSubtype(string cell, string path) => cell switch
+    {
+        "meet" => MeetingSubtype.Meet,
+        "host_visit" => MeetingSubtype.HostVisit,
+        "make_visit" => MeetingSubtype.MakeVisit,
+        "third_location" => MeetingSubtype.ThirdLocation,
+        "phone_call" => MeetingSubtype.PhoneCall,
+        "summit" => MeetingSubtype.Summit,
+        "negotiation" => MeetingSubtype.Negotiation,
+        _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(path, $"unknown subtype '{cell}'")),
+    };
+
+    private static TriggerStrength ParseStrength(string cell, string path) => cell switch
+    {
+        "strong" => TriggerStrength.Strong,
+        "medium" => TriggerStrength.Medium,
+        "weak" => TriggerStrength.Weak,
+        _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(path, $"unknown strength '{cell}'")),
+    };
+
+    private static PhraseTrie<T> LoadSimple<T>(VocabularyBuilder vocabulary, string path, Func<string, T> parse)
+    {
+        var trie = new PhraseTrie<T>.Builder();
+        foreach (var cells in ReadTsv(path, 2))
+        {
+            trie.Add(vocabulary.AddPhrase(cells[0]), parse(cells[1]));
+        }
+
+        return trie.Build();
+    }
+
+    private static PhraseTrie<bool> LoadList(VocabularyBuilder vocabulary, string path)
+    {
+        var trie = new PhraseTrie<bool>.Builder();
+        foreach (var line in EmbeddedResources.ReadLines(path))
+        {
+            trie.Add(vocabulary.AddPhrase(line), true);
+        }
+
+        return trie.Build();
+    }
+
+    private static IEnumerable<string[]> ReadTsv(string path, int columns)
+    {
+        foreach (var line in EmbeddedResources.ReadLines(path))
+        {
+            var cells = line.Split('\t');
+            if (cells.Length < columns)
+            {
+                throw new InvalidOperationException(ErrorMessages.BadLexicon(path, $"line '{line}' has {cells.Length} columns, {columns} expected"));
+            }
+
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = cells[i].Trim();
+            }
+
+            yield return cells;
+        }
+    }
+
+    private static string? NullIfDash(string cell) => cell is "-" or "" ? null : cell;
+}

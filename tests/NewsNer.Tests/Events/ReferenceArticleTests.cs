@@ -1,0 +1,87 @@
+using NewsNer.Entities;
+using NewsNer.Events;
+using NewsNer.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace NewsNer.Tests.Events;
+
+/// <summary>
+/// The reference article of issue 4 (samples/al-chaar-poutine.fr.txt), with the names a perfect recognizer would tag:
+/// exactly one reported hosted visit, Poutine receiving al-Chaar at the Kremlin in Moscou on Wednesday.
+/// </summary>
+public class ReferenceArticleTests(ITestOutputHelper output)
+{
+    private const string Names =
+        "PER: Vladimir Poutine | Poutine | Ahmad al-Chaar | Al-Chaar | al-Chaar | Bachar al-Assad | al-Assad | Asaad al-Shaybani | Mourhaf Abu Qasra;" +
+        "LOC: Kremlin | Moscou | Russie | Syrie | Damas | Hmeimim | Lattaquié | Tartous;" +
+        "ORG: SadaNews | Reuters | agence de presse française";
+
+    private static Document Process() =>
+        TestPipelines.Process(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "al-chaar-poutine.fr.txt")), Names);
+
+    [Fact]
+    public void Gives_exactly_one_reported_host_visit()
+    {
+        var doc = Process();
+        output.WriteLine(Dump.Entities(doc));
+        output.WriteLine(Dump.Events(doc));
+        var meeting = Assert.Single(doc.Events);
+        Assert.Equal(MeetingSubtype.HostVisit, meeting.Subtype);
+        Assert.Equal(EventStatus.Reported, meeting.Status);
+
+        string Name(string id) => doc.FindEntity(id)!.Canonical;
+        var host = Assert.Single(meeting.Participants, p => p.Role == ParticipantRole.Host);
+        var guest = Assert.Single(meeting.Participants, p => p.Role == ParticipantRole.Guest);
+        Assert.Equal("Vladimir Poutine", Name(host.EntityId));
+        Assert.Equal("Ahmad al-Chaar", Name(guest.EntityId));
+        Assert.DoesNotContain(meeting.Participants, p => Name(p.EntityId) == "Bachar al-Assad");
+        Assert.Equal(["Asaad al-Shaybani", "Mourhaf Abu Qasra"], meeting.Delegation.Select(Name).Order());
+
+        Assert.Equal("Kremlin", meeting.Location?.Text);
+        Assert.Contains(meeting.Places, p => p.Text == "Moscou");
+        Assert.Equal("mercredi", meeting.Date?.Text);
+        Assert.Null(meeting.Date?.Value); // the article has no publication date
+        Assert.Contains(meeting.Topics, t => t.Text.Contains("Hmeimim", StringComparison.Ordinal) && t.Text.Contains("Tartous", StringComparison.Ordinal));
+
+        Assert.Contains(meeting.Cameo, c => c.Code == "042" && Name(c.SourceEntityId!) == "Ahmad al-Chaar" && Name(c.TargetEntityId!) == "Vladimir Poutine");
+        Assert.Contains(meeting.Cameo, c => c.Code == "043" && Name(c.SourceEntityId!) == "Vladimir Poutine" && Name(c.TargetEntityId!) == "Ahmad al-Chaar");
+        Assert.Equal("CONSULT", meeting.Plover?.Category);
+        Assert.Equal("visit", meeting.Plover?.Mode);
+    }
+
+    [Fact]
+    public void Links_the_people_of_the_article()
+    {
+        var doc = Process();
+        output.WriteLine(Dump.Entities(doc));
+        Entity Named(string canonical) => Assert.Single(doc.Entities, e => e.Canonical == canonical);
+
+        var poutine = Named("Vladimir Poutine");
+        Assert.Equal(EntityType.Person, poutine.Type);
+        Assert.Contains("Poutine", poutine.Mentions.Select(m => doc.GetText(m)));
+        Assert.Contains("président", poutine.Roles);
+        Assert.Equal("RU", poutine.Country);
+        Assert.Equal("RUSGOV", poutine.ActorCode);
+        Assert.Contains(poutine.Mentions, m => m.Kind == MentionKind.Nominal && doc.GetText(m) == "Le président russe");
+
+        var chaar = Named("Ahmad al-Chaar");
+        Assert.Equal(["Ahmad al-Chaar", "Al-Chaar", "al-Chaar"], chaar.Mentions.Where(m => m.Kind == MentionKind.Name).Select(m => doc.GetText(m)).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal("SY", chaar.Country);
+        Assert.Equal("SYRGOV", chaar.ActorCode);
+        Assert.Contains(chaar.Mentions, m => m.Kind == MentionKind.Nominal && doc.GetText(m) == "le président syrien");
+
+        var assad = Named("Bachar al-Assad");
+        Assert.Contains("ancien président", assad.Roles);
+        Assert.Equal("SY", assad.Country);
+        Assert.DoesNotContain(assad.Mentions, m => m.Kind == MentionKind.Nominal);
+
+        var shaybani = Named("Asaad al-Shaybani");
+        Assert.Contains("ministre des affaires étrangères", shaybani.Roles);
+        Assert.Equal("SY", shaybani.Country);
+
+        Assert.Equal("RU", Named("Moscou").Country);
+        Assert.Equal("building", Named("Kremlin").Kind);
+        Assert.Equal("country", Named("Syrie").Kind);
+        Assert.Equal("news_agency", Named("Reuters").Kind);
+    }
+}

@@ -211,6 +211,11 @@ public sealed class FrenchTokenizer
                         continue;
                     }
 
+                    if (IsSpacedElision(s, start, j))
+                    {
+                        return j + 1;
+                    }
+
                     return FinishWord(s, start, j, ref kind);
 
                 case CharClass.Hyphen:
@@ -291,6 +296,25 @@ public sealed class FrenchTokenizer
         }
 
         return digits > 1 || word[0] is 'I' or 'V' or 'X';
+    }
+
+    // "l' agence", "qu' il": an elided word whose apostrophe is followed by spaces (sloppy typing, text rebuilt from
+    // tokens). Still only before a vowel or h, and not when a quote precedes the word ('d' is a letter).
+    private bool IsSpacedElision(string s, int start, int apostrophe)
+    {
+        if (!_rules.IsElision(s.AsSpan(start, apostrophe - start)) || (start > 0 && CharClasses.Of(s[start - 1]) is CharClass.Apostrophe or CharClass.Punctuation))
+        {
+            return false;
+        }
+
+        var next = apostrophe + 1;
+        var limit = Math.Min(s.Length, next + 3);
+        while (next < limit && s[next] is ' ' or '\u00A0' or '\u202F' or '\t')
+        {
+            next++;
+        }
+
+        return next > apostrophe + 1 && next < s.Length && s_elisionFollowers.Contains(s[next]);
     }
 
     private bool IsListedApostropheWord(string s, int start, int apostrophe)
@@ -699,7 +723,6 @@ public sealed class FrenchTokenizer
         var j = SkipDigits(s, start);
         var run = j - start;
         var separated = false;
-        var decimalPart = false;
         var grouped = false;
         while (j < n)
         {
@@ -709,13 +732,13 @@ public sealed class FrenchTokenizer
                 // 3,5 / 1.500 / 1.000.000 / 15.10.2025
                 var k = SkipDigits(s, j + 1);
                 run = k - j - 1;
-                decimalPart |= c == ',';
                 separated = true;
+                grouped = false; // no digit group after a decimal part: "12 000,50 300" stops at 50
                 j = k;
                 continue;
             }
 
-            if (s_groupSpaces.Contains(c) && !decimalPart && run <= 3 && (grouped || j - start <= 3)
+            if (s_groupSpaces.Contains(c) && (grouped || (!separated && j - start <= 3)) && run <= 3
                 && IsDigitAt(s, j + 1) && IsDigitAt(s, j + 2) && IsDigitAt(s, j + 3) && !IsDigitAt(s, j + 4))
             {
                 // 12 000, 1 500 000 (space, no-break, narrow no-break or thin space), groups of exactly three digits.
@@ -822,6 +845,16 @@ public sealed class FrenchTokenizer
                         return clitic;
                     }
                 }
+                else if (start > 1 && s[start - 1] == ' ' && CharClasses.Of(s[start - 2]) == CharClass.Letter)
+                {
+                    // "dit -elle", "a -t-il" as in text rebuilt from tokens: only the suffixes that cannot follow a dash.
+                    var clitic = CliticSegmentEnd(s, start, allowCapitals: false);
+                    if (clitic > 0 && (clitic >= s.Length || !CharClasses.IsHyphen(s[clitic])) && _rules.IsDetachedHyphenSuffix(s.AsSpan(start + 1, clitic - start - 1)))
+                    {
+                        kind = TokenKind.Word;
+                        return clitic;
+                    }
+                }
 
                 return SkipSame(s, start, c);
 
@@ -855,6 +888,11 @@ public sealed class FrenchTokenizer
                 {
                     kind = TokenKind.Hashtag;
                     return SkipTagChars(s, start + 1);
+                }
+
+                if (c == '\u00B0' && start + 1 < n && s[start + 1] is 'C' or 'F' && (start + 2 >= n || !IsWordPartAt(s, start + 2)))
+                {
+                    return start + 2; // °C, °F
                 }
 
                 if (c == '@' && start + 1 < n && IsTagCharAt(s, start + 1))

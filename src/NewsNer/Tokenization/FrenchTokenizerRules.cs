@@ -17,6 +17,7 @@ internal sealed class FrenchTokenizerRules
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _abbreviations;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _ambiguousAbbreviations;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _hyphenSuffixes;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _detachedHyphenSuffixes;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _hyphenWords;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _ordinalSuffixes;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _units;
@@ -31,6 +32,7 @@ internal sealed class FrenchTokenizerRules
         _ambiguousAbbreviations = Load("fr/abbreviations-ambiguous.txt", StringComparer.Ordinal, out var ambiguousMax);
         MaxAbbreviationLength = Math.Max(abbreviationMax, ambiguousMax);
         _hyphenSuffixes = Load("fr/hyphen-suffixes.txt", StringComparer.Ordinal, out _);
+        _detachedHyphenSuffixes = Load("fr/hyphen-suffixes-detached.txt", StringComparer.Ordinal, out _, normalize: true);
         _hyphenWords = Load("fr/hyphen-words.txt", StringComparer.OrdinalIgnoreCase, out _, normalize: true);
         _ordinalSuffixes = Load("fr/ordinal-suffixes.txt", StringComparer.Ordinal, out _);
         _units = Load("fr/units.txt", StringComparer.Ordinal, out _);
@@ -92,6 +94,9 @@ internal sealed class FrenchTokenizerRules
 
         return _hyphenSuffixes.Contains(lower);
     }
+
+    /// <summary>Whether a clitic suffix may also stand after a space (<c>dit -elle</c>): pronouns a dash never introduces.</summary>
+    public bool IsDetachedHyphenSuffix(ReadOnlySpan<char> segment) => ContainsNormalized(_detachedHyphenSuffixes, segment);
 
     /// <summary>Whether <paramref name="suffix"/> is an ordinal ending (<c>er</c>, <c>e</c>, <c>ème</c>).</summary>
     public bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) => suffix.Length <= 4 && _ordinalSuffixes.Contains(suffix);

@@ -61,6 +61,12 @@ public class FrenchTokenizerTests
     [InlineData("M'Bappé", "M'Bappé")]
     [InlineData("M'Hamed", "M'Hamed")]
     [InlineData("Il n'a pas", "Il|n'|a|pas")]
+    // Elision followed by a space (sloppy typing, text rebuilt from tokens).
+    [InlineData("l' agence", "l'|agence")]
+    [InlineData("qu’ il", "qu’|il")]
+    [InlineData("S' il", "S'|il")]
+    [InlineData("la lettre 'd' est", "la|lettre|'|d|'|est")]
+    [InlineData("l' Kremlin", "l|'|Kremlin")]
     // Apostrophes used as quotes.
     [InlineData("'l'agence'", "'|l'|agence|'")]
     [InlineData("les parents' voix", "les|parents|'|voix")]
@@ -113,6 +119,12 @@ public class FrenchTokenizerTests
     [InlineData("cette année-là", "cette|année|-là")]
     [InlineData("DIT-IL", "DIT|-IL")]
     [InlineData("a‑t‑il", "a|‑t‑il")]
+    [InlineData("dit -elle", "dit|-elle")]
+    [InlineData("a -t-il", "a|-t-il")]
+    [InlineData("celui -ci", "celui|-ci")]
+    [InlineData("une source -la même- a dit", "une|source|-|la|même|-|a|dit")]
+    [InlineData("Reuters -il", "Reuters|-il")]
+    [InlineData(". -il", ".|-|il")]
     public void Hyphens_and_dashes(string text, string expected) => Assert.Equal(expected, Joined(text));
 
     [Theory]
@@ -203,6 +215,11 @@ public class FrenchTokenizerTests
     [InlineData("3.14", "3.14")]
     [InlineData("en 2015.", "en|2015|.")]
     [InlineData("1, 2, 3", "1|,|2|,|3")]
+    [InlineData("12 000,50 300", "12 000,50|300")]
+    [InlineData("348 319.864 345", "348 319.864|345")]
+    [InlineData("20 °C", "20|°C")]
+    [InlineData("20°F.", "20|°F|.")]
+    [InlineData("90°", "90|°")]
     public void Numbers(string text, string expected) => Assert.Equal(expected, Joined(text));
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -74,6 +75,17 @@ public sealed class FrenchTokenizer
         return ImmutableCollectionsMarshal.AsImmutableArray(TokenizeToArray(text));
     }
 
+    /// <summary>
+    /// Streams the tokens of <paramref name="text"/> one by one without allocating: the same tokens as
+    /// <see cref="Tokenize"/>, for texts too large to hold all their tokens at once. Use with <c>foreach</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public TokenEnumerator EnumerateTokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new TokenEnumerator(this, text);
+    }
+
     /// <summary>Counts the tokens of <paramref name="text"/> without keeping them (no allocation).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public int CountTokens(string text)
@@ -117,6 +129,7 @@ public sealed class FrenchTokenizer
     }
 
     /// <summary>Finds the next token at or after <paramref name="position"/> and moves past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool NextToken(string s, ref int position, out int start, out int end, out TokenKind kind)
     {
         var table = CharClasses.Table;
@@ -148,8 +161,9 @@ public sealed class FrenchTokenizer
 
     private int ScanWordOrUrl(string s, int start, out TokenKind kind)
     {
+        // Cheap pre-check before comparing prefixes: "ht", "ww", "ft" (any case).
         var c = (char)(s[start] | 0x20);
-        if (c is 'h' or 'w' or 'f')
+        if (start + 4 < s.Length && (c is 'h' or 'f' ? (s[start + 1] | 0x20) == 't' : c == 'w' && (s[start + 1] | 0x20) == 'w'))
         {
             var url = TryScanUrl(s, start);
             if (url > 0)

@@ -336,6 +336,21 @@ public class FrenchTokenizerTests
     }
 
     [Fact]
+    public void Enumerate_tokens_streams_the_same_tokens()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "al-chaar-poutine.fr.txt"));
+        var streamed = new List<Token>();
+        foreach (var token in FrenchTokenizer.Default.EnumerateTokens(text))
+        {
+            streamed.Add(token);
+        }
+
+        Assert.Equal(FrenchTokenizer.Default.Tokenize(text), streamed);
+        Assert.False(default(TokenEnumerator).MoveNext());
+        Assert.Throws<ArgumentNullException>(() => FrenchTokenizer.Default.EnumerateTokens(null!));
+    }
+
+    [Fact]
     public void Count_tokens_matches_tokenize()
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "al-chaar-poutine.fr.txt"));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.ComponentModel;
 using System.Diagnostics;
 using NewsNer.Cli.Extraction;
+using NewsNer.Cli.Output;
 
 namespace NewsNer.Cli.Commands;
 

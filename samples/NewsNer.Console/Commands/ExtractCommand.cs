@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using NewsNer.Cli.Extraction;
+using NewsNer.Cli.Output;
 
 namespace NewsNer.Cli.Commands;
 
@@ -15,17 +16,8 @@ internal sealed class ExtractCommand : ICliCommand
             Description = "A text file, a folder (every .txt file inside, recursively, in sorted order), or - for standard input.",
         };
         var date = DateOption();
-        var format = new Option<string?>("--format", "-f")
-        {
-            Description = "json (one indented document; a folder gives JSON Lines), jsonl (one compact line per document) or table (for reading). Default: json for a file or standard input, jsonl for a folder.",
-            HelpName = "json|jsonl|table",
-        };
-        format.AcceptOnlyFromAmong("json", "jsonl", "table");
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write to PATH instead of standard output. For a folder input, PATH may be a directory (existing, ending with /, or without extension): one NAME.json per input NAME.txt, as the dev-set scorer reads.",
-            HelpName = "PATH",
-        };
+        var format = FormatOption();
+        var output = OutputOption();
         var noTokens = new Option<bool>("--no-tokens") { Description = "Leave tokens out of the JSON (much smaller; sentences, entities and events stay)." };
         var parallel = new Option<int>("--parallel", "-p")
         {
@@ -58,13 +50,7 @@ internal sealed class ExtractCommand : ICliCommand
             {
                 Input = parse.GetValue(input)!,
                 Date = parse.GetValue(date),
-                Format = parse.GetValue(format) switch
-                {
-                    "json" => OutputFormat.Json,
-                    "jsonl" => OutputFormat.Jsonl,
-                    "table" => OutputFormat.Table,
-                    _ => null,
-                },
+                Format = OutputPlan.ParseFormat(parse.GetValue(format)),
                 Output = parse.GetValue(output),
                 NoTokens = parse.GetValue(noTokens),
                 Parallel = parse.GetValue(parallel),
@@ -76,6 +62,28 @@ internal sealed class ExtractCommand : ICliCommand
         });
         return command;
     }
+
+    /// <summary>The <c>--format</c> option, shared with <c>render</c>.</summary>
+    public static Option<string?> FormatOption()
+    {
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "json (one indented document; many give JSON Lines), jsonl (one compact line per document), table (for reading), "
+                + "csv (entities.csv, events.csv, errors.csv into --output DIR) or html (a self-contained report; many documents need --output DIR: "
+                + "one page each and index.html). Default: json for one input, jsonl for a folder.",
+            HelpName = string.Join('|', OutputPlan.FormatNames),
+        };
+        format.AcceptOnlyFromAmong(OutputPlan.FormatNames);
+        return format;
+    }
+
+    /// <summary>The <c>--output</c> option, shared with <c>render</c>.</summary>
+    public static Option<string?> OutputOption() => new("--output", "-o")
+    {
+        Description = "Write to PATH instead of standard output. With many inputs PATH may be a directory (existing, ending with /, or without "
+            + "extension): one NAME.json (or .html) per input NAME.txt, as the dev-set scorer reads.",
+        HelpName = "PATH",
+    };
 
     /// <summary>The <c>--date YYYY-MM-DD</c> option, shared with other verbs that process articles.</summary>
     public static Option<DateOnly?> DateOption() => new("--date", "-d")

@@ -6,14 +6,6 @@ using Spectre.Console;
 
 namespace NewsNer.Cli.Extraction;
 
-/// <summary>The output formats of <c>newsner extract</c>.</summary>
-internal enum OutputFormat
-{
-    Json,
-    Jsonl,
-    Table,
-}
-
 /// <summary>What <c>newsner extract</c> was asked to do, after parsing.</summary>
 internal sealed record ExtractRequest
 {
@@ -43,22 +35,16 @@ internal sealed record ExtractRequest
 internal sealed class ExtractRunner(CliContext context)
 {
     /// <summary>The extensions read from a folder.</summary>
-    public static readonly string[] ArticleExtensions = [".txt"];
+    public static readonly string[] ArticleExtensions = [".txt", ".html", ".htm"];
 
     public ExtractSummary Run(ExtractRequest request, CancellationToken cancellationToken)
     {
         var inputs = ResolveInputs(request.Input, out var isFolder);
-        var outputIsDirectory = request.Output is { } output && IsDirectoryOutput(output, isFolder);
-        var format = request.Format ?? (isFolder && !outputIsDirectory ? OutputFormat.Jsonl : OutputFormat.Json);
-        if (format == OutputFormat.Table && outputIsDirectory)
-        {
-            throw new UsageException("--format table writes one stream: give --output a file, not a directory");
-        }
-
+        var plan = OutputPlan.Decide(context, request.Format, request.Output, isFolder, includeTokens: !request.NoTokens);
         var summary = new ExtractSummary(inputs.Count);
-        using (var sink = CreateSink(request, format, isFolder, outputIsDirectory))
+        using (var sink = plan.CreateSink(context))
         {
-            var showProgress = isFolder && !request.Quiet && context.StderrIsTerminal && (request.Output is not null || !context.StdoutIsTerminal);
+            var showProgress = isFolder && !request.Quiet && context.StderrIsTerminal && (!plan.ToStdout || !context.StdoutIsTerminal);
             try
             {
                 if (showProgress)
@@ -150,8 +136,9 @@ internal sealed class ExtractRunner(CliContext context)
             string? error = null;
             try
             {
-                var raw = input.Path is null ? ReadStdin() : TextFiles.Read(input.Path, request.Encoding);
-                var article = Article.Parse(raw);
+                var article = input.Path is null ? Article.Parse(ReadStdin())
+                    : HtmlArticle.IsHtmlPath(input.Path) ? HtmlArticle.Parse(HtmlArticle.Read(input.Path, request.Encoding))
+                    : Article.Parse(TextFiles.Read(input.Path, request.Encoding));
                 loaded = new DocumentInput(
                     article.Text,
                     new DocumentOptions { Source = input.Source, PublicationDate = request.Date ?? article.Date, Metadata = article.Metadata() },
@@ -204,50 +191,6 @@ internal sealed class ExtractRunner(CliContext context)
         }
 
         throw new UsageException($"input '{input}' is neither a file nor a folder (use - for standard input)");
-    }
-
-    /// <summary>
-    /// Whether <c>--output</c> names a directory: an existing directory, a path ending with a separator, or — for a
-    /// folder input — a path without extension (<c>out</c>, not <c>out.jsonl</c>).
-    /// </summary>
-    private bool IsDirectoryOutput(string output, bool isFolder) =>
-        Directory.Exists(context.ResolvePath(output))
-        || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar)
-        || isFolder && !File.Exists(context.ResolvePath(output)) && Path.GetExtension(output).Length == 0;
-
-    private IDocumentSink CreateSink(ExtractRequest request, OutputFormat format, bool isFolder, bool outputIsDirectory)
-    {
-        var json = new NewsJsonOptions { IncludeTokens = !request.NoTokens, Indented = format == OutputFormat.Json };
-        if (outputIsDirectory)
-        {
-            var directory = context.ResolvePath(request.Output!);
-            Directory.CreateDirectory(directory);
-            return new JsonDirectorySink(directory, json);
-        }
-
-        var (writer, owns) = request.Output is { } output
-            ? (new StreamWriter(CreateOutputFile(output), new UTF8Encoding(false), 1 << 16), true)
-            : (context.Stdout, false);
-        return format switch
-        {
-            OutputFormat.Table => new TableSink(TableSink.CreateConsole(writer, terminal: !owns && context.StdoutIsTerminal, owns ? 120 : context.Width), writer, owns),
-            OutputFormat.Json when !isFolder => new JsonDocumentSink(writer, json, owns),
-            _ => new JsonLinesSink(writer, json with { Indented = false }, owns),
-        };
-    }
-
-    private FileStream CreateOutputFile(string output)
-    {
-        var path = context.ResolvePath(output);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write --output '{output}': {error.Message}");
-        }
     }
 
     private sealed record InputFile(string? Source, string? Path);

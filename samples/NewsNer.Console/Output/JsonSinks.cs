@@ -55,7 +55,7 @@ internal sealed class JsonDocumentSink(TextWriter writer, NewsJsonOptions option
 /// </summary>
 internal sealed class JsonDirectorySink(string directory, NewsJsonOptions options) : IDocumentSink
 {
-    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+    private readonly OutputNames _names = new(".json");
 
     public void Write(Document document) => WriteFile(document.Source, writer => NewsJson.Write(writer, document, options));
 
@@ -65,30 +65,9 @@ internal sealed class JsonDirectorySink(string directory, NewsJsonOptions option
     {
     }
 
-    /// <summary>The output file for an input: its relative path with the extension replaced, made unique if two inputs differ only by extension.</summary>
-    internal string OutputPath(string? source)
-    {
-        var relative = string.IsNullOrEmpty(source) || source == "-" ? "stdin" : source;
-        if (Path.IsPathRooted(relative))
-        {
-            relative = Path.GetFileName(relative);
-        }
-
-        relative = relative.Replace('\\', '/').TrimStart('/');
-        var stem = Path.ChangeExtension(relative, null);
-        var candidate = stem + ".json";
-        if (!_written.Add(candidate))
-        {
-            candidate = relative + ".json";
-            _written.Add(candidate);
-        }
-
-        return Path.Combine(directory, candidate);
-    }
-
     private void WriteFile(string? source, Action<TextWriter> write)
     {
-        var path = OutputPath(source);
+        var path = Path.Combine(directory, _names.For(source));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
         write(writer);

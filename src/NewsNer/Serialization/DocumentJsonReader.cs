@@ -84,7 +84,7 @@ internal static class DocumentJsonReader
 
         if (hasError)
         {
-            throw Error(reader, ErrorMessages.JsonErrorRecord(source, errorMessage));
+            throw new ErrorRecordException(source, errorMessage ?? string.Empty, ErrorMessages.JsonErrorRecord(source, errorMessage));
         }
 
         if (text is null)
@@ -890,4 +890,12 @@ internal static class DocumentJsonReader
 
         public float Confidence { get; set; } = 1f;
     }
+}
+
+/// <summary>Thrown when the JSON is an error record rather than a document; carries the record's own message.</summary>
+internal sealed class ErrorRecordException(string? source, string recordMessage, string message) : JsonSerializationException(message)
+{
+    public string? RecordSource { get; } = source;
+
+    public string RecordMessage { get; } = recordMessage;
 }

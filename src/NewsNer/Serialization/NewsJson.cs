@@ -115,8 +115,9 @@ public static class NewsJson
 
     /// <summary>
     /// Reads a JSON Lines stream (one object per line, as <see cref="NewsJsonLinesWriter"/> writes it), yielding each
-    /// line's document or the error it records, in order. Blank lines are skipped. A line that is not a valid document
-    /// yields an error result rather than stopping the stream.
+    /// line's document or the error it records, in order: an error record gives a failed result whose
+    /// <see cref="DocumentResult.Id"/> is the record's source and whose error message is the record's message. Blank
+    /// lines are skipped. A line that is not a valid document also yields a failed result rather than stopping the stream.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
     public static IEnumerable<DocumentResult> ReadLines(TextReader reader)
@@ -158,6 +159,11 @@ public static class NewsJson
             {
                 document = Deserialize(line);
                 source = document.Source;
+            }
+            catch (ErrorRecordException record)
+            {
+                error = new JsonSerializationException(record.RecordMessage, record);
+                source = record.RecordSource;
             }
             catch (JsonException exception)
             {

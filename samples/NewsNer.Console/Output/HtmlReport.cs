@@ -47,7 +47,7 @@ internal static class HtmlReport
         var date = document.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             ?? (document.Metadata.TryGetValue("date", out var header) ? header : "unknown");
         w.Write($"<div><dt>date</dt><dd>{Html(date)}</dd></div>");
-        w.Write($"<div><dt>counts</dt><dd>{document.Sentences.Length} sentences · {document.Entities.Length} entities · {document.Events.Length} events</dd></div>");
+        w.Write($"<div><dt>counts</dt><dd>{Count(document.Sentences.Length, "sentence")} · {Count(document.Entities.Length, "entity", "entities")} · {Count(document.Events.Length, "event")}</dd></div>");
         w.Write("</dl>");
         Legend(w);
         w.Write("</header><main class=\"layout\">");
@@ -346,6 +346,8 @@ internal static class HtmlReport
     {
         w.Write($"<footer>NewsNer · schema {Serialization.NewsJson.Schema}</footer><script>{Script}</script></body></html>\n");
     }
+
+    private static string Count(int n, string one, string? many = null) => n == 1 ? $"1 {one}" : $"{n} {many ?? one + "s"}";
 
     private static string Confidence(float value) => float.IsFinite(value) ? value.ToString("0.00", CultureInfo.InvariantCulture) : "—";
 

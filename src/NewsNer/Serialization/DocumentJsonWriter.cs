@@ -106,15 +106,37 @@ internal static class DocumentJsonWriter
 
     private static void WriteToken(JsonWriter writer, Token token)
     {
+        var text = token.Text;
         writer.WriteStartObject();
         WriteRange(writer, token.Start, token.End);
         writer.WritePropertyName(F.Text);
-        WriteString(writer, token.Text);
+        WriteString(writer, text);
         writer.WritePropertyName(F.Kind);
         writer.WriteValue(JsonNames<TokenKind>.Get(token.Kind));
         writer.WritePropertyName(F.Norm);
-        WriteString(writer, token.Norm);
+        WriteString(writer, NormOf(token.Span, text));
         writer.WriteEndObject();
+    }
+
+    // Most tokens are already in normal form (lower case, plain apostrophes): reuse their text rather than allocate.
+    private static string NormOf(ReadOnlySpan<char> span, string text)
+    {
+        const int StackLimit = 256;
+        char[]? rented = null;
+        var buffer = span.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(span.Length));
+        try
+        {
+            var normal = buffer[..span.Length];
+            TokenNormalizer.Normalize(span, normal);
+            return normal.SequenceEqual(span) ? text : new string(normal);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     private static void WriteEntity(JsonWriter writer, Document document, Entity entity, bool withTokens)

@@ -24,6 +24,8 @@ namespace NewsNer.Sentences;
 /// </remarks>
 public sealed class SentenceSplitter
 {
+    private static readonly System.Buffers.SearchValues<char> s_lineBreaks = System.Buffers.SearchValues.Create("\n\r\u0085\u2028\u2029\f");
+
     private readonly SentenceRules _rules;
 
     private SentenceSplitter(SentenceRules rules)
@@ -48,8 +50,7 @@ public sealed class SentenceSplitter
             return [];
         }
 
-        Validate(text, tokens);
-        var wrapWidth = EstimateWrapWidth(text, tokens);
+        var wrapWidth = ValidateAndEstimateWrapWidth(text, tokens);
         var sentences = new List<Sentence>(tokens.Length / 20 + 1);
         var first = 0;
         var lineStart = LineStartBefore(text, tokens[0].Start);
@@ -99,20 +100,6 @@ public sealed class SentenceSplitter
         }
 
         return [.. sentences];
-    }
-
-    private static void Validate(string text, ReadOnlySpan<Token> tokens)
-    {
-        var previousEnd = 0;
-        foreach (var token in tokens)
-        {
-            if (token.Start < previousEnd || token.End > text.Length || token.End <= token.Start)
-            {
-                throw new ArgumentException(Internal.ErrorMessages.TokensDoNotMatchText, nameof(tokens));
-            }
-
-            previousEnd = token.End;
-        }
     }
 
     private static bool IsTerminal(string text, Token token) =>
@@ -167,6 +154,8 @@ public sealed class SentenceSplitter
                 return c is '«' or '“' or '"' or '\'' or '‘' or '(' or '[' or '-' or '–' or '—' or '¿' or '¡' or '‹' or '‐' or '‑';
             case TokenKind.Symbol:
                 return c is not ('%' or '‰');
+            case TokenKind.Url or TokenKind.Email or TokenKind.Hashtag or TokenKind.Mention:
+                return true;
             default:
                 return !char.IsLower(c);
         }
@@ -249,15 +238,28 @@ public sealed class SentenceSplitter
         }
     }
 
-    // Fixed-width wrapping shows as several line breaks followed by a lower-case word; then the widest line is the width.
-    private int EstimateWrapWidth(string text, ReadOnlySpan<Token> tokens)
+    // One pass that checks the tokens belong to the text (in order, in bounds) and estimates a fixed wrapping width:
+    // wrapping shows as several line breaks followed by a lower-case word; then the widest line is the width.
+    private static int ValidateAndEstimateWrapWidth(string text, ReadOnlySpan<Token> tokens)
     {
-        var lineStart = LineStartBefore(text, tokens[0].Start);
+        var first = tokens[0];
+        if (first.End > text.Length || first.End <= first.Start || !ReferenceEquals(first.Source, text) && !first.Span.SequenceEqual(text.AsSpan(first.Start, first.Length)))
+        {
+            throw new ArgumentException(Internal.ErrorMessages.TokensDoNotMatchText, nameof(tokens));
+        }
+
+        var lineStart = LineStartBefore(text, first.Start);
         var widest = 0;
         var continuations = 0;
         for (var i = 0; i + 1 < tokens.Length; i++)
         {
-            var gap = text.AsSpan(tokens[i].End, tokens[i + 1].Start - tokens[i].End);
+            var next = tokens[i + 1];
+            if (next.Start < tokens[i].End || next.End > text.Length || next.End <= next.Start)
+            {
+                throw new ArgumentException(Internal.ErrorMessages.TokensDoNotMatchText, nameof(tokens));
+            }
+
+            var gap = text.AsSpan(tokens[i].End, next.Start - tokens[i].End);
             if (gap.IsEmpty)
             {
                 continue;
@@ -289,6 +291,13 @@ public sealed class SentenceSplitter
     {
         var count = 0;
         lastBreak = -1;
+
+        // Most gaps are one space; longer ones are searched with a vectorized scan first.
+        if (gap.Length <= 1 ? gap.IsEmpty || gap[0] == ' ' : gap.IndexOfAny(s_lineBreaks) < 0)
+        {
+            return 0;
+        }
+
         for (var i = 0; i < gap.Length; i++)
         {
             switch (gap[i])

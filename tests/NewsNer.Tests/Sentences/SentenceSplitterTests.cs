@@ -53,6 +53,8 @@ public class SentenceSplitterTests
     [InlineData("Voir https://www.lemonde.fr/a.html. Puis lire.", "Voir https://www.lemonde.fr/a.html. ‖ Puis lire.")]
     [InlineData("Écrire à contact@elysee.fr. Merci.", "Écrire à contact@elysee.fr. ‖ Merci.")]
     [InlineData("Le score est de 3.5 points.", "Le score est de 3.5 points.")]
+    [InlineData("Lire la suite. https://www.lemonde.fr/a", "Lire la suite. ‖ https://www.lemonde.fr/a")]
+    [InlineData("Bravo. #Syrie @Elysee", "Bravo. ‖ #Syrie @Elysee")]
     public void Punctuation_rules(string text, string expected) => Assert.Equal(expected, Joined(text));
 
     [Theory]

@@ -351,6 +351,19 @@ public class FrenchTokenizerTests
     }
 
     [Fact]
+    public void A_token_takes_sixteen_bytes_and_keeps_its_fields()
+    {
+        Assert.Equal(16, System.Runtime.CompilerServices.Unsafe.SizeOf<Token>());
+        var text = new string('a', 100);
+        var token = new Token(text, 7, 100, TokenKind.Mention);
+        Assert.Equal((7, 100, TokenKind.Mention, 93), (token.Start, token.End, token.Kind, token.Length));
+        Assert.Equal(token, new Token(text, 7, 100, TokenKind.Mention));
+        Assert.NotEqual(token, new Token(text, 7, 100, TokenKind.Url));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Token(text, 0, 101, TokenKind.Word));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Token(text, 0, 1, (TokenKind)16));
+    }
+
+    [Fact]
     public void Count_tokens_matches_tokenize()
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "al-chaar-poutine.fr.txt"));

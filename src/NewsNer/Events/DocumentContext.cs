@@ -16,6 +16,9 @@ internal sealed class DocumentContext
     private readonly bool[] _boundary;
     private readonly CueClass[] _cue;
     private readonly byte[] _cueLength;
+    private readonly bool[] _insideCue;
+    private readonly CueClass[] _coveringCue;
+    private readonly bool[] _covered;
     private readonly Dictionary<int, HashSet<string>> _functions = [];
     private readonly int[] _dateAt;
     private MeetingMention? _lastMention;
@@ -32,6 +35,9 @@ internal sealed class DocumentContext
         _boundary = new bool[View.Count];
         _cue = new CueClass[View.Count];
         _cueLength = new byte[View.Count];
+        _insideCue = new bool[View.Count];
+        _coveringCue = new CueClass[View.Count];
+        _covered = new bool[View.Count];
         Dates = DateFinder.FindAll(View);
         _dateAt = Enumerable.Repeat(-1, View.Count).ToArray();
         for (var d = 0; d < Dates.Count; d++)
@@ -114,6 +120,24 @@ internal sealed class DocumentContext
                 {
                     _cue[k] = cues[0];
                     _cueLength[k] = (byte)Math.Min(cueLength, byte.MaxValue);
+
+                    for (var inside = k + 1; inside < k + cueLength && inside < end; inside++)
+                    {
+                        if (!_covered[inside])
+                        {
+                            _covered[inside] = true;
+                            _coveringCue[inside] = cues[0];
+                        }
+                    }
+
+                    // "sous la médiation de", "en marge du sommet": the meeting noun inside belongs to the cue.
+                    if (cues[0] is CueClass.Mediator or CueClass.Delegation or CueClass.Invitation or CueClass.Interview)
+                    {
+                        for (var inside = k + 1; inside < k + cueLength && inside < end; inside++)
+                        {
+                            _insideCue[inside] = true;
+                        }
+                    }
                 }
             }
         }
@@ -160,12 +184,13 @@ internal sealed class DocumentContext
     /// <summary>Classes of the function-word phrase that ends just before <paramref name="index"/>.</summary>
     public WordClass ClassesEndingAt(int index)
     {
-        for (var back = 1; back <= 3; back++)
+        // The longest phrase wins: "à l'" before "l'", "de la" before "la".
+        for (var back = 3; back >= 1; back--)
         {
             var k = index - back;
             if (k < 0)
             {
-                break;
+                continue;
             }
 
             if (View.ClassLengths[k] == back)
@@ -180,7 +205,7 @@ internal sealed class DocumentContext
     /// <summary>Start of the function-word phrase that ends just before <paramref name="index"/>, or <paramref name="index"/>.</summary>
     private int PhraseStartEndingAt(int index)
     {
-        for (var back = 1; back <= 3; back++)
+        for (var back = 3; back >= 1; back--)
         {
             var k = index - back;
             if (k >= 0 && View.ClassLengths[k] == back)
@@ -198,6 +223,12 @@ internal sealed class DocumentContext
         var k = verb;
         for (var steps = 0; steps < 5 && k > clauseStart; steps++)
         {
+            if (IsMentAdverb(k - 1))
+            {
+                k--;
+                continue;
+            }
+
             var classes = ClassesEndingAt(k);
             if ((classes & WordClass.Reflexive) != 0 && (classes & WordClass.SubjectPronoun) == 0)
             {
@@ -229,6 +260,12 @@ internal sealed class DocumentContext
         var k = participle;
         for (var steps = 0; steps < 4 && k > clauseStart; steps++)
         {
+            if (IsMentAdverb(k - 1))
+            {
+                k--;
+                continue;
+            }
+
             var classes = ClassesEndingAt(k);
             if ((classes & WordClass.AuxEtre) != 0)
             {
@@ -373,6 +410,42 @@ internal sealed class DocumentContext
         return result;
     }
 
+    /// <summary>
+    /// The subject of the main clause after a fronted phrase: "Lors de sa prochaine visite à Tokyo, le président Yoon ...".
+    /// </summary>
+    public List<Referent> SubjectAfterFrontedPhrase(int trigger, int clauseEnd)
+    {
+        var k = trigger;
+        while (k < clauseEnd && !View.IsComma(k))
+        {
+            k++;
+        }
+
+        for (k++; k < clauseEnd; k++)
+        {
+            var r = ReferentAt[k];
+            if (r < 0)
+            {
+                if (View.Tokens[k].Kind == TokenKind.Word && View.ClassLengths[k] == 0 && _dateAt[k] < 0)
+                {
+                    break; // a verb or a noun before any referent: no subject here
+                }
+
+                continue;
+            }
+
+            var referent = Referents[r];
+            if ((ClassesEndingAt(referent.Start) & WordClass.Preposition) != 0 || !referent.CanParticipate)
+            {
+                break;
+            }
+
+            return [referent];
+        }
+
+        return [];
+    }
+
     private void RememberSubjects(List<Referent> subjects)
     {
         if (subjects.Count > 0 && subjects[0].Type == EntityType.Person)
@@ -423,7 +496,7 @@ internal sealed class DocumentContext
                     continue;
                 }
 
-                if (_cue[k] is CueClass.Topic or CueClass.TopicDe && k > mention.TriggerEnd)
+                if (_cue[k] is CueClass.Topic or CueClass.TopicDe or CueClass.TopicNounPhrase && k > mention.TriggerEnd)
                 {
                     break;
                 }
@@ -486,7 +559,7 @@ internal sealed class DocumentContext
     }
 
     /// <summary>Complements of a meeting noun: "de X" (whose), "avec X", "entre X et Y", "à/chez X" (the host of a visit).</summary>
-    public (List<Referent> Of, List<Referent> With, List<Referent> Between, List<Referent> Hosts) NounComplements(MeetingMention mention)
+    public (List<Referent> Of, List<Referent> With, List<Referent> Between, List<Referent> Hosts, int End) NounComplements(MeetingMention mention)
     {
         var of = new List<Referent>();
         var with = new List<Referent>();
@@ -552,7 +625,7 @@ internal sealed class DocumentContext
             {
                 target = with;
             }
-            else if ((classes & (WordClass.Chez | WordClass.A)) != 0)
+            else if ((classes & (WordClass.Chez | WordClass.A)) != 0 && (mention.Trigger.NounFlags.HasFlag(NounFlags.Visit) || mention.Trigger.Subtype == MeetingSubtype.HostVisit))
             {
                 target = hosts;
             }
@@ -569,7 +642,37 @@ internal sealed class DocumentContext
             k = AddCoordinated(referent.End, mention.ClauseEnd, target);
         }
 
-        return (of, with, between, hosts);
+        return (of, with, between, hosts, k);
+    }
+
+    /// <summary>The token after "avec X", "entre X et Y", dates and adverbs that follow a verb.</summary>
+    public int SkipPeers(int k, int end)
+    {
+        while (k < end)
+        {
+            if (ReferentAt[k] >= 0)
+            {
+                k = Referents[ReferentAt[k]].End;
+            }
+            else if (_dateAt[k] >= 0)
+            {
+                k = Dates[_dateAt[k]].EndToken;
+            }
+            else if ((View.Classes[k] & (WordClass.Avec | WordClass.Entre | WordClass.Coord | WordClass.Adverb)) != 0 && View.ClassLengths[k] > 0)
+            {
+                k += View.ClassLengths[k];
+            }
+            else if (View.IsComma(k) || IsMentAdverb(k))
+            {
+                k++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return k;
     }
 
     private int SkipPhrase(int k, int end)
@@ -646,6 +749,16 @@ internal sealed class DocumentContext
 
                 if (View.IsComma(k))
                 {
+                    // A list goes on after a comma with "du ministre Y" or a bare name, not with "le président Y" (a new clause).
+                    var next = k + 1;
+                    var continues = next < end && ((View.Classes[next] & (WordClass.De | WordClass.Coord)) != 0
+                        || (ReferentAt[next] >= 0 && Referents[ReferentAt[next]].Start == next && Referents[ReferentAt[next]].Kind == ReferentKind.Name
+                            && (View.Classes[next] & WordClass.Determiner) == 0));
+                    if (!continues)
+                    {
+                        break;
+                    }
+
                     k++;
                     continue;
                 }
@@ -699,6 +812,12 @@ internal sealed class DocumentContext
                 continue;
             }
 
+            // "X est en visite à Paris", "X était en séjour au Sénégal".
+            if ((classes & WordClass.En) != 0 && (ClassesEndingAt(PhraseStartEndingAt(k)) & WordClass.AuxEtre) != 0)
+            {
+                return true;
+            }
+
             var previous = k - 1;
             if (previous < 0)
             {
@@ -713,10 +832,28 @@ internal sealed class DocumentContext
 
             if (_dateAt[previous] >= 0)
             {
+                // "effectue depuis dimanche une visite", "a eu, samedi, une conversation".
                 k = Dates[_dateAt[previous]].StartToken;
                 if (View.IsComma(k - 1))
                 {
                     k--;
+                }
+
+                if ((ClassesEndingAt(k) & (WordClass.Preposition | WordClass.Determiner)) != 0)
+                {
+                    k = PhraseStartEndingAt(k);
+                }
+
+                continue;
+            }
+
+            if (ReferentAt[previous] >= 0 && Referents[ReferentAt[previous]].Type == EntityType.Location)
+            {
+                // "ont repris jeudi à Doha des négociations": a place between the verb and its noun.
+                k = Referents[ReferentAt[previous]].Start;
+                if ((ClassesEndingAt(k) & WordClass.Locative) != 0)
+                {
+                    k = PhraseStartEndingAt(k);
                 }
 
                 continue;
@@ -781,6 +918,9 @@ internal sealed class DocumentContext
         return false;
     }
 
+    /// <summary>Whether a token lies inside a mediator, delegation, invitation or interview phrase.</summary>
+    public bool InsideCue(int k) => _insideCue[k];
+
     /// <summary>The longest cue at a token (prepared sentences only).</summary>
     public CueClass CueAt(int k, out int length)
     {
@@ -822,11 +962,115 @@ internal sealed class DocumentContext
         return false;
     }
 
-    public bool HasCueBefore(int trigger, int clauseStart, int window, CueClass cue) =>
-        HasCue(Math.Max(clauseStart, trigger - window), trigger, cue);
+    /// <summary>A cue starting within <paramref name="window"/> units before the trigger (a name or a date counts as one unit).</summary>
+    public bool HasCueBefore(int trigger, int clauseStart, int window, CueClass cue)
+    {
+        var k = trigger;
+        for (var units = 0; units < window && k > clauseStart; units++)
+        {
+            k--;
+            if (ReferentAt[k] >= 0)
+            {
+                k = Math.Max(clauseStart, Referents[ReferentAt[k]].Start);
+            }
+            else if (_dateAt[k] >= 0)
+            {
+                k = Math.Max(clauseStart, Dates[_dateAt[k]].StartToken);
+            }
 
-    public bool HasCueAfter(int end, int clauseEnd, int window, CueClass cue) =>
-        HasCue(end, Math.Min(clauseEnd, end + window), cue);
+            var length = OtherCueCovers(k, cue) ? 0 : _lexicons.Cues.Longest(View.Ids, k, c => c == cue, out _);
+            if (length > 0 && k + length <= trigger + 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A cue starting within <paramref name="window"/> units after <paramref name="end"/> (a name or a date counts as one unit).</summary>
+    public bool HasCueAfter(int end, int clauseEnd, int window, CueClass cue)
+    {
+        var k = end;
+        for (var units = 0; units < window && k < clauseEnd; units++)
+        {
+            if (!OtherCueCovers(k, cue) && _lexicons.Cues.Longest(View.Ids, k, c => c == cue, out _) > 0)
+            {
+                return true;
+            }
+
+            k = ReferentAt[k] >= 0 ? Math.Max(k + 1, Referents[ReferentAt[k]].End) : _dateAt[k] >= 0 ? Math.Max(k + 1, Dates[_dateAt[k]].EndToken) : k + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a longer cue of another class covers the token ("invitation" inside "à l'invitation de").</summary>
+    private bool OtherCueCovers(int k, CueClass cue) => _covered[k] && _coveringCue[k] != cue;
+
+    /// <summary>A French adverb in -ment (longuement, brièvement) that may stand inside a verb group.</summary>
+    public bool IsMentAdverb(int k)
+    {
+        if ((uint)k >= (uint)View.Count || ReferentAt[k] >= 0 || View.Tokens[k].Kind != TokenKind.Word || View.IsCapitalized(k))
+        {
+            return false;
+        }
+
+        var span = View.Tokens[k].Span;
+        return span.Length > 5 && span.EndsWith("ment", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether only names, places, dates, function words, cue words and punctuation stand between two tokens: a
+    /// phrase after them still describes the noun at <paramref name="from"/> ("Un entretien ... a eu lieu jeudi à
+    /// Djeddah, portant sur ...").
+    /// </summary>
+    public bool OnlyCircumstancesBetween(int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (ReferentAt[k] >= 0)
+            {
+                k = Referents[ReferentAt[k]].End - 1;
+                continue;
+            }
+
+            if (_dateAt[k] >= 0)
+            {
+                k = Dates[_dateAt[k]].EndToken - 1;
+                continue;
+            }
+
+            if (_cueLength[k] > 0)
+            {
+                k += _cueLength[k] - 1;
+                continue;
+            }
+
+            if (View.ClassLengths[k] > 0)
+            {
+                k += View.ClassLengths[k] - 1;
+                continue;
+            }
+
+            if (View.Tokens[k].Kind is TokenKind.Punctuation || IsMentAdverb(k))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a noun opens its clause as its subject ("La visite du président ..., a été reportée").</summary>
+    public bool IsSubjectNoun(MeetingMention mention)
+    {
+        var start = PhraseStartEndingAt(mention.TriggerStart);
+        return start == mention.ClauseStart && (ClassesEndingAt(mention.TriggerStart) & WordClass.Preposition) == 0;
+    }
+
 
     /// <summary>A number just before a plural noun: "sept rencontres", "deux visites".</summary>
     public bool NumberBefore(int k)
@@ -874,6 +1118,7 @@ internal sealed class DocumentContext
         }
 
         var end = k;
+        var inList = false;
         var limit = Math.Min(Math.Min(sentence.EndToken, View.Count), k + 45);
         for (var t = k; t < limit; t++)
         {
@@ -884,13 +1129,19 @@ internal sealed class DocumentContext
 
             if (View.IsComma(t))
             {
+                // ", à savoir ...", ", notamment ...", and every comma of a list opened by "tels que", "comme" ...
                 var next = t + 1;
-                if (next < limit && (View.Classes[next] & WordClass.Enumeration) != 0)
+                if (next < limit && ((View.Classes[next] & WordClass.Enumeration) != 0 || inList))
                 {
                     continue;
                 }
 
                 break;
+            }
+
+            if ((View.Classes[t] & WordClass.Enumeration) != 0 && View.ClassLengths[t] > 0)
+            {
+                inList = true;
             }
 
             if (t > k && (View.Classes[t] & (WordClass.Subordinator | WordClass.Source)) != 0 && (View.Classes[t] & (WordClass.Relative | WordClass.Enumeration)) == 0)
@@ -1058,6 +1309,12 @@ internal sealed class DocumentContext
         // Walk back over adverbs, negation, clitics and "été" to the auxiliary or the governing verb.
         for (var steps = 0; steps < 5 && k > mention.ClauseStart; steps++)
         {
+            if (IsMentAdverb(k - 1))
+            {
+                k--;
+                continue;
+            }
+
             var classes = ClassesEndingAt(k);
             if ((classes & WordClass.Aller) != 0 && tense == VerbTense.Infinitive)
             {

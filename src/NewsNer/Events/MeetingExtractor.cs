@@ -43,7 +43,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             var before = mentions.Count;
             for (var k = sentence.FirstToken; k < sentence.EndToken && k < view.Count; k++)
             {
-                if (context.ReferentAt[k] >= 0 || !lexicons.Triggers.CanStartWith(view.Ids[k]))
+                if (context.ReferentAt[k] >= 0 || context.InsideCue(k) || !lexicons.Triggers.CanStartWith(view.Ids[k]))
                 {
                     continue;
                 }
@@ -87,7 +87,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     {
         for (var k = start; k < end && k < view.Count; k++)
         {
-            if (lexicons.Cues.CanStartWith(view.Ids[k]) && lexicons.Cues.Longest(view.Ids, k, c => c is CueClass.Topic or CueClass.TopicDe, out _) > 0)
+            if (lexicons.Cues.CanStartWith(view.Ids[k]) && lexicons.Cues.Longest(view.Ids, k, c => c is CueClass.Topic or CueClass.TopicDe or CueClass.TopicNounPhrase, out _) > 0)
             {
                 return true;
             }
@@ -149,7 +149,10 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     /// <summary>"rencontre" is a noun after a determiner or a preposition, a verb after a subject, clitic or auxiliary.</summary>
     private static Trigger? ChooseReading(DocumentContext context, int k, Trigger[] triggers)
     {
-        var verb = triggers.FirstOrDefault(t => t.IsVerb);
+        // Folded lookups merge "rencontré" and "rencontre": the reading spelled like the token comes first.
+        var written = Tokenization.TokenNormalizer.Normalize(context.View.Tokens[k].Span);
+        var verbs = triggers.Where(t => t.IsVerb).OrderByDescending(t => t.Form == written).ThenByDescending(t => PreferredTense(context, k, t)).ToList();
+        var verb = verbs.FirstOrDefault();
         var noun = triggers.FirstOrDefault(t => !t.IsVerb);
         if (verb is null || noun is null)
         {
@@ -157,7 +160,8 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         var before = context.ClassesEndingAt(k);
-        if ((before & (WordClass.Determiner | WordClass.Preposition)) != 0 || k == context.SentenceStart(k) || context.View.IsChar(k - 1, ':'))
+        if ((before & (WordClass.Determiner | WordClass.Preposition)) != 0 || k == context.SentenceStart(k) || context.View.IsChar(k - 1, ':')
+            || context.NumberBefore(k) || (noun.Form == written && verb.Form != written))
         {
             return noun;
         }
@@ -171,6 +175,10 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         return verb;
     }
 
+    /// <summary>When the spelling does not decide (an accent dropped), an auxiliary before the verb makes it a participle.</summary>
+    private static bool PreferredTense(DocumentContext context, int k, Trigger trigger) =>
+        trigger.Tense == VerbTense.PastParticiple == ((context.ClassesEndingAt(k) & (WordClass.Auxiliary | WordClass.Reflexive)) != 0);
+
     private bool VerbConstraintsHold(DocumentContext context, MeetingMention mention)
     {
         var reflexive = context.ReflexiveBefore(mention.TriggerStart, mention.ClauseStart);
@@ -181,6 +189,13 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         if (flags.HasFlag(VerbFlags.NoReflexive) && reflexive)
+        {
+            return false;
+        }
+
+        // After an article that cannot be an object clitic ("l'échange de prisonniers", "une visite"), a noun.
+        var before = context.ClassesEndingAt(mention.TriggerStart);
+        if ((before & (WordClass.DetIndef | WordClass.DetPoss | WordClass.DetDem)) != 0 || ((before & WordClass.DetDef) != 0 && (before & WordClass.Preposition) != 0))
         {
             return false;
         }
@@ -249,6 +264,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         var complements = context.NounComplements(mention);
+        mention.ComplementEnd = complements.End;
         var hostNoun = mention.Trigger.Subtype == MeetingSubtype.HostVisit;
         var visitNoun = mention.Trigger.NounFlags.HasFlag(NounFlags.Visit);
 
@@ -257,9 +273,20 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         var possessive = (determiner & WordClass.DetPoss) != 0;
         List<Referent> subjects = [];
         var pronounPlural = false;
+        var fronted = determiner == WordClass.None || (determiner & WordClass.En) != 0;
+        if (!carried && !possessive && fronted && k <= mention.ClauseStart + 1 && (context.ClassesEndingAt(k) & WordClass.En) != 0)
+        {
+            // "En visite officielle à Paris, le Premier ministre X a rencontré ...": the visitor is the main subject.
+            subjects = context.SubjectAfterFrontedPhrase(mention.TriggerEnd, mention.ClauseEnd);
+        }
+
         if (carried || possessive)
         {
             subjects = context.Subject(k, mention.ClauseStart, mention.ClauseEnd, earlier, out pronounPlural);
+            if (subjects.Count == 0 && possessive && !pronounPlural)
+            {
+                subjects = context.SubjectAfterFrontedPhrase(mention.TriggerEnd, mention.ClauseEnd);
+            }
         }
 
         var subjectRole = hostNoun ? ParticipantRole.Host : visitNoun ? ParticipantRole.Guest : ParticipantRole.Participant;
@@ -393,18 +420,26 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                         {
                             if (host.Entity >= 0 && host.CanParticipate)
                             {
+                                // "à l'invitation de X": X receives; the visit is hosted.
                                 mention.Parties[host.Entity] = ParticipantRole.Host;
+                                if (mention.Subtype is MeetingSubtype.MakeVisit or MeetingSubtype.Meet)
+                                {
+                                    mention.Subtype = MeetingSubtype.HostVisit;
+                                }
                             }
                         }
 
                         break;
                     case CueClass.Topic:
                     case CueClass.TopicDe:
-                        var participial = IsParticipialTopic(view, k);
-                        var attaches = k >= mention.TriggerEnd && (!participial || k - mention.TriggerEnd <= 3);
-                        if (attaches && k > topicEnd && !(cue == CueClass.TopicDe && k == mention.TriggerStart))
+                    case CueClass.TopicNounPhrase:
+                        // A noun-phrase cue describes the noun right before it ("des discussions portant sur");
+                        // a verbal cue after the trigger in its clause is what the parties discussed.
+                        var attaches = k >= mention.TriggerEnd && (cue != CueClass.TopicNounPhrase || k - mention.TriggerEnd <= 4
+                            || (view.IsComma(k - 1) && context.OnlyCircumstancesBetween(mention.TriggerEnd, k - 1)));
+                        if (attaches && k > topicEnd)
                         {
-                            var topic = context.TopicSpan(k + cueLength, cue == CueClass.TopicDe);
+                            var topic = context.TopicSpan(k + cueLength, cue == CueClass.TopicDe, requirePreposition: cue == CueClass.TopicDe);
                             if (topic is { } span)
                             {
                                 mention.Topics.Add(span);
@@ -435,7 +470,9 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         // "discuteront du sort de ...": the trigger is its own topic cue.
         if (mention.Trigger.IsVerb && lexicons.Cues.Longest(view.Ids, mention.TriggerStart, c => c == CueClass.TopicDe, out _) > 0 && mention.Topics.Count == 0)
         {
-            if (context.TopicSpan(mention.TriggerEnd, skipPreposition: true, requirePreposition: true) is { } span)
+            // "discute avec Scholz de la défense européenne": past the peers, the de-phrase is the topic.
+            var from = context.SkipPeers(mention.TriggerEnd, mention.ClauseEnd);
+            if (context.TopicSpan(from, skipPreposition: true, requirePreposition: true) is { } span)
             {
                 mention.Topics.Add(span);
             }
@@ -450,17 +487,6 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         mention.Date = context.DateFor(mention);
     }
 
-    /// <summary>Participial topic cues (portant sur, consacré à) describe the noun right before them.</summary>
-    private static bool IsParticipialTopic(LexicalView view, int k)
-    {
-        var span = view.Tokens[k].Span;
-        return span.EndsWith("ant", StringComparison.OrdinalIgnoreCase) || span.EndsWith("é", StringComparison.OrdinalIgnoreCase) || span.EndsWith("ée", StringComparison.OrdinalIgnoreCase)
-            || span.EndsWith("és", StringComparison.OrdinalIgnoreCase) || span.EndsWith("ées", StringComparison.OrdinalIgnoreCase)
-            || (!view.Is(k - 1, WordClass.Auxiliary) && !view.Is(k - 1, WordClass.SubjectPronoun) && k >= 1 && !IsFiniteContext(view, k));
-    }
-
-    private static bool IsFiniteContext(LexicalView view, int k) => view.Is(k - 1, WordClass.Reflexive);
-
     /// <summary>
     /// Topic cues with a finite verb ("les deux présidents ont évoqué ...", "L'entretien a porté sur ...") in a sentence:
     /// the topic goes to the meeting the clause is about.
@@ -472,7 +498,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             var cue = context.CueAt(k, out var cueLength);
-            if (cueLength == 0 || cue is not (CueClass.Topic or CueClass.TopicDe) || IsParticipialTopic(view, k) && !view.Is(k - 1, WordClass.Auxiliary))
+            if (cueLength == 0 || cue is not (CueClass.Topic or CueClass.TopicDe))
             {
                 if (cueLength > 0)
                 {
@@ -483,7 +509,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             }
 
             // Already taken by a mention of this sentence?
-            var span = context.TopicSpan(k + cueLength, cue == CueClass.TopicDe);
+            var span = context.TopicSpan(k + cueLength, cue == CueClass.TopicDe, requirePreposition: cue == CueClass.TopicDe);
             if (span is not { } topic || mentions.Skip(firstOfSentence).Any(m => m.Topics.Contains(topic)))
             {
                 k += cueLength - 1;
@@ -520,7 +546,8 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         var status = mention.Trigger.IsVerb ? context.VerbStatus(mention, out var hedged) : context.NounStatus(mention, out hedged);
         mention.Hedged = hedged;
 
-        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Planned) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 3, CueClass.Planned))
+        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Planned)
+            || context.HasCueAfter(Math.Max(mention.TriggerEnd, mention.ComplementEnd), mention.ClauseEnd, 3, CueClass.Planned))
         {
             status = EventStatus.Planned;
         }
@@ -561,6 +588,16 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Cancel) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 6, CueClass.Cancel))
         {
             return "cancelled or denied";
+        }
+
+        // "La visite du président X en Angola, où il devait ..., a été reportée": the main verb comes after a relative clause.
+        if (!mention.Trigger.IsVerb && context.IsSubjectNoun(mention))
+        {
+            var sentence = view.Sentences[mention.Sentence];
+            if (context.HasCue(mention.TriggerEnd, Math.Min(sentence.EndToken, mention.TriggerEnd + 25), CueClass.Cancel))
+            {
+                return "cancelled or denied";
+            }
         }
 
         var lemma = mention.Trigger.Lemma;

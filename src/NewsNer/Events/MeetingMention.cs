@@ -19,6 +19,9 @@ internal sealed class MeetingMention
 
     public int ClauseStart { get; set; }
 
+    /// <summary>For a noun, the token after its complements (entre X et Y, avec X, de X).</summary>
+    public int ComplementEnd { get; set; }
+
     public int ClauseEnd { get; set; }
 
     public MeetingSubtype Subtype { get; set; }

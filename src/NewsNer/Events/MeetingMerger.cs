@@ -95,9 +95,18 @@ internal static class MeetingMerger
                         var overlap = mention.Parties.Keys.Count(parties.Contains);
                         partiesAgree = overlap >= 2 || (overlap >= 1 && (mention.Parties.Keys.All(others.Contains) || parties.All(mention.Parties.ContainsKey)));
                     }
+                    else if (unnamedOnly)
+                    {
+                        // "Les chefs des délégations russe et ukrainienne tiennent une réunion au palais X" and a meeting
+                        // of named people at the same place, or of people from the described countries.
+                        var samePlace = mention.Places.Any(p => p.Entity >= 0 && draft.Mentions.Any(m => m.Places.Any(q => q.Entity == p.Entity)));
+                        var partyCountries = parties.Select(e => context.Entities[e].Country).Where(c => c is not null).ToHashSet();
+                        var sameCountries = mention.Unnamed.All(u => u.Country is not null && partyCountries.Contains(u.Country));
+                        partiesAgree = parties.Count > 0 && near && (samePlace || sameCountries);
+                    }
                     else
                     {
-                        partiesAgree = !named && !unnamedOnly && parties.Count > 0;
+                        partiesAgree = !named && parties.Count > 0;
                     }
                 }
                 else
@@ -251,11 +260,21 @@ internal static class MeetingMerger
             return null;
         }
 
-        // Places, most specific first, plus the dateline city when the text names only a building.
-        var places = mentions.SelectMany(m => m.Places).GroupBy(p => p.Entity >= 0 ? p.Entity : -1 - p.Start).Select(g => g.First()).ToList();
-        if (!phone && context.DatelinePlace is { } dateline && (places.Count == 0 ? HasReception(mentions) : places.All(p => PlaceKind(context, p) is "building" or null)))
+        // Places, most specific first; of several mentions of one place, the fullest form.
+        var evidenceSentences = mentions.Select(m => m.Sentence).ToHashSet();
+        var places = mentions.SelectMany(m => m.Places)
+            .GroupBy(p => p.Entity >= 0 ? p.Entity : -1 - p.Start)
+            .Select(g => g.OrderByDescending(p => p.Entity >= 0 && PlaceText(context, p) == entities[p.Entity].Canonical).First())
+            .ToList();
+
+        // The dateline city ("Dakar, le 24 octobre -") when the meeting has no city of its own and nothing contradicts it.
+        if (!phone && context.DatelinePlace is { } dateline && !places.Any(p => p.Entity == dateline.Entity)
+            && !places.Any(p => PlaceKind(context, p) == "city")
+            && (places.Count > 0 || HasReception(mentions)))
         {
-            if (!places.Any(p => p.Entity == dateline.Entity))
+            var datelineCountry = PlaceCountry(context, dateline);
+            var known = places.Select(p => PlaceCountry(context, p)).Where(c => c is not null).ToHashSet();
+            if (known.Count == 0 || (datelineCountry is not null && known.Contains(datelineCountry)))
             {
                 places.Add(dateline);
             }
@@ -283,6 +302,19 @@ internal static class MeetingMerger
             foreach (var (entity, role) in roles.ToList())
             {
                 if (role == ParticipantRole.Participant && entities[entity].Country == destinationCountry)
+                {
+                    roles[entity] = ParticipantRole.Host;
+                }
+            }
+        }
+
+        if (subtype == MeetingSubtype.MakeVisit && !roles.ContainsValue(ParticipantRole.Host) && roles.ContainsValue(ParticipantRole.Guest))
+        {
+            // The person the visitor meets where they go receives them, unless they come from the visitor's own country.
+            var guestCountries = roles.Where(r => r.Value == ParticipantRole.Guest).Select(r => entities[r.Key].Country).Where(c => c is not null).ToHashSet();
+            foreach (var (entity, role) in roles.ToList())
+            {
+                if (role == ParticipantRole.Participant && (entities[entity].Country is not { } country || !guestCountries.Contains(country)))
                 {
                     roles[entity] = ParticipantRole.Host;
                 }
@@ -450,6 +482,8 @@ internal static class MeetingMerger
 
         return [];
     }
+
+    private static string PlaceText(DocumentContext context, Referent place) => Argument(context, place).Text;
 
     private static string? PlaceKind(DocumentContext context, Referent place) => place.Entity >= 0 ? context.Entities[place.Entity].Kind : null;
 

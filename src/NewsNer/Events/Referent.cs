@@ -83,13 +83,40 @@ internal sealed class Referent
             {
                 // The description and its name are one referent: "son homologue syrien Ahmad al-Chaar".
                 var referent = referents[byMention[role.Mention]];
-                referent.Start = Math.Min(referent.Start, role.Start);
-                referent.End = Math.Max(referent.End, role.End);
+                var mention = linking.Mentions[role.Mention];
+                var adjacent = role.Attachment == RoleAttachment.PreModifier ? role.End >= mention.FirstToken - 2 : role.Start <= mention.EndToken + 2;
+                if (adjacent)
+                {
+                    referent.Start = Math.Min(referent.Start, role.Start);
+                    referent.End = Math.Max(referent.End, role.End);
+                }
+
                 continue;
             }
 
             var entityIndex = linking.RoleEntity[r];
             var pair = (role.Determiner & WordClass.Pair) != 0;
+
+            // "les dirigeants du Hamas", "le porte-parole de l'ONU": someone unnamed speaking for a named organization.
+            if (entityIndex < 0 && role.AffiliationMention >= 0 && !pair)
+            {
+                var organization = linking.MentionEntity[role.AffiliationMention];
+                referents.Add(new Referent
+                {
+                    Start = role.Start,
+                    End = role.End,
+                    Entity = organization,
+                    Kind = ReferentKind.Nominal,
+                    Type = entities[organization].Type,
+                    Plural = role.Role.Plural,
+                    Country = entities[organization].Country,
+                    Function = role.Function,
+                    Sentence = role.Sentence,
+                    CanParticipate = ActsInMeetings(entities[organization]),
+                });
+                continue;
+            }
+
             referents.Add(new Referent
             {
                 Start = role.Start,

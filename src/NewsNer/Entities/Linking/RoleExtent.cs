@@ -35,6 +35,9 @@ internal sealed class RoleExtent
     /// <summary>ISO alpha-2 of the country the description gives (demonym or <c>de + pays</c>).</summary>
     public string? Country { get; set; }
 
+    /// <summary>Every country of coordinated demonyms ("les ministres arménien et azerbaïdjanais"), in order.</summary>
+    public List<string> Countries { get; private set; } = [];
+
     /// <summary>The person no longer holds the role (<c>ancien</c>, <c>déchu</c>).</summary>
     public bool Former { get; set; }
 
@@ -61,7 +64,17 @@ internal sealed class RoleExtent
     public string Function => AffiliationMention >= 0 && EffectiveRole.Function is "head_of_state" or "leader" ? "head_of_organization" : EffectiveRole.Function;
 
     /// <summary>The role as analysts read it: lower case, <c>ancien</c> before a former role.</summary>
-    public string Label => Former ? "ancien " + EffectiveRole.Phrase : EffectiveRole.Phrase;
+    public string Label => Former ? "ancien " + EffectiveRole.Singular : EffectiveRole.Singular;
+
+    /// <summary>A copy for another name the same description modifies ("les chefs de délégation X et Y").</summary>
+    public RoleExtent For(int mention) => (RoleExtent)MemberwiseClone() is var copy ? WithMention(copy, mention) : this;
+
+    private static RoleExtent WithMention(RoleExtent copy, int mention)
+    {
+        copy.Mention = mention;
+        copy.Countries = [.. copy.Countries];
+        return copy;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"[{Start},{End}) {Label} {Country} {Attachment} m{Mention}";

@@ -56,10 +56,44 @@ internal static class RoleFinder
             i = Math.Max(extent.End, i + 1);
         }
 
+        var shared = new List<RoleExtent>();
         foreach (var extent in extents)
         {
             Attach(view, mentions, mentionAt, extent);
+            if (extent.Attachment == RoleAttachment.PreModifier && (extent.Role.Plural || (extent.Determiner & WordClass.DetPlural) != 0))
+            {
+                // "les chefs de délégation Vladimir Medinsky et Rustem Umerov": the description fits every name of the list.
+                var k = mentions[extent.Mention].EndToken;
+                while (k < view.Count && (view.IsComma(k) || view.Is(k, WordClass.Coord)))
+                {
+                    k += Math.Max(1, (int)view.ClassLengths[k]);
+                    if (k >= view.Count || mentionAt[k] < 0 || mentions[mentionAt[k]].FirstToken != k || mentions[mentionAt[k]].Type != EntityType.Person)
+                    {
+                        break;
+                    }
+
+                    var copy = extent.For(mentionAt[k]);
+                    shared.Add(copy);
+                    k = mentions[mentionAt[k]].EndToken;
+                }
+            }
         }
+
+        // "les ministres arménien et azerbaïdjanais, X et Y": the countries go to the names in order.
+        foreach (var group in shared.Concat(extents).Where(e => e.Countries.Count > 1).GroupBy(e => e.Start))
+        {
+            var ordered = group.OrderBy(e => e.Mention).ToList();
+            if (ordered.Count == ordered[0].Countries.Count)
+            {
+                for (var n = 0; n < ordered.Count; n++)
+                {
+                    ordered[n].Country = ordered[n].Countries[n];
+                }
+            }
+        }
+
+        extents.AddRange(shared);
+        extents.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Mention.CompareTo(b.Mention));
 
         ResolveCounterparts(view, mentions, extents);
         return extents;
@@ -111,7 +145,7 @@ internal static class RoleFinder
             if (view.ClassLengths[k] == back && (view.Classes[k] & WordClass.Determiner) != 0)
             {
                 start = k;
-                return view.Classes[k] & (WordClass.Determiner | WordClass.DetPlural);
+                return view.Classes[k] & (WordClass.Determiner | WordClass.DetPlural | WordClass.Pair);
             }
         }
 
@@ -145,7 +179,22 @@ internal static class RoleFinder
             if (length > 0 && !view.IsCapitalized(j))
             {
                 extent.Country ??= countries[0];
+                extent.Countries.Add(countries[0]);
                 j += length;
+
+                // "les ministres arménien et azerbaïdjanais": coordinated demonyms, one per person named next.
+                while (j < view.Count && view.Is(j, WordClass.Coord) && view.ClassLengths[j] == 1)
+                {
+                    var other = lexicons.Demonyms.Longest(ids, j + 1, out var more);
+                    if (other == 0 || view.IsCapitalized(j + 1))
+                    {
+                        break;
+                    }
+
+                    extent.Countries.Add(more[0]);
+                    j += 1 + other;
+                }
+
                 continue;
             }
 

@@ -177,16 +177,32 @@ internal sealed class FrenchLexicons
     private static PhraseTrie<RoleEntry> LoadRoles(VocabularyBuilder vocabulary)
     {
         var trie = new PhraseTrie<RoleEntry>.Builder();
-        foreach (var cells in ReadTsv("fr/linking/roles.tsv", 5))
+        var rows = ReadTsv("fr/linking/roles.tsv", 5).ToList();
+
+        // A plural role is labelled with the first singular role of the same function.
+        var singular = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cells in rows)
+        {
+            if (!cells[4].Split(',', StringSplitOptions.TrimEntries).Contains("pl"))
+            {
+                singular.TryAdd(cells[1], cells[0]);
+            }
+        }
+
+        foreach (var cells in rows)
         {
             var flags = cells[4].Split(',', StringSplitOptions.TrimEntries);
+            var plural = flags.Contains("pl");
             var entry = new RoleEntry(
                 cells[0],
                 cells[1],
                 NullIfDash(cells[2]),
-                flags.Contains("pl"),
+                plural,
                 flags.Contains("counterpart"),
-                flags.Contains("generic"));
+                flags.Contains("generic"))
+            {
+                Singular = plural && singular.TryGetValue(cells[1], out var one) ? one : cells[0],
+            };
             trie.Add(vocabulary.AddPhrase(cells[0]), entry);
         }
 
@@ -200,6 +216,11 @@ internal sealed class FrenchLexicons
 
         // Preferred rows first, so that the first value of a form is the country to use.
         foreach (var cells in rows.OrderByDescending(c => c[2] == "1"))
+        {
+            trie.Add(vocabulary.AddPhrase(cells[0]), cells[1]);
+        }
+
+        foreach (var cells in ReadTsv("fr/linking/demonyms-extra.tsv", 2))
         {
             trie.Add(vocabulary.AddPhrase(cells[0]), cells[1]);
         }
@@ -292,9 +313,9 @@ internal sealed class FrenchLexicons
                 };
             }
 
-            foreach (var (form, tense) in Conjugate(models, cells[1], cells[2].Split('|'), VerbsPath))
+            foreach (var (form, tense) in Conjugate(models, cells[1], cells[2].Split('|'), VerbsPath, thirdPersonOnly: true))
             {
-                trie.Add(vocabulary.AddPhrase(form), new Trigger(cells[0], true, subtype, strength, frame, flags, tense, NounFlags.None));
+                trie.Add(vocabulary.AddPhrase(form), new Trigger(cells[0], true, subtype, strength, frame, flags, tense, NounFlags.None) { Form = form });
             }
         }
 
@@ -319,7 +340,7 @@ internal sealed class FrenchLexicons
 
             trie.Add(
                 vocabulary.AddPhrase(cells[0]),
-                new Trigger(cells[0], false, ParseSubtype(cells[1], NounsPath), ParseStrength(cells[2], NounsPath), VerbFrame.Meet, VerbFlags.None, VerbTense.Present, flags));
+                new Trigger(cells[0], false, ParseSubtype(cells[1], NounsPath), ParseStrength(cells[2], NounsPath), VerbFrame.Meet, VerbFlags.None, VerbTense.Present, flags) { Form = cells[0] });
         }
 
         return trie.Build();
@@ -337,6 +358,7 @@ internal sealed class FrenchLexicons
                 "past" => CueClass.Past,
                 "cancel" => CueClass.Cancel,
                 "topic" => CueClass.Topic,
+                "topic-np" => CueClass.TopicNounPhrase,
                 "topic-de" => CueClass.TopicDe,
                 "delegation" => CueClass.Delegation,
                 "mediator" => CueClass.Mediator,
@@ -457,8 +479,12 @@ internal sealed class FrenchLexicons
     }
 
     /// <summary>Every form of a verb with its tense, from its conjugation model and stems.</summary>
+    /// <remarks>
+    /// With <paramref name="thirdPersonOnly"/>, finite forms of the first and second persons are left out: news states
+    /// meetings in the third person, and "rencontres" (tu) would otherwise read the noun as a verb.
+    /// </remarks>
     internal static IEnumerable<(string Form, VerbTense Tense)> Conjugate(
-        Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models, string model, string[] stems, string path)
+        Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models, string model, string[] stems, string path, bool thirdPersonOnly = false)
     {
         if (!models.TryGetValue(model, out var tenses))
         {
@@ -469,8 +495,14 @@ internal sealed class FrenchLexicons
         var seen = new HashSet<(string, VerbTense)>();
         foreach (var (tense, forms) in tenses)
         {
-            foreach (var pattern in forms)
+            for (var person = 0; person < forms.Length; person++)
             {
+                var pattern = forms[person];
+                if (thirdPersonOnly && forms.Length == 6 && person is not (2 or 5))
+                {
+                    continue;
+                }
+
                 var colon = pattern.IndexOf(':', StringComparison.Ordinal);
                 var stem = int.Parse(pattern.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture);
                 if (stem >= stems.Length)

@@ -132,7 +132,11 @@ internal sealed record Trigger(
     VerbFrame Frame,
     VerbFlags VerbFlags,
     VerbTense Tense,
-    NounFlags NounFlags);
+    NounFlags NounFlags)
+{
+    /// <summary>The form as written in the lexicon, lower case with its accents (rencontré vs rencontre), for choosing the reading.</summary>
+    public string Form { get; init; } = string.Empty;
+}
 
 /// <summary>Classes of the words around a trigger (<c>Resources/fr/events/cues.tsv</c>).</summary>
 internal enum CueClass : byte
@@ -141,6 +145,7 @@ internal enum CueClass : byte
     Past,
     Cancel,
     Topic,
+    TopicNounPhrase,
     TopicDe,
     Delegation,
     Mediator,
@@ -181,7 +186,11 @@ internal enum DateWordKind : byte
 internal readonly record struct DateWord(DateWordKind Kind, int Value);
 
 /// <summary>A role or title (<c>Resources/fr/linking/roles.tsv</c>).</summary>
-internal sealed record RoleEntry(string Phrase, string Function, string? Sector, bool Plural, bool Counterpart, bool Generic);
+internal sealed record RoleEntry(string Phrase, string Function, string? Sector, bool Plural, bool Counterpart, bool Generic)
+{
+    /// <summary>The singular phrase of a plural role (chefs d'État → chef d'État), for labels; the phrase itself otherwise.</summary>
+    public string Singular { get; init; } = Phrase;
+}
 
 /// <summary>A word that changes what a role denotes (<c>ancien</c>, <c>par intérim</c>).</summary>
 internal enum RoleModifier : byte

@@ -104,7 +104,14 @@ internal sealed class VocabularyBuilder(IReadOnlySet<string> accentSensitive)
     /// </summary>
     public int[] AddPhrase(string phrase)
     {
-        var tokens = FrenchTokenizer.Default.Tokenize(phrase);
+        // A phrase ending in an elision ("d'", "lors d'") is tokenized as in running text, where a word follows it.
+        var elided = phrase.Length > 1 && TokenNormalizer.NormalizeChar(phrase[^1]) == '\'';
+        var tokens = FrenchTokenizer.Default.Tokenize(elided ? phrase + "a" : phrase);
+        if (elided && tokens.Length > 1 && tokens[^1].Span is "a")
+        {
+            tokens = tokens[..^1];
+        }
+
         var ids = new int[tokens.Length];
         for (var i = 0; i < ids.Length; i++)
         {

@@ -430,6 +430,8 @@ internal static class DateFinder
         LexicalView view, int start, int end, int? weekday = null, int? day = null, int? month = null, int? year = null,
         int? offset = null, DateWordKind unit = DateWordKind.RelativeDay, DateDirection direction = DateDirection.None, bool vague = false) => new()
     {
+        // "depuis dimanche": since a day already gone.
+        Direction = direction == DateDirection.None && start > 0 && view.Is(start - 1, WordClass.Depuis) ? DateDirection.Past : direction,
         StartToken = start,
         EndToken = end,
         Start = view.Tokens[start].Start,
@@ -440,7 +442,6 @@ internal static class DateFinder
         Year = year,
         Offset = offset,
         OffsetUnit = unit,
-        Direction = direction,
         Vague = vague,
     };
 

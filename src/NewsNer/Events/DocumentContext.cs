@@ -303,6 +303,22 @@ internal sealed class DocumentContext
         var result = new List<Referent>();
         for (var k = clauseStart; k < verb; k++)
         {
+            // "Selon le quotidien Haaretz, X a rencontré ...": the source is no subject.
+            if ((View.Classes[k] & WordClass.Source) != 0 && ReferentAt[k] < 0)
+            {
+                var comma = k;
+                while (comma < verb && !View.IsComma(comma))
+                {
+                    comma++;
+                }
+
+                if (comma < verb)
+                {
+                    k = comma;
+                    continue;
+                }
+            }
+
             var r = ReferentAt[k];
             if (r < 0)
             {
@@ -383,9 +399,18 @@ internal sealed class DocumentContext
                     return PartiesOfLast(View.SentenceOf[k]);
                 }
 
-                if (pronoun is "il" or "elle" && View.SentenceOf[k] - _lastSubjectSentence <= 2 && _lastSubjects.Count == 1)
+                if (pronoun is "il" or "elle")
                 {
-                    return [.. _lastSubjects];
+                    if (View.SentenceOf[k] - _lastSubjectSentence <= 2 && _lastSubjects.Count == 1)
+                    {
+                        return [.. _lastSubjects];
+                    }
+
+                    // The subject of the previous sentence: "Poutine a signé un décret. Il avait rencontré ...".
+                    if (PreviousSentenceSubject(View.SentenceOf[k]) is { } previous)
+                    {
+                        return [previous];
+                    }
                 }
 
                 return result;
@@ -440,10 +465,41 @@ internal sealed class DocumentContext
                 break;
             }
 
-            return [referent];
+            var subjects = new List<Referent> { referent };
+            AddCoordinated(referent.End, clauseEnd, subjects);
+            return subjects;
         }
 
         return [];
+    }
+
+    private Referent? PreviousSentenceSubject(int sentence)
+    {
+        if (sentence == 0)
+        {
+            return null;
+        }
+
+        var previous = View.Sentences[sentence - 1];
+        for (var k = previous.FirstToken; k < previous.EndToken && k < View.Count; k++)
+        {
+            var r = ReferentAt[k];
+            if (r < 0)
+            {
+                continue;
+            }
+
+            var referent = Referents[r];
+            if ((ClassesEndingAt(referent.Start) & WordClass.Preposition) != 0)
+            {
+                k = referent.End - 1;
+                continue;
+            }
+
+            return referent.Type == EntityType.Person && referent.Entity >= 0 ? referent : null;
+        }
+
+        return null;
     }
 
     private void RememberSubjects(List<Referent> subjects)
@@ -786,24 +842,36 @@ internal sealed class DocumentContext
     }
 
     /// <summary>Whether a referent is introduced by a locative preposition (à, au, en, dans) or stands in apposition to a place.</summary>
-    public bool IsLocative(int start)
+    public bool IsLocative(int start, MeetingMention mention)
     {
-        if ((ClassesEndingAt(start) & WordClass.Locative) != 0)
+        if ((ClassesEndingAt(start) & WordClass.Locative) == 0)
+        {
+            return false;
+        }
+
+        // "la guerre en Ukraine", "les bases russes en Syrie": a place inside another noun phrase is not where the
+        // meeting is; after the trigger, a name, a date, a verb or punctuation it is.
+        var preposition = PhraseStartEndingAt(start);
+        var before = preposition - 1;
+        if (before < 0 || before == mention.TriggerEnd - 1 || ReferentAt[before] >= 0 || _dateAt[before] >= 0
+            || View.ClassLengths[before] > 0 || View.Tokens[before].Kind != TokenKind.Word || _cueLength[before] > 0 || _covered[before] || IsMentAdverb(before))
         {
             return true;
         }
 
-        // "à Moscou, au Kremlin": the second place follows a comma after the first.
-        return false;
+        // A verb of the lexicons (reçu, arrivé, accueilli, effectue ...), or an adjective right after the trigger noun.
+        return _lexicons.Triggers.CanStartWith(View.Ids[before]) || _lexicons.LightVerbs.Longest(View.Ids, before, out _) == 1
+            || (!mention.Trigger.IsVerb && before - mention.TriggerEnd <= 1 && before >= mention.TriggerEnd);
     }
 
     private bool InParentheses(int start) => start > 0 && View.IsChar(start - 1, '(');
 
     /// <summary>Whether the light verb or auxiliary that carries a noun makes the clause subject a party ("X a eu une conversation", "X a effectué une visite").</summary>
-    public bool CarriedBySubject(MeetingMention mention)
+    public bool CarriedBySubject(MeetingMention mention, out bool hosts)
     {
+        hosts = false;
         var k = mention.TriggerStart;
-        for (var steps = 0; steps < 4 && k > mention.ClauseStart; steps++)
+        for (var steps = 0; steps < 8 && k > mention.ClauseStart; steps++)
         {
             var classes = ClassesEndingAt(k);
             if ((classes & (WordClass.Determiner | WordClass.De)) != 0)
@@ -824,8 +892,13 @@ internal sealed class DocumentContext
                 break;
             }
 
-            if (_lexicons.LightVerbs.Longest(View.Ids, previous, out _) == 1 || (classes & (WordClass.AuxAvoir | WordClass.TParticiple)) == (WordClass.AuxAvoir | WordClass.TParticiple)
-                || (classes & WordClass.AuxAvoir) != 0)
+            if (_lexicons.LightVerbs.Longest(View.Ids, previous, out var light) == 1)
+            {
+                hosts = light[0].Hosts;
+                return true;
+            }
+
+            if ((classes & WordClass.AuxAvoir) != 0)
             {
                 return true;
             }
@@ -871,6 +944,61 @@ internal sealed class DocumentContext
 
         return false;
     }
+
+    /// <summary>Whether a summit noun stands in <c>[start, end)</c>.</summary>
+    public bool SummitNounIn(int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (_lexicons.Triggers.CanStartWith(View.Ids[k]) && _lexicons.Triggers.Longest(View.Ids, k, t => t.NounFlags.HasFlag(NounFlags.Summit), out _) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the direct object of a verb is a meeting noun: "a accueilli (vendredi à Istanbul) une rencontre".</summary>
+    public bool ObjectIsMeetingNoun(MeetingMention mention)
+    {
+        var k = mention.TriggerEnd;
+        for (var steps = 0; steps < 8 && k < mention.ClauseEnd; steps++)
+        {
+            if (_dateAt[k] >= 0)
+            {
+                k = Dates[_dateAt[k]].EndToken;
+                continue;
+            }
+
+            if (ReferentAt[k] >= 0 && Referents[ReferentAt[k]].Type == EntityType.Location)
+            {
+                k = Referents[ReferentAt[k]].End;
+                continue;
+            }
+
+            if (View.ClassLengths[k] > 0 && (View.Classes[k] & (WordClass.Determiner | WordClass.Locative | WordClass.Adverb)) != 0)
+            {
+                k += View.ClassLengths[k];
+                continue;
+            }
+
+            if (View.IsComma(k) || IsMentAdverb(k))
+            {
+                k++;
+                continue;
+            }
+
+            return (ClassesEndingAt(k) & WordClass.Determiner) != 0 && _lexicons.Triggers.Longest(View.Ids, k, t => !t.IsVerb, out _) > 0;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the token is a form of a meeting verb or of a verb that carries a meeting noun.</summary>
+    public bool IsVerbForm(int k) =>
+        (uint)k < (uint)View.Count && ReferentAt[k] < 0
+        && (_lexicons.Triggers.Longest(View.Ids, k, t => t.IsVerb, out _) == 1 || _lexicons.LightVerbs.Longest(View.Ids, k, out _) == 1);
 
     /// <summary>The organization or place a summit is named after: "sommet des BRICS", "sommet de l'Union africaine".</summary>
     public Referent? SummitNameAfter(int end)
@@ -1062,6 +1190,26 @@ internal sealed class DocumentContext
         }
 
         return true;
+    }
+
+    /// <summary>Whether the clause of a mention is the que-clause of a denial ("a démenti que", "exclut que").</summary>
+    public bool GovernedByDenial(MeetingMention mention)
+    {
+        var start = mention.ClauseStart;
+        var que = start - 1;
+        if (que < 0 || (View.Classes[que] & WordClass.Subordinator) == 0)
+        {
+            var phrase = PhraseStartEndingAt(start);
+            if (phrase == start || (View.Classes[phrase] & WordClass.Subordinator) == 0)
+            {
+                return false;
+            }
+
+            que = phrase;
+        }
+
+        var sentenceStart = View.Sentences[mention.Sentence].FirstToken;
+        return HasCueBefore(que, sentenceStart, 5, CueClass.Cancel);
     }
 
     /// <summary>Whether a noun opens its clause as its subject ("La visite du président ..., a été reportée").</summary>
@@ -1355,6 +1503,7 @@ internal sealed class DocumentContext
             k = PhraseStartEndingAt(k);
         }
 
+        mention.SimplePresent = tense == VerbTense.Present;
         return tense switch
         {
             VerbTense.Future or VerbTense.Conditional or VerbTense.Subjunctive => EventStatus.Planned,
@@ -1387,6 +1536,7 @@ internal sealed class DocumentContext
             EventStatus? found = null;
             if ((classes & (WordClass.Auxiliary | WordClass.Aller)) != 0 && View.ClassLengths[k] == 1)
             {
+                mention.SimplePresent = (classes & WordClass.TPresent) != 0 && !FollowedByParticiple(k);
                 found = (classes & (WordClass.TFuture | WordClass.Aller)) != 0 ? EventStatus.Planned
                     : (classes & (WordClass.TImperfect | WordClass.TSimplePast)) != 0 ? EventStatus.Past
                     : EventStatus.Reported;
@@ -1396,9 +1546,14 @@ internal sealed class DocumentContext
                     found = FollowedByParticiple(k) ? EventStatus.Reported : EventStatus.Planned;
                 }
             }
-            else if (_lexicons.LightVerbs.Longest(View.Ids, k, out var tenses) == 1)
+            else if (_lexicons.LightVerbs.Longest(View.Ids, k, out var forms) == 1)
             {
-                var tense = tenses[0];
+                // Spelling decides between readings merged by folding (accorde / accordé).
+                var written = TokenNormalizer.Normalize(View.Tokens[k].Span);
+                var reading = forms.FirstOrDefault(f => f.Form == written)
+                    ?? forms.FirstOrDefault(f => (f.Tense == VerbTense.PastParticiple) == ((ClassesEndingAt(k) & WordClass.Auxiliary) != 0))
+                    ?? forms[0];
+                var tense = reading.Tense;
                 found = tense switch
                 {
                     VerbTense.Future or VerbTense.Conditional or VerbTense.Subjunctive or VerbTense.Infinitive => EventStatus.Planned,
@@ -1406,6 +1561,10 @@ internal sealed class DocumentContext
                     VerbTense.PastParticiple when (ClassesEndingAt(k) & WordClass.Auxiliary) != 0 => null, // the auxiliary decides
                     _ => EventStatus.Reported,
                 };
+                if (found is not null)
+                {
+                    mention.SimplePresent = tense == VerbTense.Present;
+                }
             }
 
             if (found is { } value)
@@ -1421,7 +1580,7 @@ internal sealed class DocumentContext
     private bool FollowedByParticiple(int k)
     {
         var next = k + 1;
-        return next < View.Count && (_lexicons.LightVerbs.Longest(View.Ids, next, v => v == VerbTense.PastParticiple, out _) == 1
+        return next < View.Count && (_lexicons.LightVerbs.Longest(View.Ids, next, v => v.Tense == VerbTense.PastParticiple, out _) == 1
             || (View.Classes[next] & WordClass.TParticiple) != 0
             || (_lexicons.Triggers.Longest(View.Ids, next, t => t.IsVerb && t.Tense == VerbTense.PastParticiple, out _) == 1));
     }

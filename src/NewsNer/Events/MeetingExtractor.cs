@@ -127,9 +127,22 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             mention.Subtype = MeetingSubtype.PhoneCall;
         }
 
+        if (trigger.IsVerb && trigger.Frame == VerbFrame.Host && context.ObjectIsMeetingNoun(mention))
+        {
+            // "a accueilli une rencontre / des négociations": the noun states the meeting, with its own parties.
+            return null;
+        }
+
         if (trigger.IsVerb)
         {
             ReadVerbArguments(context, mention, earlier);
+
+            // "Les dirigeants de l'UA se sont réunis pour leur sommet": the gathering is the summit.
+            if (trigger.Frame == VerbFrame.Gather && context.SummitNounIn(mention.ClauseStart, mention.ClauseEnd))
+            {
+                mention.Subtype = MeetingSubtype.Summit;
+                mention.DefiniteSummit = true;
+            }
         }
         else if (trigger.NounFlags.HasFlag(NounFlags.Summit))
         {
@@ -161,7 +174,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
         var before = context.ClassesEndingAt(k);
         if ((before & (WordClass.Determiner | WordClass.Preposition)) != 0 || k == context.SentenceStart(k) || context.View.IsChar(k - 1, ':')
-            || context.NumberBefore(k) || (noun.Form == written && verb.Form != written))
+            || context.NumberBefore(k) || (noun.Form == written && verb.Form != written) || context.IsVerbForm(k - 1))
         {
             return noun;
         }
@@ -269,7 +282,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         var visitNoun = mention.Trigger.NounFlags.HasFlag(NounFlags.Visit);
 
         // The subject of a light verb takes part: "X a eu une conversation avec Y", "X a effectué une visite".
-        var carried = context.CarriedBySubject(mention);
+        var carried = context.CarriedBySubject(mention, out var hostsOthers);
         var possessive = (determiner & WordClass.DetPoss) != 0;
         List<Referent> subjects = [];
         var pronounPlural = false;
@@ -290,6 +303,21 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         var subjectRole = hostNoun ? ParticipantRole.Host : visitNoun ? ParticipantRole.Guest : ParticipantRole.Participant;
+        if (hostsOthers && carried && !hostNoun && !visitNoun)
+        {
+            // "Erdogan a accueilli une rencontre entre X et Y", "le Qatar organise des négociations": the subject
+            // provides the venue or mediates; the parties are the noun's complements.
+            foreach (var subject in subjects)
+            {
+                if (subject.Entity >= 0)
+                {
+                    mention.Present.Add(subject.Entity);
+                }
+            }
+
+            subjects = [];
+        }
+
         AddParties(mention, subjects, subjectRole);
         AddParties(mention, complements.Of, visitNoun ? ParticipantRole.Guest : ParticipantRole.Participant);
         AddParties(mention, complements.With, hostNoun ? ParticipantRole.Guest : ParticipantRole.Participant);
@@ -315,7 +343,14 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             || (k >= 1 && (context.ClassesEndingAt(k - 1) & WordClass.TimePreposition) != 0);
         var sentence = view.Sentences[mention.Sentence];
         var speaksOfIt = context.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.SummitVerb) || context.HasCue(mention.TriggerEnd, sentence.EndToken, CueClass.Topic);
-        name ??= (context.ClassesEndingAt(k) & (WordClass.DetDem | WordClass.DetDef)) != 0 ? context.LastSummitName : null;
+        var determiner = context.ClassesEndingAt(k);
+        if (determiner == WordClass.None && k >= 1)
+        {
+            determiner = context.ClassesEndingAt(k - 1); // "leur sommet annuel", "ce dernier sommet"
+        }
+
+        mention.DefiniteSummit = name is null && (determiner & (WordClass.DetDem | WordClass.DetDef | WordClass.DetPoss)) != 0;
+        name ??= (determiner & (WordClass.DetDem | WordClass.DetDef | WordClass.DetPoss)) != 0 ? context.LastSummitName : null;
         if (name is not null)
         {
             context.LastSummitName = name;
@@ -338,6 +373,15 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             mention.Parties[name.Entity] = ParticipantRole.Participant;
         }
 
+        // The subject of the clause takes part: "Les dirigeants de l'UA se sont réunis pour leur sommet".
+        foreach (var subject in context.Subject(k, mention.ClauseStart, mention.ClauseEnd, earlier, out _))
+        {
+            if (subject.Entity >= 0 && subject.CanParticipate)
+            {
+                mention.Parties.TryAdd(subject.Entity, ParticipantRole.Participant);
+            }
+        }
+
         // Leaders named in the sentence take part, unless the sentence says they are absent.
         for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
@@ -354,8 +398,6 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                 mention.Parties.TryAdd(referent.Entity, ParticipantRole.Participant);
             }
         }
-
-        _ = earlier;
     }
 
     private static void AddParties(MeetingMention mention, List<Referent> referents, ParticipantRole role)
@@ -458,12 +500,29 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             if (r >= 0)
             {
                 var referent = context.Referents[r];
-                if (referent.Type == EntityType.Location && k == referent.Start && k > topicEnd && context.IsLocative(referent.Start))
+                if (referent.Type == EntityType.Location && k == referent.Start && k > topicEnd && context.IsLocative(referent.Start, mention))
                 {
                     mention.Places.Add(referent);
                 }
 
                 k = referent.End - 1;
+            }
+        }
+
+        // "des négociations sur l'accord commercial", "un entretien sur la sécurité": sur right after a meeting noun.
+        if (!mention.Trigger.IsVerb && mention.Topics.Count == 0)
+        {
+            var after = Math.Max(mention.TriggerEnd, mention.ComplementEnd);
+            for (var skip = 0; skip < 2 && after < end && view.ClassLengths[after] == 0 && context.ReferentAt[after] < 0
+                && view.Tokens[after].Kind == Tokenization.TokenKind.Word && !view.IsCapitalized(after); skip++)
+            {
+                after++; // adjectives: "des pourparlers directs sur"
+            }
+
+            if (after < end && view.Is(after, WordClass.Sur) && view.ClassLengths[after] == 1 && context.TopicSpan(after + 1, skipPreposition: false) is { } span)
+            {
+                mention.Topics.Add(span);
+                mention.Places.RemoveAll(p => view.Tokens[p.Start].Start >= span.Start && view.Tokens[p.Start].Start < span.End);
             }
         }
 
@@ -572,6 +631,19 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             {
                 status = EventStatus.Planned;
             }
+            else if (status == EventStatus.Reported && mention.SimplePresent && !mention.Hedged && date.Weekday is { } weekday && date.Day is null
+                && date.Direction == DateDirection.None && !date.IsToday && publication is { } p && weekday != ((int)p.DayOfWeek == 0 ? 7 : (int)p.DayOfWeek))
+            {
+                // "Le sommet s'ouvre mardi", "Macron reçoit jeudi X" written on another day: a schedule. A past day takes
+                // the passé composé in French news ("a reçu mardi").
+                status = EventStatus.Planned;
+            }
+        }
+
+        // "Le Kremlin a démenti qu'une rencontre ... soit en préparation": a denial governing the clause.
+        if (context.GovernedByDenial(mention))
+        {
+            mention.Dropped ??= "denied";
         }
 
         return status;

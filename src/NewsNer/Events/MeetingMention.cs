@@ -28,6 +28,12 @@ internal sealed class MeetingMention
 
     public EventStatus Status { get; set; }
 
+    /// <summary>Stated in the simple present ("reçoit", "s'ouvre"): with another weekday than today's, a schedule.</summary>
+    public bool SimplePresent { get; set; }
+
+    /// <summary>A definite, demonstrative or possessive summit noun without a name ("le sommet", "ce sommet").</summary>
+    public bool DefiniteSummit { get; set; }
+
     /// <summary>Conditional of reported speech (<c>aurait rencontré</c>): stated, not confirmed.</summary>
     public bool Hedged { get; set; }
 

@@ -87,7 +87,14 @@ internal static class MeetingMerger
                 var parties = draft.Parties.ToHashSet();
                 var near = mention.Sentence - draft.LastSentence <= AnaphoraDistance;
                 bool partiesAgree;
-                if (pass == 0)
+                if (pass == 0 && mention.IsSummit)
+                {
+                    // One summit, however many leaders each sentence names: "le sommet", "ce sommet", or the same name.
+                    var sameName = mention.SummitName?.Entity is { } summitName && summitName >= 0 && draft.Mentions.Any(m => m.SummitName?.Entity == summitName);
+                    partiesAgree = sameName || ((mention.DefiniteSummit || mention.SummitName is null) && ReferenceEquals(draft, drafts.LastOrDefault(x => x.Family == 's')))
+                        || (named && mention.Parties.Keys.Any(parties.Contains));
+                }
+                else if (pass == 0)
                 {
                     if (named && parties.Count > 0)
                     {
@@ -183,7 +190,8 @@ internal static class MeetingMerger
             var b = date.Resolve(publication, mention.Status);
             if (a is not null && b is not null)
             {
-                if (a != b && !(a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)))
+                if (a != b && !(a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal))
+                    && !(IsVisit(draft, mention) && DaysApart(a, b) is <= 3))
                 {
                     return false;
                 }
@@ -204,6 +212,16 @@ internal static class MeetingMerger
 
         return true;
     }
+
+    /// <summary>A visit lasts days: its arrival and its talks may be dated a day or two apart.</summary>
+    private static bool IsVisit(Draft draft, MeetingMention mention) =>
+        mention.Subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit || draft.Mentions.Any(m => m.Subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit);
+
+    private static int? DaysApart(string a, string b) =>
+        DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var x)
+        && DateOnly.TryParseExact(b, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var y)
+            ? Math.Abs(x.DayNumber - y.DayNumber)
+            : null;
 
     private static MeetingEvent? Finish(DocumentContext context, Draft draft, DateOnly? publication, FrenchLexicons lexicons, int number)
     {

@@ -9,15 +9,18 @@ namespace NewsNer.Tests.Events;
 /// </summary>
 public class MeetingCaseTests
 {
-    private static readonly string s_path = Path.Combine(AppContext.BaseDirectory, "Events", "Data", "meeting-cases.txt");
+    private static readonly string[] s_files = ["meeting-cases.txt", "meeting-cases-wire.txt"];
 
-    public static TheoryData<string> Labels() => [.. MeetingCase.Load(s_path).Select(c => c.Label)];
+    private static List<MeetingCase> All() =>
+        [.. s_files.SelectMany(f => MeetingCase.Load(Path.Combine(AppContext.BaseDirectory, "Events", "Data", f)))];
+
+    public static TheoryData<string> Labels() => [.. All().Select(c => c.Label)];
 
     [Theory]
     [MemberData(nameof(Labels))]
     public void States_the_expected_meetings(string label)
     {
-        var item = MeetingCase.Load(s_path).Single(c => c.Label == label);
+        var item = All().Single(c => c.Label == label);
         var doc = TestPipelines.Process(item.Text, item.Names, item.PublicationDate);
         var dump = Dump.Events(doc) + Dump.Entities(doc);
         if (item.NoneBecause is not null)
@@ -89,7 +92,7 @@ public class MeetingCaseTests
     [Fact]
     public void Cases_cover_every_subtype_and_status()
     {
-        var cases = MeetingCase.Load(s_path);
+        var cases = All();
         var subtypes = cases.SelectMany(c => c.Events).Select(e => e.Subtype).ToHashSet();
         var statuses = cases.SelectMany(c => c.Events).Select(e => e.Status).ToHashSet();
         foreach (var subtype in Enum.GetValues<MeetingSubtype>())

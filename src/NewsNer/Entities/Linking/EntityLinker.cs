@@ -552,6 +552,24 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             drafts[e] = Describe(view, mentions, forms, members[e], rolesOf[e], personVotes);
         }
 
+        // People speaking for an international organization take its code: "le secrétaire général de l'ONU" → IGOUNO.
+        for (var e = 0; e < drafts.Length; e++)
+        {
+            if (drafts[e].Type != EntityType.Person || drafts[e].Country is not null)
+            {
+                continue;
+            }
+
+            foreach (var role in rolesOf[e])
+            {
+                if (!role.Former && role.AffiliationMention >= 0 && drafts[mentionEntity[role.AffiliationMention]].ActorCode is { } code && code.StartsWith("IGO", StringComparison.Ordinal))
+                {
+                    drafts[e].ActorCode = code;
+                    break;
+                }
+            }
+        }
+
         AttachNominals(view, roles, roleEntity, drafts, rolesOf);
 
         var entities = new List<Entity>(drafts.Length);
@@ -565,7 +583,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 Type = draft.Type,
                 Canonical = draft.Canonical,
                 Mentions = all,
-                Roles = [.. rolesOf[e].Select(r => r.Label).Distinct(StringComparer.Ordinal)],
+                Roles = [.. rolesOf[e].Where(r => !ReferenceEquals(r.Role, RoleFinder.Nationality)).Select(r => r.Label).Distinct(StringComparer.Ordinal)],
                 Country = draft.Country,
                 Kind = draft.Kind,
                 ActorCode = draft.ActorCode,
@@ -659,9 +677,11 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         }
 
         _ = mentions;
+        var titled = roles.Any(r => !ReferenceEquals(r.Role, RoleFinder.Nationality));
         if (draft.Country is not null && lexicons.CountryCodes.TryGetValue(draft.Country, out var code))
         {
-            draft.ActorCode = current is not null ? code + current.EffectiveRole.Sector : roles.Count > 0 ? code + "ELI" : code;
+            // Country + sector of the current role; ELI (elite) for a former office holder; the country alone otherwise.
+            draft.ActorCode = current is not null ? code + current.EffectiveRole.Sector : titled ? code + "ELI" : code;
         }
     }
 

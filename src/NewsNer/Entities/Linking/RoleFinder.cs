@@ -96,6 +96,8 @@ internal static class RoleFinder
         extents.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Mention.CompareTo(b.Mention));
 
         ResolveCounterparts(view, mentions, extents);
+        FindBareDemonyms(view, mentions, mentionAt, extents);
+        extents.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Mention.CompareTo(b.Mention));
         return extents;
     }
 
@@ -206,15 +208,11 @@ internal static class RoleFinder
                     var mention = mentions[mentionAt[after]];
                     if (mention.Type == EntityType.Location)
                     {
+                        // "président de l'Angola", "maire de Paris", "gouverneur de Kherson": the place gives the country.
                         var place = PlaceOf(view, mention);
-                        if (place?.Kind == "country" || place is null)
-                        {
-                            extent.Country ??= place?.Country;
-                            j = mention.EndToken;
-                            continue;
-                        }
-
-                        break;
+                        extent.Country ??= place?.Country;
+                        j = mention.EndToken;
+                        continue;
                     }
 
                     if (mention.Type == EntityType.Organization)
@@ -245,10 +243,66 @@ internal static class RoleFinder
                 }
             }
 
+            // A posting: "l'ambassadeur d'Ukraine en France", "le représentant de l'ONU en Libye".
+            if (extent.Role.Function is "ambassador" or "envoy" or "diplomat" or "journalist" && view.Is(j, WordClass.Locative) && view.ClassLengths[j] > 0)
+            {
+                var after = j + view.ClassLengths[j];
+                if (after < view.Count && mentionAt[after] >= 0 && mentions[mentionAt[after]].FirstToken == after && mentions[mentionAt[after]].Type == EntityType.Location)
+                {
+                    j = mentions[mentionAt[after]].EndToken;
+                    continue;
+                }
+            }
+
             break;
         }
 
         extent.End = j;
+    }
+
+    /// <summary>The nationality of "l'Ukrainien Dmytro Kouleba", "et ukrainien Dmytro Kouleba": no role, a country.</summary>
+    internal static readonly RoleEntry Nationality = new(string.Empty, "nationality", null, false, false, true);
+
+    private static void FindBareDemonyms(LexicalView view, IReadOnlyList<EntityMention> mentions, int[] mentionAt, List<RoleExtent> extents)
+    {
+        var modified = extents.Where(e => e.Mention >= 0).Select(e => e.Mention).ToHashSet();
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            var before = mention.FirstToken - 1;
+            if (mention.Type != EntityType.Person || modified.Contains(m) || before < 0 || mentionAt[before] >= 0)
+            {
+                continue;
+            }
+
+            var length = view.Lexicons.Demonyms.Longest(view.Ids, before, out var countries);
+            if (length != 1)
+            {
+                continue;
+            }
+
+            // Only where a noun phrase starts: after a determiner, "et", a comma, or at the start of a sentence.
+            var previous = before - 1;
+            var determiner = DeterminerEndingAt(view, before, out var start);
+            if (determiner == WordClass.None && previous >= 0 && view.SentenceOf[previous] == view.SentenceOf[before]
+                && !view.Is(previous, WordClass.Coord) && !view.IsComma(previous))
+            {
+                continue;
+            }
+
+            extents.Add(new RoleExtent
+            {
+                Role = Nationality,
+                Start = determiner != WordClass.None ? start : before,
+                RoleStart = before,
+                End = before + 1,
+                Country = countries[0],
+                Determiner = determiner,
+                Sentence = view.SentenceOf[before],
+                Attachment = RoleAttachment.PreModifier,
+                Mention = m,
+            });
+        }
     }
 
     private static bool TryExtendPortfolio(LexicalView view, RoleExtent extent, int from, out RoleEntry role, out int consumed)

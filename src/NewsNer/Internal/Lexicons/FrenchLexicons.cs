@@ -54,7 +54,7 @@ internal sealed class FrenchLexicons
     public PhraseTrie<DateWord> Dates { get; private set; } = null!;
 
     /// <summary>Forms of the verbs that carry a meeting noun (effectuer une visite), with their tense.</summary>
-    public PhraseTrie<VerbTense> LightVerbs { get; private set; } = null!;
+    public PhraseTrie<LightVerbForm> LightVerbs { get; private set; } = null!;
 
     /// <summary>ISO alpha-2 → CAMEO country code (ISO alpha-3 for most).</summary>
     public FrozenDictionary<string, string> CountryCodes { get; private set; } = null!;
@@ -399,15 +399,21 @@ internal sealed class FrenchLexicons
         return trie.Build();
     }
 
-    private static PhraseTrie<VerbTense> LoadLightVerbs(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)
+    private static PhraseTrie<LightVerbForm> LoadLightVerbs(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)
     {
         const string Path = "fr/events/light-verbs.tsv";
-        var trie = new PhraseTrie<VerbTense>.Builder();
-        foreach (var cells in ReadTsv(Path, 3))
+        var trie = new PhraseTrie<LightVerbForm>.Builder();
+        foreach (var cells in ReadTsv(Path, 4))
         {
+            var hosts = cells[3] switch
+            {
+                "host" => true,
+                "party" => false,
+                _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(Path, $"unknown role '{cells[3]}'")),
+            };
             foreach (var (form, tense) in Conjugate(models, cells[1], cells[2].Split('|'), Path))
             {
-                trie.Add(vocabulary.AddPhrase(form), tense);
+                trie.Add(vocabulary.AddPhrase(form), new LightVerbForm(cells[0], tense, hosts, form));
             }
         }
 

@@ -212,3 +212,6 @@ internal sealed record OrganizationEntry(string Group, string Kind, string? Coun
 
 /// <summary>A noun heading an organization name and the kind and sector it gives.</summary>
 internal sealed record OrganizationHead(string Kind, string? Sector);
+
+/// <summary>A form of a verb that carries a meeting noun, with its tense and whether its subject hosts rather than takes part.</summary>
+internal sealed record LightVerbForm(string Lemma, VerbTense Tense, bool Hosts, string Form);

@@ -259,6 +259,10 @@ public sealed class FrenchTokenizer
 
                     return FinishWord(s, start, j, ref kind);
 
+                case CharClass.Symbol when c == '\u00B0' && _rules.IsAbbreviation(s.AsSpan(start, j + 1 - start)):
+                    // n°, N° (numéro): listed with the abbreviations.
+                    return j + 1;
+
                 case CharClass.Symbol when c == '&' && j + 1 < n && char.IsUpper(s[j - 1]) && char.IsUpper(s[j + 1]):
                     // R&D, AT&T.
                     j++;

@@ -220,6 +220,9 @@ public class FrenchTokenizerTests
     [InlineData("20 °C", "20|°C")]
     [InlineData("20°F.", "20|°F|.")]
     [InlineData("90°", "90|°")]
+    [InlineData("le n°2 du régime", "le|n°|2|du|régime")]
+    [InlineData("N° 5", "N°|5")]
+    [InlineData("nº 5", "nº|5")]
     public void Numbers(string text, string expected) => Assert.Equal(expected, Joined(text));
 
     [Theory]

@@ -19,6 +19,9 @@ internal static class RepoPaths
     /// <summary>The clone's root (the folder of NewsNer.sln).</summary>
     public static string Root => s_root.Value;
 
+    /// <summary>The shared data folder beside the clone (../shared); it may be absent.</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
     /// <summary>The sample article shipped in samples/.</summary>
     public static string SampleArticle => Path.Combine(Root, "samples", "al-chaar-poutine.fr.txt");
 }

@@ -439,10 +439,12 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             return false;
         }
 
+        // A surname alone may be spelled one letter apart (Zelenski / Zelensky); longer forms must match exactly,
+        // or Marine Le Pen would join Jean-Marie Le Pen.
         var offset = full.Length - part.Length;
         for (var i = 0; i < part.Length; i++)
         {
-            if (!PartsMatch(full[offset + i], part[i]))
+            if (full[offset + i] != part[i] && !(part.Length == 1 && OneEditApart(full[offset + i], part[i])))
             {
                 return false;
             }
@@ -460,7 +462,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
         for (var i = 0; i < part.Length; i++)
         {
-            if (!PartsMatch(full[i], part[i]))
+            if (full[i] != part[i])
             {
                 return false;
             }
@@ -468,8 +470,6 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
         return true;
     }
-
-    private static bool PartsMatch(string a, string b) => a == b || OneEditApart(a, b);
 
     /// <summary>Whether two name parts of 5 letters or more, starting alike, are one edit apart (Damerau–Levenshtein).</summary>
     internal static bool OneEditApart(string a, string b)

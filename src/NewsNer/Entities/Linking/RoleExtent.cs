@@ -60,8 +60,11 @@ internal sealed class RoleExtent
     /// <summary>The role that counts: the resolved one for a counterpart, else <see cref="Role"/>.</summary>
     public RoleEntry EffectiveRole => ResolvedRole ?? Role;
 
+    /// <summary>An institution named in common nouns follows the role ("président de la commission", "chef d'état-major de l'armée française").</summary>
+    public bool InstitutionComplement { get; set; }
+
     /// <summary>The role's function, <c>head_of_organization</c> when the role belongs to an organization.</summary>
-    public string Function => AffiliationMention >= 0 && EffectiveRole.Function is "head_of_state" or "leader" ? "head_of_organization" : EffectiveRole.Function;
+    public string Function => (AffiliationMention >= 0 || InstitutionComplement) && EffectiveRole.Function is "head_of_state" or "leader" ? "head_of_organization" : EffectiveRole.Function;
 
     /// <summary>The role as analysts read it: lower case, <c>ancien</c> before a former role.</summary>
     public string Label => Former ? "ancien " + EffectiveRole.Singular : EffectiveRole.Singular;

@@ -241,6 +241,15 @@ internal static class RoleFinder
                     j += consumed;
                     continue;
                 }
+
+                // An institution in common nouns: "chef d'état-major de l'armée française", "président de la commission".
+                if (InstitutionEnd(view, mentionAt, after) is var (institutionEnd, institutionCountry) && institutionEnd > after)
+                {
+                    extent.InstitutionComplement = true;
+                    extent.Country ??= institutionCountry;
+                    j = institutionEnd;
+                    continue;
+                }
             }
 
             // A posting: "l'ambassadeur d'Ukraine en France", "le représentant de l'ONU en Libye".
@@ -258,6 +267,44 @@ internal static class RoleFinder
         }
 
         extent.End = j;
+    }
+
+    /// <summary>
+    /// The end of a short common-noun phrase after "de" (determiner, one or two lower-case words, an optional
+    /// demonym) that ends before a comma or a name, with the demonym's country.
+    /// </summary>
+    private static (int End, string? Country)? InstitutionEnd(LexicalView view, int[] mentionAt, int start)
+    {
+        var k = start;
+        if (k < view.Count && (view.Classes[k] & WordClass.Determiner) != 0 && view.ClassLengths[k] > 0)
+        {
+            k += view.ClassLengths[k];
+        }
+
+        var words = 0;
+        while (k < view.Count && words < 2 && mentionAt[k] < 0 && view.ClassLengths[k] == 0 && view.Tokens[k].Kind == Tokenization.TokenKind.Word
+            && !view.IsCapitalized(k) && view.Lexicons.Demonyms.Longest(view.Ids, k, out _) == 0)
+        {
+            k++;
+            words++;
+        }
+
+        if (words == 0)
+        {
+            return null;
+        }
+
+        string? country = null;
+        var demonym = view.Lexicons.Demonyms.Longest(view.Ids, k, out var countries);
+        if (demonym > 0 && !view.IsCapitalized(k))
+        {
+            country = countries[0];
+            k += demonym;
+        }
+
+        // Only when a name or a comma follows: otherwise the phrase belongs to the sentence, not to the title.
+        var next = k < view.Count && view.IsComma(k) ? k + 1 : k;
+        return next < view.Count && mentionAt[next] >= 0 ? (k, country) : null;
     }
 
     /// <summary>The nationality of "l'Ukrainien Dmytro Kouleba", "et ukrainien Dmytro Kouleba": no role, a country.</summary>

@@ -1,0 +1,112 @@
+using NewsNer.Events;
+using NewsNer.Tests.TestSupport;
+
+namespace NewsNer.Tests.Events;
+
+/// <summary>French date expressions found in text and resolved against a publication date (Wednesday 15 May 2024).</summary>
+public class DateExpressionTests
+{
+    private static readonly DateOnly s_wednesday = new(2024, 5, 15);
+
+    private static DateExpression Single(string text)
+    {
+        var view = Views.Of(text);
+        var found = DateFinder.FindAll(view);
+        return Assert.Single(found);
+    }
+
+    [Theory]
+    [InlineData("Ils se sont vus mercredi.", "mercredi", "reported", "2024-05-15")]
+    [InlineData("Ils se sont vus mardi.", "mardi", "reported", "2024-05-14")]
+    [InlineData("Ils se sont vus jeudi.", "jeudi", "reported", "2024-05-09")]
+    [InlineData("Ils se verront jeudi.", "jeudi", "planned", "2024-05-16")]
+    [InlineData("Ils se verront mardi.", "mardi", "planned", "2024-05-21")]
+    [InlineData("Ils se verront mardi prochain.", "mardi prochain", "reported", "2024-05-21")]
+    [InlineData("Ils se sont vus mardi dernier.", "mardi dernier", "planned", "2024-05-14")]
+    [InlineData("Ils se sont vus ce dimanche.", "dimanche", "reported", "2024-05-12")]
+    [InlineData("Ils se sont vus mercredi soir.", "mercredi soir", "reported", "2024-05-15")]
+    [InlineData("Ils se voient aujourd'hui.", "aujourd'hui", "reported", "2024-05-15")]
+    [InlineData("Ils se sont vus hier.", "hier", "reported", "2024-05-14")]
+    [InlineData("Ils se sont vus avant-hier.", "avant-hier", "reported", "2024-05-13")]
+    [InlineData("Ils se verront demain.", "demain", "planned", "2024-05-16")]
+    [InlineData("Ils se verront après-demain.", "après-demain", "planned", "2024-05-17")]
+    [InlineData("Ils se sont vus le 15 octobre.", "15 octobre", "reported", "2023-10-15")]
+    [InlineData("Ils se verront le 15 octobre.", "15 octobre", "planned", "2024-10-15")]
+    [InlineData("Ils se verront le 1er mars.", "1er mars", "planned", "2025-03-01")]
+    [InlineData("Ils se sont vus le 2 mai.", "2 mai", "reported", "2024-05-02")]
+    [InlineData("Ils se sont vus le 15 octobre 2022.", "15 octobre 2022", "reported", "2022-10-15")]
+    [InlineData("Ils se sont vus mercredi 13 avril 2022.", "mercredi 13 avril 2022", "reported", "2022-04-13")]
+    [InlineData("Ils se verront la semaine prochaine.", "la semaine prochaine", "planned", "2024-W21")]
+    [InlineData("Ils se sont vus la semaine dernière.", "la semaine dernière", "reported", "2024-W19")]
+    [InlineData("Ils se voient cette semaine.", "cette semaine", "reported", "2024-W20")]
+    [InlineData("Ils se verront le mois prochain.", "le mois prochain", "planned", "2024-06")]
+    [InlineData("Ils se sont vus le mois dernier.", "le mois dernier", "reported", "2024-04")]
+    [InlineData("Ils s'étaient vus l'an dernier.", "l'an dernier", "past", "2023")]
+    [InlineData("Ils se verront l'année prochaine.", "l'année prochaine", "planned", "2025")]
+    [InlineData("Ils s'étaient vus en décembre dernier.", "décembre dernier", "past", "2023-12")]
+    [InlineData("Ils se sont vus en mars.", "mars", "reported", "2024-03")]
+    [InlineData("Ils se verront en septembre.", "septembre", "planned", "2024-09")]
+    [InlineData("Ils se verront début juin.", "début juin", "planned", "2024-06")]
+    [InlineData("Ils s'étaient vus en 2019.", "2019", "past", "2019")]
+    [InlineData("Ils se sont vus il y a deux ans.", "il y a deux ans", "past", "2022")]
+    [InlineData("Ils se sont vus il y a 3 jours.", "il y a 3 jours", "reported", "2024-05-12")]
+    [InlineData("Il est en visite depuis dimanche.", "dimanche", "reported", "2024-05-12")]
+    public void Resolves_against_the_publication_date(string text, string expression, string status, string value)
+    {
+        var date = Single(text);
+        Assert.Equal(expression, text[date.Start..date.End]);
+        Assert.Equal(value, date.Resolve(s_wednesday, Enum.Parse<EventStatus>(status, ignoreCase: true)));
+    }
+
+    [Fact]
+    public void Today_and_a_weekday_in_apposition_read_as_the_weekday()
+    {
+        const string Text = "Il l'a accueilli aujourd'hui, mercredi, au Kremlin.";
+        var date = Single(Text);
+        Assert.Equal("mercredi", Text[date.Start..date.End]);
+        Assert.Equal("2024-05-15", date.Resolve(s_wednesday, EventStatus.Reported));
+    }
+
+    [Theory]
+    [InlineData("Ils se sont vus mercredi.", null)]
+    [InlineData("Ils se sont vus l'an dernier.", null)]
+    [InlineData("Ils se sont vus le 15 octobre 2022.", "2022-10-15")]
+    [InlineData("Ils s'étaient vus en 2019.", "2019")]
+    public void Without_a_publication_date_only_absolute_dates_resolve(string text, string? value) =>
+        Assert.Equal(value, Single(text).Resolve(null, EventStatus.Reported));
+
+    [Fact]
+    public void A_vague_future_has_no_value()
+    {
+        var date = Single("Il se rendra prochainement à Pékin.");
+        Assert.True(date.Vague);
+        Assert.Null(date.Resolve(s_wednesday, EventStatus.Planned));
+        Assert.True(date.IsFuture(s_wednesday));
+    }
+
+    [Theory]
+    [InlineData("La mission vers mars est prête.")]
+    [InlineData("Les sept ministres sont arrivés.")]
+    [InlineData("Il a lu un livre.")]
+    public void Words_that_only_look_like_dates_are_not_dates(string text) => Assert.Empty(DateFinder.FindAll(Views.Of(text)));
+
+    [Theory]
+    [InlineData("Ils s'étaient vus en 2019.", true)]
+    [InlineData("Ils s'étaient vus l'an dernier.", true)]
+    [InlineData("Ils se sont vus il y a deux ans.", true)]
+    [InlineData("Ils se sont vus le 15 octobre 2023.", true)]
+    [InlineData("Ils se sont vus hier.", false)]
+    [InlineData("Ils se sont vus mardi.", false)]
+    [InlineData("Ils se sont vus le 2 mai.", false)]
+    public void Dates_well_before_publication_make_background(string text, bool background) =>
+        Assert.Equal(background, Single(text).IsBackground(s_wednesday));
+
+    [Theory]
+    [InlineData("Ils se verront demain.", true)]
+    [InlineData("Ils se verront mardi prochain.", true)]
+    [InlineData("Ils se verront le 20 mai 2024.", true)]
+    [InlineData("Ils se sont vus hier.", false)]
+    [InlineData("Ils se sont vus mardi.", false)]
+    public void Dates_after_publication_make_plans(string text, bool future) =>
+        Assert.Equal(future, Single(text).IsFuture(s_wednesday));
+}

@@ -144,9 +144,15 @@ internal sealed class ExtractRunner(CliContext context)
                     new DocumentOptions { Source = input.Source, PublicationDate = request.Date ?? article.Date, Metadata = article.Metadata() },
                     input.Source);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                error = exception is InvalidDataException ? exception.Message : "cannot read: " + exception.Message;
+                // Whatever stops one input (unreadable, not text, a page the HTML reader chokes on) is that input's error record.
+                error = exception switch
+                {
+                    InvalidDataException => exception.Message,
+                    IOException or UnauthorizedAccessException => "cannot read: " + exception.Message,
+                    _ => $"cannot read: {exception.GetType().Name}: {exception.Message}",
+                };
             }
 
             loadErrors.Enqueue(error);

@@ -31,7 +31,9 @@ public static class NewsJson
     {
         ArgumentNullException.ThrowIfNull(document);
         options ??= NewsJsonOptions.Default;
-        var builder = new StringBuilder(EstimateSize(document, options));
+        // No pre-sizing: a StringBuilder grows in chunks of at most 8,000 chars, which stay off the large object heap;
+        // one big pre-sized buffer would cost a gen-2 collection per large document.
+        var builder = new StringBuilder();
         using (var writer = new StringWriter(builder, System.Globalization.CultureInfo.InvariantCulture))
         {
             Write(writer, document, options);
@@ -202,8 +204,4 @@ public static class NewsJson
 
         return null;
     }
-
-    // Roughly 90 characters a token, twice the text for the text field and mentions: avoids most regrowth.
-    private static int EstimateSize(Document document, NewsJsonOptions options) =>
-        (int)Math.Min(int.MaxValue / 2, 256L + 2L * document.Text.Length + (options.IncludeTokens ? 90L * document.Tokens.Length : 0L) + 40L * document.Sentences.Length);
 }

@@ -57,9 +57,27 @@ internal static class ConsoleApp
             await context.Stderr.WriteLineAsync("newsner: interrupted.");
             return ExitCodes.Interrupted;
         }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // The environment failed the run (output closed or full, a file vanished): one line, not a stack trace.
+            await context.Stderr.WriteLineAsync($"newsner: {error.GetType().Name}: {OneLine(error.Message)}");
+            return ExitCodes.Failures;
+        }
         finally
         {
-            await context.Stdout.FlushAsync(CancellationToken.None);
+            await FlushQuietly(context.Stdout);
+        }
+    }
+
+    /// <summary>Flushes a stream whose reader may be gone (<c>newsner … | head</c>): nothing more can be said there.</summary>
+    public static async Task FlushQuietly(TextWriter writer)
+    {
+        try
+        {
+            await writer.FlushAsync(CancellationToken.None);
+        }
+        catch (IOException)
+        {
         }
     }
 

@@ -25,6 +25,6 @@ try
 }
 finally
 {
-    context.Stdout.Flush();
-    context.Stderr.Flush();
+    await ConsoleApp.FlushQuietly(context.Stdout);
+    await ConsoleApp.FlushQuietly(context.Stderr);
 }

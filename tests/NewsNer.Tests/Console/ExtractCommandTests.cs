@@ -238,6 +238,15 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    public void A_failing_output_stream_ends_with_one_line_and_exit_1()
+    {
+        var run = ConsoleHarness.Run(["extract", RepoPaths.SampleArticle], stdin: "", stdout: new BrokenWriter());
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("newsner: IOException: Broken pipe", line);
+    }
+
+    [Fact]
     public void Verbs_are_discovered_one_class_each()
     {
         var names = Cli.Commands.CommandCatalog.Create(new Cli.CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null)).Select(c => c.Name).ToList();
@@ -272,6 +281,15 @@ public class ExtractCommandTests
         }
 
         return temp;
+    }
+
+    private sealed class BrokenWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("Broken pipe");
+
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("Broken pipe");
+
+        public override void Write(string? value) => throw new IOException("Broken pipe");
     }
 
     private sealed class CancelAfterLinesWriter(CancellationTokenSource interrupt, int lines) : StringWriter

@@ -1,3 +1,4 @@
+using NewsNer.Entities;
 using NewsNer.Entities.Linking;
 using NewsNer.Events;
 using NewsNer.Internal;
@@ -15,18 +16,18 @@ namespace NewsNer;
 public sealed class NewsPipelineBuilder
 {
     private readonly List<IPipelineStage> _stages = [];
+    private readonly List<(EntityType Type, string Name)> _userEntities = [];
 
     internal NewsPipelineBuilder()
     {
     }
 
     /// <summary>
-    /// Adds every stage, with the embedded models. Linking and events come after entity recognition; they are left
-    /// out while no stage of the pipeline recognizes entity mentions.
+    /// Adds every stage, with the embedded models: tokens, sentences, entity recognition, linking and meeting events.
     /// </summary>
     public NewsPipelineBuilder UseAll()
     {
-        UseTokenizer().UseSentences();
+        UseTokenizer().UseSentences().UseEntities();
         if (Produces(Annotations.Mentions))
         {
             UseLinking().UseEvents();
@@ -54,6 +55,57 @@ public sealed class NewsPipelineBuilder
     /// </summary>
     public NewsPipelineBuilder UseEvents() => Add(new MeetingEventStage(MeetingExtractor.Default));
 
+    /// <summary>
+    /// Adds entity recognition (needs tokens and sentences) with the embedded French model: PER, LOC, ORG and MISC name
+    /// mentions, each with a confidence. The model is loaded once per process, on first use.
+    /// </summary>
+    /// <param name="options">Recognition options, or null for the defaults.</param>
+    public NewsPipelineBuilder UseEntities(EntityRecognitionOptions? options = null) =>
+        Add(new EntityRecognizerStage(CreateRecognizer(NerResources.Model, options, null)));
+
+    /// <summary>
+    /// Adds entity recognition with a model trained by <c>newsner train</c> (or <c>NewsNer.Training</c>) instead of the
+    /// embedded one. The stream is read now and may be closed afterwards.
+    /// </summary>
+    /// <param name="model">The model file (raw, gzip or Brotli).</param>
+    /// <param name="options">Recognition options, or null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a NewsNer model of this version.</exception>
+    public NewsPipelineBuilder UseEntities(Stream model, EntityRecognitionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Add(new EntityRecognizerStage(CreateRecognizer(NerModel.Read(model), options, null)));
+    }
+
+    /// <summary>
+    /// Adds names of one type that the entity stage must recognize: wherever the tokens of a name occur (case-sensitive;
+    /// typographic and ASCII apostrophes, quotes and dashes are equivalent), it is a mention of that type with confidence 1,
+    /// taking precedence over the statistical model. The longest name wins when several match. Needs
+    /// <see cref="UseEntities(EntityRecognitionOptions?)"/>; may be called several times.
+    /// </summary>
+    /// <param name="type">The type of every name given.</param>
+    /// <param name="names">The names (blank ones are ignored).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="names"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not a defined type.</exception>
+    public NewsPipelineBuilder AddEntities(EntityType type, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (!Enum.IsDefined(type))
+        {
+            throw new ArgumentOutOfRangeException(nameof(type), type, ErrorMessages.UnknownEntityType);
+        }
+
+        foreach (var name in names)
+        {
+            if (!string.IsNullOrWhiteSpace(name))
+            {
+                _userEntities.Add((type, name));
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Builds the immutable, thread-safe pipeline.</summary>
     /// <exception cref="InvalidOperationException">No stage, or a stage whose requirements no earlier stage produces.</exception>
     public NewsPipeline Build()
@@ -63,8 +115,22 @@ public sealed class NewsPipelineBuilder
             throw new InvalidOperationException(ErrorMessages.EmptyPipeline);
         }
 
+        var stages = _stages.ToArray();
+        if (_userEntities.Count > 0)
+        {
+            var index = Array.FindIndex(stages, s => s is EntityRecognizerStage);
+            if (index < 0)
+            {
+                throw new InvalidOperationException(ErrorMessages.UserEntitiesNeedRecognizer);
+            }
+
+            var recognizer = ((EntityRecognizerStage)stages[index]).Recognizer;
+            var spotter = new EntitySpotter(_userEntities, FrenchTokenizer.Default);
+            stages[index] = new EntityRecognizerStage(recognizer.WithSpotter(spotter));
+        }
+
         var done = Annotations.None;
-        foreach (var stage in _stages)
+        foreach (var stage in stages)
         {
             var missing = stage.Requires & ~done;
             if (missing != Annotations.None)
@@ -75,7 +141,18 @@ public sealed class NewsPipelineBuilder
             done |= stage.Produces;
         }
 
-        return new NewsPipeline([.. _stages]);
+        return new NewsPipeline(stages);
+    }
+
+    private static EntityRecognizer CreateRecognizer(NerModel model, EntityRecognitionOptions? options, EntitySpotter? spotter)
+    {
+        options ??= new EntityRecognitionOptions();
+        return new EntityRecognizer(model, NerLexicons.Default, spotter, new EntityRecognizerOptions
+        {
+            DocumentConsistency = options.DocumentConsistency,
+            MinConfidence = Math.Clamp(options.MinConfidence, 0f, 1f),
+            Profile = options.Profile,
+        });
     }
 
     private bool Produces(Annotations layer) => _stages.Any(s => (s.Produces & layer) != 0);

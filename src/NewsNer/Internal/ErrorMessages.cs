@@ -43,4 +43,12 @@ internal static class ErrorMessages
         $"Token {index} has text '{written}' but the document text has '{actual}' at its offsets: the text or the offsets were changed.";
 
     public static string JsonInvalidDocument(string detail) => $"The JSON describes an invalid document: {detail}";
+
+    public static string UnknownEntityType => "Unknown entity type: use EntityType.Person, Location, Organization or Misc.";
+
+    public static string UserEntitiesNeedRecognizer =>
+        "AddEntities needs the entity stage: call UseEntities() (or UseAll()) on the builder before Build().";
+
+    public static string UnknownProfile(string profile, IEnumerable<string> profiles, string defaultProfile) =>
+        $"The entity model has no profile '{profile}'. Its profiles: {string.Join(", ", profiles.DefaultIfEmpty("(none)"))}; default: '{defaultProfile}'.";
 }

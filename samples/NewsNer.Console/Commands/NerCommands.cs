@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using NewsNer.Training;
+using NewsNer.Training.Conll;
+using NewsNer.Training.Evaluation;
+using NewsNer.Training.Resources;
+
+namespace NewsNer.Cli.Commands;
+
+/// <summary><c>newsner train</c>: trains an entity recognizer model on CoNLL data (deterministic for a seed).</summary>
+internal sealed class TrainCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        var train = new Option<string>("--train") { Description = "Training CoNLL files, comma-separated; each PATH[@weight=W][@unlabeled=MISC+ORG][@max=N]", Required = true };
+        var dev = new Option<string?>("--dev") { Description = "A development CoNLL file scored after training" };
+        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed (Microsoft.ML learner)", DefaultValueFactory = _ => 1 };
+        var learner = new Option<string>("--learner") { Description = "crf (default) or maxent (Microsoft.ML LbfgsMaximumEntropy)", DefaultValueFactory = _ => "crf" };
+        var l2 = new Option<double>("--l2") { Description = "L2 regularization", DefaultValueFactory = _ => 1.0 };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => 2 };
+        var iterations = new Option<int>("--iterations") { Description = "Maximum optimizer iterations", DefaultValueFactory = _ => 150 };
+        var defaultProfile = new Option<string?>("--default-profile") { Description = "With @domain= sources: the profile used by default (default: shared weights alone)" };
+        var threads = new Option<int>("--threads") { Description = "Threads for the gradient (the CRF result does not depend on it)", DefaultValueFactory = _ => 2 };
+        var command = new Command("train", "Train an entity recognizer model on CoNLL data (deterministic for a seed)")
+        {
+            train, dev, output, seed, learner, l2, minCount, iterations, threads, defaultProfile,
+        };
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var options = new NerTrainingOptions
+            {
+                Sources = [.. parse.GetValue(train)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TrainingSource.Parse).Select(s => s with { Path = context.ResolvePath(s.Path) })],
+                Learner = parse.GetValue(learner) == "maxent" ? NerLearner.MaxEnt : NerLearner.Crf,
+                L2 = parse.GetValue(l2),
+                MinFeatureCount = parse.GetValue(minCount),
+                MaxIterations = parse.GetValue(iterations),
+                Threads = parse.GetValue(threads),
+                Seed = parse.GetValue(seed),
+                DefaultProfile = parse.GetValue(defaultProfile),
+                Log = message => context.Stderr.WriteLine(message),
+            };
+            var path = context.ResolvePath(parse.GetValue(output)!);
+            using (var file = File.Create(path))
+            {
+                NerTrainer.Train(options, file);
+            }
+
+            context.Stderr.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1024} KiB) in {clock.Elapsed.TotalMinutes:0.0} min");
+            var devPath = parse.GetValue(dev);
+            if (devPath is not null)
+            {
+                var scores = NerEvaluator.Create(path).Evaluate(ConllReader.ReadFile(context.ResolvePath(devPath)));
+                context.Stdout.WriteLine($"dev {devPath}");
+                context.Stdout.Write(scores.Format());
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>newsner eval-ner</c>: tags the given tokens of a CoNLL file and prints strict span scores (as conlleval).</summary>
+internal sealed class EvalNerCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        var test = new Argument<string>("test") { Description = "A CoNLL file (TOKEN<TAB>TAG)" };
+        var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
+        var noConsistency = new Option<bool>("--no-consistency") { Description = "Skip the document-level second pass" };
+        var profile = new Option<string?>("--profile") { Description = "Model profile (annotation convention), e.g. historical; default: the model's default" };
+        var command = new Command("eval-ner", "Tag the given tokens of a CoNLL file and print strict span P/R/F1 per type (as conlleval)")
+        {
+            test, model, noConsistency, profile,
+        };
+        command.SetAction(parse =>
+        {
+            var evaluator = NerEvaluator.Create(parse.GetValue(model) is { } m ? context.ResolvePath(m) : null, !parse.GetValue(noConsistency), parse.GetValue(profile));
+            var scores = evaluator.Evaluate(ConllReader.ReadFile(context.ResolvePath(parse.GetValue(test)!)));
+            context.Stdout.Write(scores.Format());
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>newsner tag-conll</c>: writes TOKEN, GOLD and predicted tags for the same tokens.</summary>
+internal sealed class TagConllCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        var input = new Argument<string>("input") { Description = "A CoNLL file (TOKEN<TAB>TAG)" };
+        var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
+        var output = new Option<string?>("--out") { Description = "Output file (default: standard output)" };
+        var noConsistency = new Option<bool>("--no-consistency") { Description = "Skip the document-level second pass" };
+        var profile = new Option<string?>("--profile") { Description = "Model profile (annotation convention), e.g. historical; default: the model's default" };
+        var command = new Command("tag-conll", "Tag a CoNLL file's tokens and write TOKEN<TAB>GOLD<TAB>PRED (score it with conlleval.py)")
+        {
+            input, model, output, noConsistency, profile,
+        };
+        command.SetAction(parse =>
+        {
+            var evaluator = NerEvaluator.Create(parse.GetValue(model) is { } m ? context.ResolvePath(m) : null, !parse.GetValue(noConsistency), parse.GetValue(profile));
+            var path = parse.GetValue(output);
+            using var writer = path is null ? null : new StreamWriter(context.ResolvePath(path), false, new System.Text.UTF8Encoding(false));
+            var target = writer ?? context.Stdout;
+            evaluator.Evaluate(ConllReader.ReadFile(context.ResolvePath(parse.GetValue(input)!)), target);
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>newsner build-resources</c>: compiles the recognizer's lexicons and word clusters from the shared data.</summary>
+internal sealed class BuildResourcesCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        var shared = new Option<string>("--shared") { Description = "The shared data folder", DefaultValueFactory = _ => "../shared" };
+        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "src/NewsNer/Resources/ner" };
+        var clusters = new Option<bool>("--no-clusters") { Description = "Leave out the word clusters (learned from the corpora's training text)" };
+        var command = new Command("build-resources", "Compile the recognizer's lexicons (and word clusters) from the shared data")
+        {
+            shared, output, clusters,
+        };
+        command.SetAction(parse =>
+        {
+            var sharedDir = context.ResolvePath(parse.GetValue(shared)!);
+            var outDir = context.ResolvePath(parse.GetValue(output)!);
+            Directory.CreateDirectory(outDir);
+            var paths = parse.GetValue(clusters) ? null : WordClusters.LearnFromCorpora(sharedDir, log: message => context.Stderr.WriteLine(message));
+            var path = Path.Combine(outDir, "lexicons.bin.br");
+            using (var file = File.Create(path))
+            {
+                LexiconCompiler.Build(sharedDir, paths, file, message => context.Stderr.WriteLine(message));
+            }
+
+            context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path} ({new FileInfo(path).Length / 1024} KiB)"));
+            return 0;
+        });
+        return command;
+    }
+}

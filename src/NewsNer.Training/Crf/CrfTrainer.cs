@@ -1,0 +1,330 @@
+using NewsNer.Entities;
+
+namespace NewsNer.Training.Crf;
+
+/// <summary>
+/// First-order linear-chain CRF over the BIO labels, trained by L-BFGS with L2 regularization. Sentences whose corpus
+/// leaves some types unannotated are trained on partial labels: the numerator sums over every label sequence allowed by
+/// the annotation (Tsuboi et al. 2008), so unannotated names are not taught as <c>O</c>. Deterministic: the data are
+/// split into fixed contiguous shards, one per thread, and the shard gradients are summed in order.
+/// </summary>
+internal sealed class CrfTrainer
+{
+    private const int L = NerLabels.Count;
+    private readonly FeatureTable _table;
+    private readonly IReadOnlyList<TrainingSentence> _sentences;
+    private readonly double _l2;
+    private readonly int _threads;
+    private readonly int _transitionOffset;
+
+    public CrfTrainer(FeatureTable table, IReadOnlyList<TrainingSentence> sentences, double l2, int threads)
+    {
+        _table = table;
+        _sentences = sentences;
+        _l2 = l2;
+        _threads = Math.Max(1, threads);
+        _transitionOffset = table.FeatureCount * L;
+        ParameterCount = _transitionOffset + (L * L) + (2 * L);
+    }
+
+    public int ParameterCount { get; }
+
+    public int TransitionOffset => _transitionOffset;
+
+    public double[] Train(int maxIterations, double tolerance, Action<string>? log)
+    {
+        var x = new double[ParameterCount];
+        var lbfgs = new Lbfgs(6);
+        var started = DateTime.UtcNow;
+        lbfgs.Minimize(x, Evaluate, maxIterations, tolerance, (it, f) =>
+            log?.Invoke($"  iteration {it,3}  loss {f:0.000}  ({(DateTime.UtcNow - started).TotalSeconds:0}s)"));
+        return x;
+    }
+
+    /// <summary>Negative log-likelihood plus L2 penalty; fills the gradient.</summary>
+    public double Evaluate(double[] x, double[] gradient)
+    {
+        var shards = new (double Loss, double[] Gradient)[_threads];
+        var count = _sentences.Count;
+        Parallel.For(0, _threads, new ParallelOptions { MaxDegreeOfParallelism = _threads }, t =>
+        {
+            var g = t == 0 ? gradient : new double[gradient.Length];
+            Array.Clear(g);
+            var loss = 0.0;
+            var work = new Workspace();
+            for (var s = t * count / _threads; s < (t + 1) * count / _threads; s++)
+            {
+                loss += Sentence(s, x, g, work);
+            }
+
+            shards[t] = (loss, g);
+        });
+
+        var total = shards[0].Loss;
+        for (var t = 1; t < _threads; t++)
+        {
+            total += shards[t].Loss;
+            var g = shards[t].Gradient;
+            for (var i = 0; i < gradient.Length; i++)
+            {
+                gradient[i] += g[i];
+            }
+        }
+
+        for (var i = 0; i < x.Length; i++)
+        {
+            total += 0.5 * _l2 * x[i] * x[i];
+            gradient[i] += _l2 * x[i];
+        }
+
+        return total;
+    }
+
+    private sealed class Workspace
+    {
+        public double[] Emissions = new double[64 * L];
+        public double[] Psi = new double[64 * L];
+        public double[] Alpha = new double[64 * L];
+        public double[] Beta = new double[64 * L];
+        public double[] Scale = new double[64];
+        public double[] Marginals = new double[64 * L];
+        public double[] Pairs = new double[L * L];
+        public double[] Start = new double[L];
+        public double[] End = new double[L];
+
+        public void Ensure(int n)
+        {
+            if (Scale.Length >= n)
+            {
+                return;
+            }
+
+            Emissions = new double[n * L];
+            Psi = new double[n * L];
+            Alpha = new double[n * L];
+            Beta = new double[n * L];
+            Scale = new double[n];
+            Marginals = new double[n * L];
+        }
+    }
+
+    private double Sentence(int index, double[] x, double[] g, Workspace w)
+    {
+        var sentence = _sentences[index];
+        var first = _table.SentenceStarts[index];
+        var n = _table.SentenceStarts[index + 1] - first;
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        w.Ensure(n);
+        var ids = _table.Ids;
+        var starts = _table.TokenStarts;
+        var e = w.Emissions;
+        Array.Clear(e, 0, n * L);
+        for (var i = 0; i < n; i++)
+        {
+            var row = i * L;
+            for (var k = starts[first + i]; k < starts[first + i + 1]; k++)
+            {
+                var fo = ids[k] * L;
+                for (var y = 0; y < L; y++)
+                {
+                    e[row + y] += x[fo + y];
+                }
+            }
+        }
+
+        var weight = sentence.Weight;
+        // Model expectation (+) and constrained expectation (−).
+        var logZ = ForwardBackward(x, n, null, w);
+        Accumulate(g, first, n, +weight, w);
+        var logZc = ForwardBackward(x, n, sentence.Allowed, w);
+        Accumulate(g, first, n, -weight, w);
+        return weight * (logZ - logZc);
+    }
+
+    private void Accumulate(double[] g, int first, int n, double sign, Workspace w)
+    {
+        var ids = _table.Ids;
+        var starts = _table.TokenStarts;
+        var m = w.Marginals;
+        for (var i = 0; i < n; i++)
+        {
+            var row = i * L;
+            for (var k = starts[first + i]; k < starts[first + i + 1]; k++)
+            {
+                var fo = ids[k] * L;
+                for (var y = 0; y < L; y++)
+                {
+                    g[fo + y] += sign * m[row + y];
+                }
+            }
+        }
+
+        var t = _transitionOffset;
+        for (var k = 0; k < L * L; k++)
+        {
+            g[t + k] += sign * w.Pairs[k];
+        }
+
+        for (var y = 0; y < L; y++)
+        {
+            g[t + (L * L) + y] += sign * w.Start[y];
+            g[t + (L * L) + L + y] += sign * w.End[y];
+        }
+    }
+
+    // Scaled forward–backward; leaves token marginals, summed transition marginals, start/end marginals in the workspace.
+    private double ForwardBackward(double[] x, int n, ushort[]? allowed, Workspace w)
+    {
+        var e = w.Emissions;
+        var psi = w.Psi;
+        var a = w.Alpha;
+        var b = w.Beta;
+        var c = w.Scale;
+        var t = _transitionOffset;
+        Span<double> trans = stackalloc double[L * L];
+        Span<double> start = stackalloc double[L];
+        Span<double> end = stackalloc double[L];
+        var allowedTable = NerDecoder.Allowed;
+        for (var k = 0; k < L * L; k++)
+        {
+            trans[k] = allowedTable[k] ? Math.Exp(x[t + k]) : 0;
+        }
+
+        for (var y = 0; y < L; y++)
+        {
+            start[y] = NerLabels.IsInside(y) ? 0 : Math.Exp(x[t + (L * L) + y]);
+            end[y] = Math.Exp(x[t + (L * L) + L + y]);
+        }
+
+        var logZ = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = i * L;
+            var max = double.NegativeInfinity;
+            for (var y = 0; y < L; y++)
+            {
+                max = Math.Max(max, e[row + y]);
+            }
+
+            logZ += max;
+            var mask = allowed is null ? 0xFFFF : allowed[i];
+            for (var y = 0; y < L; y++)
+            {
+                psi[row + y] = (mask & (1 << y)) != 0 ? Math.Exp(e[row + y] - max) : 0;
+            }
+        }
+
+        // Forward.
+        var sum = 0.0;
+        for (var y = 0; y < L; y++)
+        {
+            a[y] = start[y] * psi[y];
+            sum += a[y];
+        }
+
+        c[0] = sum;
+        for (var y = 0; y < L; y++)
+        {
+            a[y] /= sum;
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            var row = i * L;
+            var prev = row - L;
+            sum = 0;
+            for (var y = 0; y < L; y++)
+            {
+                var s = 0.0;
+                for (var p = 0; p < L; p++)
+                {
+                    s += a[prev + p] * trans[(p * L) + y];
+                }
+
+                a[row + y] = s * psi[row + y];
+                sum += a[row + y];
+            }
+
+            c[i] = sum;
+            for (var y = 0; y < L; y++)
+            {
+                a[row + y] /= sum;
+            }
+        }
+
+        var lastRow = (n - 1) * L;
+        var zEnd = 0.0;
+        for (var y = 0; y < L; y++)
+        {
+            zEnd += a[lastRow + y] * end[y];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            logZ += Math.Log(c[i]);
+        }
+
+        logZ += Math.Log(zEnd);
+
+        // Backward.
+        for (var y = 0; y < L; y++)
+        {
+            b[lastRow + y] = end[y] / zEnd;
+        }
+
+        for (var i = n - 2; i >= 0; i--)
+        {
+            var row = i * L;
+            var next = row + L;
+            for (var p = 0; p < L; p++)
+            {
+                var s = 0.0;
+                for (var y = 0; y < L; y++)
+                {
+                    s += trans[(p * L) + y] * psi[next + y] * b[next + y];
+                }
+
+                b[row + p] = s / c[i + 1];
+            }
+        }
+
+        // Marginals.
+        var m = w.Marginals;
+        for (var i = 0; i < n * L; i++)
+        {
+            m[i] = a[i] * b[i];
+        }
+
+        Array.Clear(w.Pairs);
+        for (var i = 1; i < n; i++)
+        {
+            var row = i * L;
+            var prev = row - L;
+            for (var p = 0; p < L; p++)
+            {
+                var ap = a[prev + p] / c[i];
+                if (ap == 0)
+                {
+                    continue;
+                }
+
+                for (var y = 0; y < L; y++)
+                {
+                    w.Pairs[(p * L) + y] += ap * trans[(p * L) + y] * psi[row + y] * b[row + y];
+                }
+            }
+        }
+
+        for (var y = 0; y < L; y++)
+        {
+            w.Start[y] = m[y];
+            w.End[y] = m[lastRow + y];
+        }
+
+        return logZ;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using NewsNer.Entities;
+using NewsNer.Tokenization;
+using NewsNer.Training.Conll;
+
+namespace NewsNer.Training;
+
+/// <summary>
+/// A training source: a CoNLL file with its weight and the entity types it leaves unannotated. Written on the command
+/// line as <c>PATH[@weight=W][@unlabeled=MISC+ORG][@domain=NAME][@max=N]</c>.
+/// </summary>
+/// <param name="Path">The CoNLL file.</param>
+/// <param name="Weight">Multiplies the loss of its sentences (1 = normal; lower for noisy data).</param>
+/// <param name="Unlabeled">
+/// Types the corpus does not annotate (WikiANN has no MISC). Its <c>O</c> tokens may then be any of these types: the
+/// learner marginalizes over them instead of learning that such names are <c>O</c>.
+/// </param>
+/// <param name="MaxSentences">Reads only the first N sentences (0 = all): for quick experiments.</param>
+/// <param name="Domain">
+/// A domain (annotation convention) name: every feature of its sentences also gets a copy specific to the domain
+/// (Daumé III 2007, "frustratingly easy domain adaptation"), so conventions that differ between corpora (titles inside
+/// person names in HIPE) are learned apart from what all corpora share. The model then has one profile per domain.
+/// </param>
+public sealed record TrainingSource(string Path, float Weight = 1f, IReadOnlyList<EntityType>? Unlabeled = null, int MaxSentences = 0, string? Domain = null)
+{
+    /// <summary>Parses <c>PATH[@weight=W][@unlabeled=MISC+ORG][@domain=NAME][@max=N]</c>.</summary>
+    /// <exception cref="FormatException">An option is not understood.</exception>
+    public static TrainingSource Parse(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var parts = spec.Split('@');
+        var weight = 1f;
+        var unlabeled = new List<EntityType>();
+        var max = 0;
+        string? domain = null;
+        foreach (var option in parts.Skip(1))
+        {
+            var eq = option.IndexOf('=', StringComparison.Ordinal);
+            var name = eq < 0 ? option : option[..eq];
+            var value = eq < 0 ? string.Empty : option[(eq + 1)..];
+            switch (name)
+            {
+                case "weight":
+                    weight = float.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "domain":
+                    domain = value.Length > 0 ? value : null;
+                    break;
+                case "max":
+                    max = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "unlabeled":
+                    foreach (var t in value.Split('+', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        unlabeled.Add(EntityTypes.TryParse(t, out var type) ? type : throw new FormatException($"Unknown entity type '{t}' in '{spec}'."));
+                    }
+
+                    break;
+                default:
+                    throw new FormatException($"Unknown training source option '{name}' in '{spec}' (expected weight=, unlabeled=, domain= or max=).");
+            }
+        }
+
+        return new TrainingSource(parts[0], weight, unlabeled, max, domain);
+    }
+}
+
+/// <summary>One training sentence: tokens over a synthetic text, gold labels, the labels allowed at each token, a weight.</summary>
+internal sealed class TrainingSentence
+{
+    public required Token[] Tokens { get; init; }
+
+    public required int[] Labels { get; init; }
+
+    /// <summary>Bit mask of the allowed labels per token (the gold label, plus the unannotated types on <c>O</c> tokens).</summary>
+    public required ushort[] Allowed { get; init; }
+
+    public float Weight { get; init; } = 1f;
+
+    public bool IsPartial { get; init; }
+
+    /// <summary>Salt of the domain-specific feature copies (<see cref="NerModel.ProfileSalt"/>), or 0.</summary>
+    public ulong DomainSalt { get; init; }
+}
+
+internal static class TrainingCorpus
+{
+    /// <summary>Builds a text from tokens (single spaces between them) and tokens over it, as the library would see them.</summary>
+    public static Token[] MakeTokens(IReadOnlyList<string> words)
+    {
+        var text = string.Join(' ', words);
+        var tokens = new Token[words.Count];
+        var position = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            tokens[i] = new Token(text, position, position + w.Length, GuessKind(w));
+            position += w.Length + 1;
+        }
+
+        return tokens;
+    }
+
+    public static TokenKind GuessKind(string word)
+    {
+        if (word.Length == 0)
+        {
+            return TokenKind.Symbol;
+        }
+
+        if (char.IsDigit(word[0]))
+        {
+            return TokenKind.Number;
+        }
+
+        if (char.IsLetter(word[0]))
+        {
+            return TokenKind.Word;
+        }
+
+        return char.IsPunctuation(word[0]) ? TokenKind.Punctuation : TokenKind.Symbol;
+    }
+
+    public static List<TrainingSentence> Load(TrainingSource source)
+    {
+        var list = new List<TrainingSentence>();
+        ushort unlabeledMask = 0;
+        foreach (var type in source.Unlabeled ?? [])
+        {
+            unlabeledMask |= (ushort)((1 << NerLabels.Begin(type)) | (1 << NerLabels.Inside(type)));
+        }
+
+        foreach (var doc in ConllReader.ReadFile(source.Path))
+        {
+            foreach (var s in doc.Sentences)
+            {
+                if (s.Tokens.Any(string.IsNullOrEmpty))
+                {
+                    continue;
+                }
+
+                var labels = NormalizeBio(s.Tags);
+                var allowed = new ushort[labels.Length];
+                for (var i = 0; i < labels.Length; i++)
+                {
+                    allowed[i] = (ushort)(1 << labels[i]);
+                    if (labels[i] == NerLabels.Outside)
+                    {
+                        allowed[i] |= unlabeledMask;
+                    }
+                }
+
+                if (source.MaxSentences > 0 && list.Count >= source.MaxSentences)
+                {
+                    return list;
+                }
+
+                list.Add(new TrainingSentence
+                {
+                    Tokens = MakeTokens(s.Tokens),
+                    Labels = labels,
+                    Allowed = allowed,
+                    Weight = source.Weight,
+                    IsPartial = unlabeledMask != 0,
+                    DomainSalt = source.Domain is null ? 0 : NerModel.ProfileSalt(source.Domain),
+                });
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Label ids from tags, repairing IOB1/invalid BIO the way conlleval reads it (an I- that does not continue starts a span).</summary>
+    public static int[] NormalizeBio(IReadOnlyList<string> tags)
+    {
+        var labels = new int[tags.Count];
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var label = NerLabels.Parse(tags[i]);
+            if (NerLabels.IsInside(label) && !NerLabels.IsAllowed(i == 0 ? -1 : labels[i - 1], label))
+            {
+                label--;
+            }
+
+            labels[i] = label;
+        }
+
+        return labels;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Buffers;
+using NewsNer.Sentences;
+using NewsNer.Tokenization;
+
+namespace NewsNer.Entities;
+
+/// <summary>Options of the entity recognizer.</summary>
+internal sealed record EntityRecognizerOptions
+{
+    /// <summary>Second pass over the document: a name tagged somewhere (or a person's surname) is tagged where the model missed it.</summary>
+    public bool DocumentConsistency { get; init; } = true;
+
+    /// <summary>Mentions below this confidence are dropped.</summary>
+    public float MinConfidence { get; init; }
+
+    /// <summary>The model profile (annotation convention) to use, or null for the model's default.</summary>
+    public string? Profile { get; init; }
+}
+
+/// <summary>
+/// The statistical recognizer: features → label scores → BIO Viterbi per sentence, span confidences from forward–backward,
+/// then user names (<see cref="EntitySpotter"/>) overriding the model, then document-level consistency. Immutable and
+/// thread-safe; scratch memory comes from the array pool.
+/// </summary>
+internal sealed class EntityRecognizer
+{
+    private const int L = NerLabels.Count;
+    private readonly NerModel _model;
+    private readonly NerFeatureExtractor _extractor;
+    private readonly EntitySpotter? _spotter;
+    private readonly EntityRecognizerOptions _options;
+    private readonly ulong _profileSalt;
+
+    public EntityRecognizer(NerModel model, NerLexicons lexicons, EntitySpotter? spotter = null, EntityRecognizerOptions? options = null)
+    {
+        if (model.LexiconId != lexicons.Id)
+        {
+            throw new InvalidDataException(Internal.ErrorMessages.BadModel("NER model", "it was trained with other lexicons than the ones in this NewsNer build (retrain it, or use the NewsNer version it was trained with)"));
+        }
+
+        _model = model;
+        _extractor = new NerFeatureExtractor(lexicons);
+        _spotter = spotter is { Count: > 0 } ? spotter : null;
+        _options = options ?? new EntityRecognizerOptions();
+        _profileSalt = model.SaltFor(_options.Profile);
+    }
+
+    public NerModel Model => _model;
+
+    public NerLexicons Lexicons => _extractor.Lexicons;
+
+    /// <summary>The same recognizer with user names added.</summary>
+    public EntityRecognizer WithSpotter(EntitySpotter spotter) => new(_model, _extractor.Lexicons, spotter, _options);
+
+    /// <summary>Best labels for one sentence's tokens, and for each token the confidence of the span it starts (0 elsewhere).</summary>
+    public void Tag(ReadOnlySpan<Token> tokens, Span<int> labels, Span<float> spanConfidence)
+    {
+        var n = tokens.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var infos = ArrayPool<NerFeatureExtractor.TokenInfo>.Shared.Rent(n);
+        var features = ArrayPool<ulong>.Shared.Rent(n * NerFeatureExtractor.MaxFeatures);
+        var counts = ArrayPool<int>.Shared.Rent(n);
+        var floats = ArrayPool<float>.Shared.Rent(n * L * 3);
+        var back = ArrayPool<byte>.Shared.Rent(n * L);
+        try
+        {
+            _extractor.Extract(tokens, infos.AsSpan(0, n), features, counts);
+            var emissions = floats.AsSpan(0, n * L);
+            emissions.Clear();
+            for (var i = 0; i < n; i++)
+            {
+                _model.Score(features.AsSpan(i * NerFeatureExtractor.MaxFeatures, counts[i]), emissions.Slice(i * L, L), _profileSalt);
+            }
+
+            var alpha = floats.AsSpan(n * L, n * L);
+            var beta = floats.AsSpan(2 * n * L, n * L);
+            NerDecoder.Viterbi(emissions, n, _model, labels, alpha, back);
+            if (!spanConfidence.IsEmpty)
+            {
+                spanConfidence[..n].Clear();
+                var logZ = NerDecoder.ForwardBackward(emissions, n, _model, alpha, beta);
+                for (var i = 0; i < n; i++)
+                {
+                    if (NerLabels.IsBegin(labels[i]))
+                    {
+                        var end = i + 1;
+                        while (end < n && NerLabels.IsInside(labels[end]))
+                        {
+                            end++;
+                        }
+
+                        spanConfidence[i] = NerDecoder.SpanProbability(emissions, n, _model, alpha, beta, logZ, i, end, NerLabels.TypeOf(labels[i]));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<NerFeatureExtractor.TokenInfo>.Shared.Return(infos);
+            ArrayPool<ulong>.Shared.Return(features);
+            ArrayPool<int>.Shared.Return(counts);
+            ArrayPool<float>.Shared.Return(floats);
+            ArrayPool<byte>.Shared.Return(back);
+        }
+    }
+
+    /// <summary>Recognizes the name mentions of a document, in text order, non-overlapping.</summary>
+    public void Recognize(ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<EntityMention> mentions, CancellationToken cancellationToken = default)
+    {
+        var labels = ArrayPool<int>.Shared.Rent(Math.Max(1, tokens.Length));
+        var confidence = ArrayPool<float>.Shared.Rent(Math.Max(1, tokens.Length));
+        try
+        {
+            var spotted = _spotter is null ? null : new List<(int First, int Count, EntityType Type)>();
+            for (var s = 0; s < sentences.Length; s++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var sentence = sentences[s];
+                var first = sentence.FirstToken;
+                var n = sentence.TokenCount;
+                if (n == 0 || first < 0 || first + n > tokens.Length)
+                {
+                    continue;
+                }
+
+                var sentenceTokens = tokens.Slice(first, n);
+                var sentenceLabels = labels.AsSpan(first, n);
+                Tag(sentenceTokens, sentenceLabels, confidence.AsSpan(first, n));
+                if (spotted is not null)
+                {
+                    spotted.Clear();
+                    _spotter!.Match(sentenceTokens, spotted);
+                    foreach (var (start, count, type) in spotted)
+                    {
+                        Override(sentenceLabels, confidence.AsSpan(first, n), start, count, type);
+                    }
+                }
+            }
+
+            if (_options.DocumentConsistency)
+            {
+                DocumentConsistency.Apply(tokens, sentences, labels.AsSpan(0, tokens.Length), confidence.AsSpan(0, tokens.Length));
+            }
+
+            for (var s = 0; s < sentences.Length; s++)
+            {
+                var sentence = sentences[s];
+                var end = Math.Min(sentence.FirstToken + sentence.TokenCount, tokens.Length);
+                for (var i = Math.Max(0, sentence.FirstToken); i < end; i++)
+                {
+                    if (!NerLabels.IsBegin(labels[i]))
+                    {
+                        continue;
+                    }
+
+                    var j = i + 1;
+                    while (j < end && labels[j] == labels[i] + 1)
+                    {
+                        j++;
+                    }
+
+                    if (confidence[i] >= _options.MinConfidence)
+                    {
+                        mentions.Add(new EntityMention(tokens[i].Start, tokens[j - 1].End, i, j - i, NerLabels.TypeOf(labels[i]), s, confidence[i]));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(labels);
+            ArrayPool<float>.Shared.Return(confidence);
+        }
+    }
+
+    // A user name replaces whatever the model tagged over its tokens; model spans cut by it are trimmed away.
+    private static void Override(Span<int> labels, Span<float> confidence, int start, int count, EntityType type)
+    {
+        var end = start + count;
+        // Remove model spans overlapping the match.
+        var i = start;
+        while (i > 0 && NerLabels.IsInside(labels[i]))
+        {
+            i--;
+        }
+
+        for (; i < labels.Length && (i < end || NerLabels.IsInside(labels[i])); i++)
+        {
+            labels[i] = NerLabels.Outside;
+            confidence[i] = 0;
+        }
+
+        labels[start] = NerLabels.Begin(type);
+        confidence[start] = 1f;
+        for (var k = start + 1; k < end; k++)
+        {
+            labels[k] = NerLabels.Inside(type);
+        }
+    }
+}

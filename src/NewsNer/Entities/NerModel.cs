@@ -1,0 +1,347 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using NewsNer.Internal;
+
+namespace NewsNer.Entities;
+
+/// <summary>
+/// A trained linear sequence model for <see cref="NerLabels"/>: per-feature label weights in an open-addressing table
+/// stored ready to use (tag + 9 quantized weights per 24-byte slot, one cache line access per feature), label transition,
+/// start and end scores. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// File format (little-endian): <c>"NNER"</c>, format version, feature-template version, lexicon id, label count and names,
+/// metadata (UTF-8 JSON), transitions (<c>labels × labels</c> floats, from × to), start and end scores, weight scale,
+/// table capacity, then the slots. The file may be gzip- or Brotli-compressed; <see cref="Read"/> detects it.
+/// </remarks>
+internal sealed class NerModel
+{
+    private const uint Magic = 0x52454E4E; // "NNER"
+    private const int FormatVersion = 1;
+
+    private readonly Slot[] _slots;
+    private readonly float _scale;
+
+    public NerModel(Slot[] slots, float scale, float[] transitions, float[] start, float[] end, ulong lexiconId, string metadata, string[]? profiles = null, string defaultProfile = "")
+    {
+        Profiles = profiles ?? [];
+        DefaultProfile = defaultProfile;
+        if (slots.Length != 0 && (slots.Length & (slots.Length - 1)) != 0)
+        {
+            throw new ArgumentException("The slot count must be a power of two.", nameof(slots));
+        }
+
+        _slots = slots;
+        _scale = scale;
+        Transitions = transitions;
+        Start = start;
+        End = end;
+        LexiconId = lexiconId;
+        Metadata = metadata;
+    }
+
+    /// <summary>Transition scores, <c>[from * Count + to]</c>.</summary>
+    public float[] Transitions { get; }
+
+    public float[] Start { get; }
+
+    public float[] End { get; }
+
+    public ulong LexiconId { get; }
+
+    /// <summary>
+    /// The domain profiles (annotation conventions) the model was trained with. The table holds the default profile's
+    /// weights under the plain feature keys, and each other profile's difference under <see cref="ProfileKey"/> keys.
+    /// </summary>
+    public string[] Profiles { get; }
+
+    /// <summary>The profile whose weights the plain keys hold ("" = the shared weights alone).</summary>
+    public string DefaultProfile { get; }
+
+    /// <summary>Salt of a profile's feature copies.</summary>
+    public static ulong ProfileSalt(string profile) => FeatureHash.Of(profile) | 1;
+
+    /// <summary>Key of the profile-specific copy of a feature.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong ProfileKey(ulong feature, ulong salt) => FeatureHash.Mix(feature, salt);
+
+    /// <summary>The salt to pass to <see cref="Score"/> for a profile: 0 for the default one.</summary>
+    /// <exception cref="ArgumentException">The model has no such profile.</exception>
+    public ulong SaltFor(string? profile)
+    {
+        if (string.IsNullOrEmpty(profile) || profile == DefaultProfile)
+        {
+            return 0;
+        }
+
+        if (Array.IndexOf(Profiles, profile) < 0)
+        {
+            throw new ArgumentException(ErrorMessages.UnknownProfile(profile, Profiles, DefaultProfile), nameof(profile));
+        }
+
+        return ProfileSalt(profile);
+    }
+
+    /// <summary>Free-form JSON describing how the model was trained (data, seed, learner, scores).</summary>
+    public string Metadata { get; }
+
+    public int FeatureCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (ref readonly var s in _slots.AsSpan())
+            {
+                if (s.Tag != 0)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+
+    public int Capacity => _slots.Length;
+
+    /// <summary>One table entry: the key's tag and its 9 label weights (quantized).</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 2)]
+    internal struct Slot
+    {
+        public uint Tag;
+        public Weights Weights;
+        public short Padding;
+    }
+
+    [InlineArray(NerLabels.Count)]
+    internal struct Weights
+    {
+        private short _element;
+    }
+
+    /// <summary>
+    /// Adds the label scores of <paramref name="features"/> into <paramref name="scores"/> (length 9); with a profile salt
+    /// (<see cref="SaltFor"/>), the profile's copies are added too.
+    /// </summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores, ulong profileSalt = 0)
+    {
+        Span<int> sum = stackalloc int[NerLabels.Count];
+        var slots = _slots;
+        if (slots.Length == 0)
+        {
+            return;
+        }
+
+        var mask = slots.Length - 1;
+        var count = profileSalt == 0 ? features.Length : 2 * features.Length;
+        for (var n = 0; n < count; n++)
+        {
+            var feature = n < features.Length ? features[n] : ProfileKey(features[n - features.Length], profileSalt);
+            var tag = HashTables.Tag(feature);
+            var i = (int)feature & mask;
+            while (true)
+            {
+                ref readonly var slot = ref slots[i];
+                if (slot.Tag == tag)
+                {
+                    ReadOnlySpan<short> w = slot.Weights;
+                    for (var k = 0; k < NerLabels.Count; k++)
+                    {
+                        sum[k] += w[k];
+                    }
+
+                    break;
+                }
+
+                if (slot.Tag == 0)
+                {
+                    break;
+                }
+
+                i = (i + 1) & mask;
+            }
+        }
+
+        for (var k = 0; k < NerLabels.Count; k++)
+        {
+            scores[k] += sum[k] * _scale;
+        }
+    }
+
+    /// <summary>Builds a model from float weights per feature key (quantized to 16 bits with one global scale).</summary>
+    public static NerModel Create(IReadOnlyDictionary<ulong, float[]> weights, float[] transitions, float[] start, float[] end, ulong lexiconId, string metadata, string[]? profiles = null, string defaultProfile = "")
+    {
+        var max = 1e-6f;
+        foreach (var w in weights.Values)
+        {
+            foreach (var x in w)
+            {
+                max = Math.Max(max, Math.Abs(x));
+            }
+        }
+
+        var scale = max / short.MaxValue;
+        var tags = new uint[HashTables.CapacityFor(weights.Count)];
+        var slots = new Slot[tags.Length];
+        foreach (var (key, w) in weights)
+        {
+            var i = HashTables.Insert(tags, key);
+            slots[i].Tag = tags[i];
+            Span<short> q = slots[i].Weights;
+            for (var k = 0; k < NerLabels.Count; k++)
+            {
+                q[k] = (short)Math.Round(w[k] / scale);
+            }
+        }
+
+        return new NerModel(slots, scale, transitions, start, end, lexiconId, metadata, profiles, defaultProfile);
+    }
+
+    public void Write(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(NerFeatureExtractor.Version);
+        writer.Write(LexiconId);
+        writer.Write(NerLabels.Count);
+        foreach (var name in NerLabels.Names)
+        {
+            writer.Write(name);
+        }
+
+        writer.Write(Metadata);
+        writer.Write(Profiles.Length);
+        foreach (var profile in Profiles)
+        {
+            writer.Write(profile);
+        }
+
+        writer.Write(DefaultProfile);
+        WriteFloats(writer, Transitions);
+        WriteFloats(writer, Start);
+        WriteFloats(writer, End);
+        writer.Write(_scale);
+        writer.Write(_slots.Length);
+        writer.Write(MemoryMarshal.AsBytes(_slots.AsSpan()));
+    }
+
+    /// <summary>Reads a model (raw, gzip or Brotli).</summary>
+    /// <exception cref="InvalidDataException">Not a NewsNer model, or written by an incompatible version.</exception>
+    public static NerModel Read(Stream stream)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("NewsNer models need a little-endian machine.");
+        }
+
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+
+        var input = new BufferedStream(stream, 1 << 16);
+        Span<byte> head = stackalloc byte[4];
+        var peek = input.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        input.Seek(-peek, SeekOrigin.Current);
+        Stream body = peek >= 2 && head[0] == 0x1F && head[1] == 0x8B ? new GZipStream(input, CompressionMode.Decompress)
+            : peek == 4 && BitConverter.ToUInt32(head) == Magic ? input
+            : new BrotliStream(input, CompressionMode.Decompress);
+        try
+        {
+            using var reader = new BinaryReader(body, Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadUInt32() != Magic)
+            {
+                throw new InvalidDataException(ErrorMessages.BadModel("NER model", "not a NewsNer model file"));
+            }
+
+            if (reader.ReadInt32() != FormatVersion)
+            {
+                throw new InvalidDataException(ErrorMessages.BadModel("NER model", "unsupported format version"));
+            }
+
+            if (reader.ReadInt32() != NerFeatureExtractor.Version)
+            {
+                throw new InvalidDataException(ErrorMessages.BadModel("NER model", "it was trained with other feature templates"));
+            }
+
+            var lexiconId = reader.ReadUInt64();
+            var labels = reader.ReadInt32();
+            if (labels != NerLabels.Count)
+            {
+                throw new InvalidDataException(ErrorMessages.BadModel("NER model", "unexpected label set"));
+            }
+
+            for (var k = 0; k < labels; k++)
+            {
+                if (reader.ReadString() != NerLabels.Name(k))
+                {
+                    throw new InvalidDataException(ErrorMessages.BadModel("NER model", "unexpected label set"));
+                }
+            }
+
+            var metadata = reader.ReadString();
+            var profileCount = reader.ReadInt32();
+            if (profileCount is < 0 or > 64)
+            {
+                throw new InvalidDataException(ErrorMessages.BadModel("NER model", "bad profile list"));
+            }
+
+            var profiles = new string[profileCount];
+            for (var k = 0; k < profileCount; k++)
+            {
+                profiles[k] = reader.ReadString();
+            }
+
+            var defaultProfile = reader.ReadString();
+            var transitions = ReadFloats(reader, NerLabels.Count * NerLabels.Count);
+            var start = ReadFloats(reader, NerLabels.Count);
+            var end = ReadFloats(reader, NerLabels.Count);
+            var scale = reader.ReadSingle();
+            var capacity = reader.ReadInt32();
+            if (capacity < 0 || (capacity & (capacity - 1)) != 0 || capacity > (1 << 26))
+            {
+                throw new InvalidDataException(ErrorMessages.BadModel("NER model", "bad table size"));
+            }
+
+            var slots = GC.AllocateUninitializedArray<Slot>(capacity);
+            body.ReadExactly(MemoryMarshal.AsBytes(slots.AsSpan()));
+            return new NerModel(slots, scale, transitions, start, end, lexiconId, metadata, profiles, defaultProfile);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException(ErrorMessages.BadModel("NER model", "the file is truncated"), e);
+        }
+        finally
+        {
+            if (!ReferenceEquals(body, input))
+            {
+                body.Dispose();
+            }
+        }
+    }
+
+    private static void WriteFloats(BinaryWriter writer, float[] values)
+    {
+        foreach (var v in values)
+        {
+            writer.Write(v);
+        }
+    }
+
+    private static float[] ReadFloats(BinaryReader reader, int count)
+    {
+        var values = new float[count];
+        for (var k = 0; k < count; k++)
+        {
+            values[k] = reader.ReadSingle();
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,100 @@
+using NewsNer.Entities;
+using NewsNer.Tokenization;
+using NewsNer.Training;
+
+namespace NewsNer.Tests.Entities;
+
+public class NerFeatureExtractorTests
+{
+    private static (ulong[] Features, int[] Counts) Extract(Token[] tokens, NerLexicons lexicons)
+    {
+        var features = new ulong[tokens.Length * NerFeatureExtractor.MaxFeatures];
+        var counts = new int[tokens.Length];
+        new NerFeatureExtractor(lexicons).Extract(tokens, new NerFeatureExtractor.TokenInfo[tokens.Length], features, counts);
+        return (features, counts);
+    }
+
+    private static ulong[] Of((ulong[] Features, int[] Counts) x, int i) =>
+        x.Features.AsSpan(i * NerFeatureExtractor.MaxFeatures, x.Counts[i]).ToArray();
+
+    [Fact]
+    public void Features_depend_on_the_tokens_only_not_on_offsets_or_instances()
+    {
+        var a = TrainingCorpus.MakeTokens(["Le", "président", "Vladimir", "Poutine", "a", "parlé", "."]);
+        var text = "Hier,   Le président  Vladimir Poutine a parlé.";
+        var tokens = FrenchTokenizer.Default.Tokenize(text).ToArray();
+        var b = tokens.SkipWhile(t => t.Text != "Le").ToArray();
+        Assert.Equal(a.Select(t => t.Text), b.Select(t => t.Text));
+        var fa = Extract(a, NerLexicons.Default);
+        var fb = Extract(b, NerLexicons.Default);
+        for (var i = 0; i < a.Length; i++)
+        {
+            Assert.Equal(Of(fa, i), Of(fb, i));
+        }
+
+        Assert.Equal(Of(fa, 2), Of(Extract(a, NerLexicons.Default), 2));
+    }
+
+    [Fact]
+    public void Typographic_and_ascii_apostrophes_give_the_same_features()
+    {
+        var a = Extract(TrainingCorpus.MakeTokens(["l'", "Élysée"]), NerLexicons.Default);
+        var b = Extract(TrainingCorpus.MakeTokens(["l’", "Élysée"]), NerLexicons.Default);
+        Assert.Equal(Of(a, 1), Of(b, 1));
+        Assert.Equal(Of(a, 0), Of(b, 0));
+    }
+
+    [Fact]
+    public void Feature_count_stays_within_the_bound_for_long_odd_tokens()
+    {
+        var tokens = TrainingCorpus.MakeTokens(["Saint-Jean-de-Luz", "côte", "d'Ivoire", "Côte", "d", "'", "Ivoire", new string('x', 500), "É.-U.", "🙂"]);
+        var x = Extract(tokens, NerLexicons.Default);
+        Assert.All(x.Counts, c => Assert.InRange(c, 5, NerFeatureExtractor.MaxFeatures));
+    }
+
+    [Fact]
+    public void Gazetteer_phrases_match_across_tokenizations()
+    {
+        var lexicons = NerLexicons.Default;
+        var tokens = new NerFeatureExtractor.TokenInfo[4];
+        var features = new ulong[4 * NerFeatureExtractor.MaxFeatures];
+        var counts = new int[4];
+        var extractor = new NerFeatureExtractor(lexicons);
+        extractor.Extract(TrainingCorpus.MakeTokens(["en", "Côte", "d'", "Ivoire"]), tokens, features, counts);
+        var split = tokens[1].GazBegin;
+        var tokens2 = new NerFeatureExtractor.TokenInfo[5];
+        extractor.Extract(TrainingCorpus.MakeTokens(["en", "Côte", "d", "'", "Ivoire"]), tokens2, new ulong[5 * NerFeatureExtractor.MaxFeatures], new int[5]);
+        Assert.True(split.HasFlag(GazetteerCategory.Country));
+        Assert.True(tokens2[1].GazBegin.HasFlag(GazetteerCategory.Country));
+        Assert.True(tokens2[4].GazInside.HasFlag(GazetteerCategory.Country));
+    }
+
+    [Fact]
+    public void Extraction_does_not_allocate()
+    {
+        var tokens = TrainingCorpus.MakeTokens(["Le", "président", "russe", "Vladimir", "Poutine", "a", "accueilli", "al-Chaar", "au", "Kremlin", "."]);
+        var info = new NerFeatureExtractor.TokenInfo[tokens.Length];
+        var features = new ulong[tokens.Length * NerFeatureExtractor.MaxFeatures];
+        var counts = new int[tokens.Length];
+        var extractor = new NerFeatureExtractor(NerLexicons.Default);
+        extractor.Extract(tokens, info, features, counts);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var k = 0; k < 10; k++)
+        {
+            extractor.Extract(tokens, info, features, counts);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Lexicons_know_common_words_and_trigger_words()
+    {
+        var lexicons = NerLexicons.Default;
+        Assert.True(lexicons.IsCommonWord(FeatureHash.OfNormalized("maison")));
+        Assert.True(lexicons.IsCommonWord(FeatureHash.OfNormalized("Mangeaient")));
+        Assert.False(lexicons.IsCommonWord(FeatureHash.OfNormalized("Poutine-Xyzzy")));
+        Assert.True(lexicons.Trigger(FeatureHash.OfNormalized("Président")).HasFlag(TriggerClass.Function));
+        Assert.True(lexicons.Trigger(FeatureHash.OfNormalized("M.")).HasFlag(TriggerClass.Title));
+    }
+}

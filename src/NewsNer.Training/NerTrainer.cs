@@ -53,6 +53,9 @@ public sealed record NerTrainingOptions
     /// </summary>
     public string? DefaultProfile { get; init; }
 
+    /// <summary>The tokens training sentences are seen with. Default: both the corpus's and the library's.</summary>
+    public TrainingTokenization Tokenization { get; init; } = TrainingTokenization.Both;
+
     /// <summary>Progress messages, or null.</summary>
     public Action<string>? Log { get; init; }
 }
@@ -82,7 +85,7 @@ public static class NerTrainer
         var sentences = new List<TrainingSentence>();
         foreach (var source in options.Sources)
         {
-            var loaded = TrainingCorpus.Load(source);
+            var loaded = TrainingCorpus.Load(source, options.Tokenization);
             log($"{source.Path}: {loaded.Count} sentences, {loaded.Sum(s => s.Tokens.Length)} tokens, weight {source.Weight.ToString(CultureInfo.InvariantCulture)}");
             sentences.AddRange(loaded);
         }
@@ -99,6 +102,7 @@ public static class NerTrainer
             ["minFeatureCount"] = options.MinFeatureCount,
             ["maxIterations"] = options.MaxIterations,
             ["seed"] = options.Seed,
+            ["tokenization"] = options.Tokenization.ToString(),
             ["defaultProfile"] = options.DefaultProfile,
             ["sentences"] = sentences.Count,
             ["tokens"] = sentences.Sum(s => s.Tokens.Length),

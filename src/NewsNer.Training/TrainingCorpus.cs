@@ -83,6 +83,22 @@ internal sealed class TrainingSentence
     public ulong DomainSalt { get; init; }
 }
 
+/// <summary>Which tokens a training sentence is seen with.</summary>
+public enum TrainingTokenization
+{
+    /// <summary>The corpus's own tokens.</summary>
+    Original,
+
+    /// <summary>
+    /// The library's tokens: the corpus tokens are joined back into text (French spacing rules), re-tokenized with
+    /// <see cref="FrenchTokenizer"/>, and the entity labels projected by character offsets.
+    /// </summary>
+    Library,
+
+    /// <summary>Both, when they differ (the library's tokens for run time, the corpus's for scoring on its own tokens).</summary>
+    Both,
+}
+
 internal static class TrainingCorpus
 {
     /// <summary>Builds a text from tokens (single spaces between them) and tokens over it, as the library would see them.</summary>
@@ -121,7 +137,7 @@ internal static class TrainingCorpus
         return char.IsPunctuation(word[0]) ? TokenKind.Punctuation : TokenKind.Symbol;
     }
 
-    public static List<TrainingSentence> Load(TrainingSource source)
+    public static List<TrainingSentence> Load(TrainingSource source, TrainingTokenization tokenization = TrainingTokenization.Original)
     {
         var list = new List<TrainingSentence>();
         ushort unlabeledMask = 0;
@@ -139,35 +155,166 @@ internal static class TrainingCorpus
                     continue;
                 }
 
-                var labels = NormalizeBio(s.Tags);
-                var allowed = new ushort[labels.Length];
-                for (var i = 0; i < labels.Length; i++)
-                {
-                    allowed[i] = (ushort)(1 << labels[i]);
-                    if (labels[i] == NerLabels.Outside)
-                    {
-                        allowed[i] |= unlabeledMask;
-                    }
-                }
-
                 if (source.MaxSentences > 0 && list.Count >= source.MaxSentences)
                 {
                     return list;
                 }
 
-                list.Add(new TrainingSentence
+                var labels = NormalizeBio(s.Tags);
+                var original = MakeTokens(s.Tokens);
+                var retokenized = tokenization == TrainingTokenization.Original ? null : Retokenize(s.Tokens, labels);
+                if (tokenization != TrainingTokenization.Library || retokenized is null)
                 {
-                    Tokens = MakeTokens(s.Tokens),
-                    Labels = labels,
-                    Allowed = allowed,
-                    Weight = source.Weight,
-                    IsPartial = unlabeledMask != 0,
-                    DomainSalt = source.Domain is null ? 0 : NerModel.ProfileSalt(source.Domain),
-                });
+                    list.Add(Sentence(original, labels, unlabeledMask, source));
+                }
+
+                if (retokenized is { } r && r.Tokens.Length > 0 && (tokenization == TrainingTokenization.Library || !SameTokens(original, r.Tokens)))
+                {
+                    list.Add(Sentence(r.Tokens, r.Labels, unlabeledMask, source));
+                }
             }
         }
 
         return list;
+    }
+
+    private static TrainingSentence Sentence(Token[] tokens, int[] labels, ushort unlabeledMask, TrainingSource source)
+    {
+        var allowed = new ushort[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            allowed[i] = (ushort)(1 << labels[i]);
+            if (labels[i] == NerLabels.Outside)
+            {
+                allowed[i] |= unlabeledMask;
+            }
+        }
+
+        return new TrainingSentence
+        {
+            Tokens = tokens,
+            Labels = labels,
+            Allowed = allowed,
+            Weight = source.Weight,
+            IsPartial = unlabeledMask != 0,
+            DomainSalt = source.Domain is null ? 0 : NerModel.ProfileSalt(source.Domain),
+        };
+    }
+
+    private static bool SameTokens(Token[] a, Token[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!a[i].Span.SequenceEqual(b[i].Span))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Joins corpus tokens into text with French spacing (no space before <c>, . ) ; :</c>, none after <c>( «</c> or an
+    /// elision, split elisions and abbreviation dots glued back: <c>l ' association</c> → <c>l'association</c>,
+    /// <c>M .</c> → <c>M.</c>), re-tokenizes it with the library's tokenizer and projects the labels by character offsets.
+    /// An entity whose first token became an elided article (<c>l'</c>) starts at the next token. Returns null when a
+    /// token crosses an entity boundary (the sentence is then kept with its own tokens only).
+    /// </summary>
+    public static (Token[] Tokens, int[] Labels)? Retokenize(IReadOnlyList<string> words, int[] labels)
+    {
+        var sb = new System.Text.StringBuilder();
+        var starts = new int[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (i > 0 && !GlueToPrevious(words[i - 1], w) )
+            {
+                sb.Append(' ');
+            }
+
+            starts[i] = sb.Length;
+            for (var k = 0; k < w.Length; k++)
+            {
+                // Sequoia writes a space inside a number as '_' (1_000).
+                sb.Append(w[k] == '_' && k > 0 && k < w.Length - 1 && char.IsDigit(w[k - 1]) && char.IsDigit(w[k + 1]) ? ' ' : w[k]);
+            }
+        }
+
+        var text = sb.ToString();
+        var tokens = FrenchTokenizer.Default.TokenizeToArray(text);
+        var spans = new List<(int Start, int End, int Type)>();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (NerLabels.IsBegin(labels[i]))
+            {
+                var j = i + 1;
+                while (j < labels.Length && labels[j] == labels[i] + 1)
+                {
+                    j++;
+                }
+
+                spans.Add((starts[i], starts[j - 1] + words[j - 1].Length, labels[i]));
+            }
+        }
+
+        var result = new int[tokens.Length];
+        var e = 0;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            while (e < spans.Count && spans[e].End <= tokens[t].Start)
+            {
+                e++;
+            }
+
+            if (e == spans.Count || tokens[t].End <= spans[e].Start)
+            {
+                continue;
+            }
+
+            var (start, end, begin) = spans[e];
+            if (tokens[t].Start < start || tokens[t].End > end)
+            {
+                return null;
+            }
+
+            result[t] = tokens[t].Start == start ? begin : begin + 1;
+        }
+
+        // An elided article at the start of an entity (WikiANN keeps "l'Élysée" whole) is not part of the name.
+        for (var t = 0; t + 1 < tokens.Length; t++)
+        {
+            if (NerLabels.IsBegin(result[t]) && result[t + 1] == result[t] + 1 && IsElision(tokens[t].Span))
+            {
+                result[t + 1] = result[t];
+                result[t] = NerLabels.Outside;
+            }
+        }
+
+        return (tokens, result);
+    }
+
+    private static bool IsElision(ReadOnlySpan<char> token) =>
+        token.Length is >= 2 and <= 7 && token[^1] is '\'' or '\u2019' && char.IsLower(token[0]);
+
+    private static bool GlueToPrevious(string previous, string current)
+    {
+        if (current is "," or "." or ")" or "]" or "}" or "»" or "…" or "%" or "..." || current.StartsWith('\'') || current.StartsWith('\u2019'))
+        {
+            return true;
+        }
+
+        if (previous is "(" or "[" or "«" || previous.EndsWith('\'') || previous.EndsWith('\u2019'))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Label ids from tags, repairing IOB1/invalid BIO the way conlleval reads it (an I- that does not continue starts a span).</summary>

@@ -22,10 +22,11 @@ internal sealed class TrainCommand : ICliCommand
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => 2 };
         var iterations = new Option<int>("--iterations") { Description = "Maximum optimizer iterations", DefaultValueFactory = _ => 150 };
         var defaultProfile = new Option<string?>("--default-profile") { Description = "With @domain= sources: the profile used by default (default: shared weights alone)" };
+        var tokenization = new Option<string>("--tokenization") { Description = "Tokens to train on: original (the corpus's), library (re-tokenized with the NewsNer tokenizer) or both (default)", DefaultValueFactory = _ => "both" };
         var threads = new Option<int>("--threads") { Description = "Threads for the gradient (the CRF result does not depend on it)", DefaultValueFactory = _ => 2 };
         var command = new Command("train", "Train an entity recognizer model on CoNLL data (deterministic for a seed)")
         {
-            train, dev, output, seed, learner, l2, minCount, iterations, threads, defaultProfile,
+            train, dev, output, seed, learner, l2, minCount, iterations, threads, defaultProfile, tokenization,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +41,13 @@ internal sealed class TrainCommand : ICliCommand
                 Threads = parse.GetValue(threads),
                 Seed = parse.GetValue(seed),
                 DefaultProfile = parse.GetValue(defaultProfile),
+                Tokenization = parse.GetValue(tokenization) switch
+                {
+                    "original" => TrainingTokenization.Original,
+                    "library" => TrainingTokenization.Library,
+                    "both" => TrainingTokenization.Both,
+                    var other => throw new ArgumentException($"Unknown --tokenization '{other}' (original, library or both)."),
+                },
                 Log = message => context.Stderr.WriteLine(message),
             };
             var path = context.ResolvePath(parse.GetValue(output)!);

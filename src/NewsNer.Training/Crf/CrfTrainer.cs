@@ -137,12 +137,48 @@ internal sealed class CrfTrainer
         }
 
         var weight = sentence.Weight;
-        // Model expectation (+) and constrained expectation (−).
+        // Model expectation (+) and constrained expectation (−); fully labelled sentences have a single allowed path,
+        // whose score and counts are read directly.
         var logZ = ForwardBackward(x, n, null, w);
         Accumulate(g, first, n, +weight, w);
+        if (!sentence.IsPartial)
+        {
+            return weight * (logZ - GoldPath(x, g, first, n, sentence.Labels, weight, w));
+        }
+
         var logZc = ForwardBackward(x, n, sentence.Allowed, w);
         Accumulate(g, first, n, -weight, w);
         return weight * (logZ - logZc);
+    }
+
+    // Score of the gold label path; subtracts its feature and transition counts from the gradient.
+    private double GoldPath(double[] x, double[] g, int first, int n, int[] labels, double weight, Workspace w)
+    {
+        var ids = _table.Ids;
+        var starts = _table.TokenStarts;
+        var t = _transitionOffset;
+        var e = w.Emissions;
+        var score = x[t + (L * L) + labels[0]] + x[t + (L * L) + L + labels[n - 1]];
+        g[t + (L * L) + labels[0]] -= weight;
+        g[t + (L * L) + L + labels[n - 1]] -= weight;
+        for (var i = 0; i < n; i++)
+        {
+            var y = labels[i];
+            score += e[(i * L) + y];
+            for (var k = starts[first + i]; k < starts[first + i + 1]; k++)
+            {
+                g[(ids[k] * L) + y] -= weight;
+            }
+
+            if (i > 0)
+            {
+                var pair = (labels[i - 1] * L) + y;
+                score += x[t + pair];
+                g[t + pair] -= weight;
+            }
+        }
+
+        return score;
     }
 
     private void Accumulate(double[] g, int first, int n, double sign, Workspace w)

@@ -22,11 +22,14 @@ internal static class MaxEntTrainer
         var context = new MLContext(options.Seed);
         var schema = SchemaDefinition.Create(typeof(TokenRow));
         schema[nameof(TokenRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, table.FeatureCount);
-        schema[nameof(TokenRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), L);
         var data = context.Data.Cache(context.Data.LoadFromEnumerable(Rows(table, sentences), schema));
+
+        // Label ids 0..8 become keys 1..9 in that order (the key data lists every label, so none is skipped).
+        var labels = context.Data.LoadFromEnumerable(Enumerable.Range(0, L).Select(y => new LabelRow { Label = (uint)y }));
+        var toKey = context.Transforms.Conversion.MapValueToKey("LabelKey", nameof(TokenRow.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue, keyData: labels);
         var trainer = context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
-            LabelColumnName = nameof(TokenRow.Label),
+            LabelColumnName = "LabelKey",
             FeatureColumnName = nameof(TokenRow.Features),
             L2Regularization = (float)options.L2,
             L1Regularization = 0,
@@ -36,8 +39,8 @@ internal static class MaxEntTrainer
             ShowTrainingStatistics = false,
         });
         log("training Microsoft.ML LbfgsMaximumEntropy...");
-        var transformer = trainer.Fit(data);
-        var parameters = transformer.Model;
+        var transformer = toKey.Append(trainer).Fit(data);
+        var parameters = transformer.LastTransformer.Model;
         VBuffer<float>[] classWeights = [];
         parameters.GetWeights(ref classWeights, out var classes);
         var biases = parameters.GetBiases().ToArray();
@@ -46,6 +49,7 @@ internal static class MaxEntTrainer
             throw new InvalidOperationException($"Expected {L} classes from Microsoft.ML, got {classes}.");
         }
 
+        log($"Microsoft.ML model: {classes} classes, biases [{string.Join(", ", biases.Select(b => b.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}], largest weight {classWeights.Max(v => v.DenseValues().Max(Math.Abs)):0.000}");
         var x = new double[(table.FeatureCount * L) + (L * L) + (2 * L)];
         for (var y = 0; y < L; y++)
         {
@@ -135,11 +139,16 @@ internal static class MaxEntTrainer
                 yield return new TokenRow
                 {
                     Features = new VBuffer<float>(table.FeatureCount, unique, values, indices[..unique]),
-                    Label = (uint)label + 1,
+                    Label = (uint)label,
                 };
                 token++;
             }
         }
+    }
+
+    private sealed class LabelRow
+    {
+        public uint Label { get; set; }
     }
 
     private sealed class TokenRow

@@ -40,8 +40,8 @@ internal enum TriggerClass : byte
 /// </summary>
 internal sealed class NerLexicons
 {
-    public const string ResourcePath = "Resources/ner/lexicons.bin.br";
-    public const string TriggersPath = "Resources/ner/triggers.fr.txt";
+    public const string ResourcePath = "ner/lexicons.bin.br";
+    public const string TriggersPath = "ner/triggers.fr.txt";
     private const uint Magic = 0x584C4E4E; // "NNLX"
     private const int FormatVersion = 1;
 
@@ -204,12 +204,7 @@ internal sealed class NerLexicons
 
     private static NerLexicons LoadEmbedded()
     {
-        var triggers = EmbeddedResources.Exists(TriggersPath) ? EmbeddedResources.ReadLines(TriggersPath) : [];
-        if (!EmbeddedResources.Exists(ResourcePath))
-        {
-            return new NerLexicons(0, [], [], [], [], [], [], ParseTriggers(triggers));
-        }
-
+        var triggers = EmbeddedResources.ReadLines(TriggersPath);
         using var stream = new BufferedStream(EmbeddedResources.Open(ResourcePath), 1 << 16);
         return Read(stream, triggers);
     }

@@ -5,7 +5,7 @@ namespace NewsNer.Entities;
 /// <summary>The embedded recognizer model, loaded once on first use.</summary>
 internal static class NerResources
 {
-    public const string ModelPath = "Resources/models/ner-fr.nner";
+    public const string ModelPath = "models/ner-fr.nner";
 
     private static readonly Lazy<NerModel> s_model = new(LoadModel, LazyThreadSafetyMode.ExecutionAndPublication);
 

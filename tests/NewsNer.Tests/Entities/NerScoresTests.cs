@@ -54,7 +54,7 @@ public class NerScoresTests
         Assert.Equal(2, docs.Count);
         Assert.Equal("A", docs[0].Id);
         Assert.Equal(2, docs[0].Sentences.Length);
-        Assert.Equal(["Le", "Monde"], docs[0].Sentences[0].Tokens);
+        Assert.Equal(["Le", "Monde"], docs[0].Sentences[0].Tokens.ToArray());
         Assert.Equal("B-LOC", docs[1].Sentences[0].Tags[0]);
     }
 

@@ -74,7 +74,7 @@ public static class NerTrainer
 
     internal static void Save(NerModel model, Stream output)
     {
-        using var compressed = new System.IO.Compression.BrotliStream(output, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true);
+        using var compressed = new System.IO.Compression.BrotliStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true);
         model.Write(compressed);
     }
 

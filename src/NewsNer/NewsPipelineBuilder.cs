@@ -147,11 +147,15 @@ public sealed class NewsPipelineBuilder
     private static EntityRecognizer CreateRecognizer(NerModel model, EntityRecognitionOptions? options, EntitySpotter? spotter)
     {
         options ??= new EntityRecognitionOptions();
-        return new EntityRecognizer(model, NerLexicons.Default, spotter, new EntityRecognizerOptions
+        // A model trained without lexicons (id 0) runs without them.
+        var lexicons = model.LexiconId == NerLexicons.Empty.Id ? NerLexicons.Empty : NerLexicons.Default;
+        return new EntityRecognizer(model, lexicons, spotter, new EntityRecognizerOptions
         {
             DocumentConsistency = options.DocumentConsistency,
             MinConfidence = Math.Clamp(options.MinConfidence, 0f, 1f),
             Profile = options.Profile,
+            Types = options.Types,
+            LiteralPlaces = string.IsNullOrEmpty(options.Profile) || options.Profile == model.DefaultProfile ? EntityRecognizer.DefaultLiteralPlaces : null,
         });
     }
 

@@ -80,13 +80,14 @@ internal sealed class EvalNerCommand : ICliCommand
         var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
         var noConsistency = new Option<bool>("--no-consistency") { Description = "Skip the document-level second pass" };
         var profile = new Option<string?>("--profile") { Description = "Model profile (annotation convention), e.g. historical; default: the model's default" };
+        var types = new Option<string?>("--types") { Description = "Only predict these types (comma-separated, e.g. PER,LOC,ORG for a corpus without MISC)" };
         var command = new Command("eval-ner", "Tag the given tokens of a CoNLL file and print strict span P/R/F1 per type (as conlleval)")
         {
-            test, model, noConsistency, profile,
+            test, model, noConsistency, profile, types,
         };
         command.SetAction(parse =>
         {
-            var evaluator = NerEvaluator.Create(parse.GetValue(model) is { } m ? context.ResolvePath(m) : null, !parse.GetValue(noConsistency), parse.GetValue(profile));
+            var evaluator = NerEvaluator.Create(parse.GetValue(model) is { } m ? context.ResolvePath(m) : null, !parse.GetValue(noConsistency), parse.GetValue(profile), NerCommandOptions.ParseTypes(parse.GetValue(types)));
             var scores = evaluator.Evaluate(ConllReader.ReadFile(context.ResolvePath(parse.GetValue(test)!)));
             context.Stdout.Write(scores.Format());
             return 0;
@@ -105,13 +106,14 @@ internal sealed class TagConllCommand : ICliCommand
         var output = new Option<string?>("--out") { Description = "Output file (default: standard output)" };
         var noConsistency = new Option<bool>("--no-consistency") { Description = "Skip the document-level second pass" };
         var profile = new Option<string?>("--profile") { Description = "Model profile (annotation convention), e.g. historical; default: the model's default" };
+        var types = new Option<string?>("--types") { Description = "Only predict these types (comma-separated, e.g. PER,LOC,ORG for a corpus without MISC)" };
         var command = new Command("tag-conll", "Tag a CoNLL file's tokens and write TOKEN<TAB>GOLD<TAB>PRED (score it with conlleval.py)")
         {
-            input, model, output, noConsistency, profile,
+            input, model, output, noConsistency, profile, types,
         };
         command.SetAction(parse =>
         {
-            var evaluator = NerEvaluator.Create(parse.GetValue(model) is { } m ? context.ResolvePath(m) : null, !parse.GetValue(noConsistency), parse.GetValue(profile));
+            var evaluator = NerEvaluator.Create(parse.GetValue(model) is { } m ? context.ResolvePath(m) : null, !parse.GetValue(noConsistency), parse.GetValue(profile), NerCommandOptions.ParseTypes(parse.GetValue(types)));
             var path = parse.GetValue(output);
             using var writer = path is null ? null : new StreamWriter(context.ResolvePath(path), false, new System.Text.UTF8Encoding(false));
             var target = writer ?? context.Stdout;
@@ -151,4 +153,12 @@ internal sealed class BuildResourcesCommand : ICliCommand
         });
         return command;
     }
+}
+
+/// <summary>Helpers shared by the entity verbs.</summary>
+internal static class NerCommandOptions
+{
+    public static IReadOnlyCollection<NewsNer.Entities.EntityType>? ParseTypes(string? list) => list is null ? null :
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => NewsNer.Entities.EntityTypes.TryParse(t, out var type) ? type : throw new ArgumentException($"Unknown entity type '{t}' (PER, LOC, ORG, MISC)."))];
 }

@@ -9,7 +9,7 @@ namespace NewsNer.Training.Conll;
 public sealed record ConllSentence(ImmutableArray<string> Tokens, ImmutableArray<string> Tags);
 
 /// <summary>A document of a CoNLL file (a <c># doc</c> or <c>-DOCSTART-</c> block; files without markers are one document).</summary>
-/// <param name="Id">The document id given by the marker, or null.</param>
+/// <param name="Id">The document id given by a <c># doc</c> marker, empty after <c>-DOCSTART-</c>, null when the file has no markers (its sentences are then unrelated).</param>
 /// <param name="Sentences">Its sentences, in order.</param>
 public sealed record ConllDocument(string? Id, ImmutableArray<ConllSentence> Sentences);
 
@@ -67,7 +67,7 @@ public static class ConllReader
             if (line.StartsWith("# doc", StringComparison.Ordinal) || line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
             {
                 EndDocument();
-                docId = line.StartsWith('#') ? line[5..].Trim() : null;
+                docId = line.StartsWith('#') ? line[5..].Trim() : string.Empty;
                 continue;
             }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using NewsNer.Entities;
 
 namespace NewsNer.Training.Crf;
@@ -122,18 +124,24 @@ internal sealed class CrfTrainer
         var ids = _table.Ids;
         var starts = _table.TokenStarts;
         var e = w.Emissions;
-        Array.Clear(e, 0, n * L);
         for (var i = 0; i < n; i++)
         {
             var row = i * L;
+            var sum0 = Vector256<double>.Zero;
+            var sum1 = Vector256<double>.Zero;
+            var sum8 = 0.0;
             for (var k = starts[first + i]; k < starts[first + i + 1]; k++)
             {
                 var fo = ids[k] * L;
-                for (var y = 0; y < L; y++)
-                {
-                    e[row + y] += x[fo + y];
-                }
+                ref var wf = ref x[fo];
+                sum0 += Vector256.LoadUnsafe(ref wf);
+                sum1 += Vector256.LoadUnsafe(ref Unsafe.Add(ref wf, 4));
+                sum8 += Unsafe.Add(ref wf, 8);
             }
+
+            sum0.StoreUnsafe(ref e[row]);
+            sum1.StoreUnsafe(ref e[row + 4]);
+            e[row + 8] = sum8;
         }
 
         var weight = sentence.Weight;
@@ -189,13 +197,16 @@ internal sealed class CrfTrainer
         for (var i = 0; i < n; i++)
         {
             var row = i * L;
+            var m0 = Vector256.LoadUnsafe(ref m[row]) * sign;
+            var m1 = Vector256.LoadUnsafe(ref m[row + 4]) * sign;
+            var m8 = sign * m[row + 8];
             for (var k = starts[first + i]; k < starts[first + i + 1]; k++)
             {
-                var fo = ids[k] * L;
-                for (var y = 0; y < L; y++)
-                {
-                    g[fo + y] += sign * m[row + y];
-                }
+                ref var gw = ref g[ids[k] * L];
+                (Vector256.LoadUnsafe(ref gw) + m0).StoreUnsafe(ref gw);
+                ref var gw4 = ref Unsafe.Add(ref gw, 4);
+                (Vector256.LoadUnsafe(ref gw4) + m1).StoreUnsafe(ref gw4);
+                Unsafe.Add(ref gw, 8) += m8;
             }
         }
 

@@ -22,7 +22,8 @@ public sealed class NerEvaluator
     /// <param name="modelPath">A model written by <c>newsner train</c>, or null.</param>
     /// <param name="documentConsistency">Whether the document-level second pass runs (as in the pipeline).</param>
     /// <param name="profile">The model profile (annotation convention), or null for its default.</param>
-    public static NerEvaluator Create(string? modelPath, bool documentConsistency = true, string? profile = null)
+    /// <param name="types">Only these types are predicted (the types a corpus annotates), or null for all.</param>
+    public static NerEvaluator Create(string? modelPath, bool documentConsistency = true, string? profile = null, IReadOnlyCollection<EntityType>? types = null)
     {
         NerModel model;
         if (modelPath is null)
@@ -35,7 +36,13 @@ public sealed class NerEvaluator
             model = NerModel.Read(stream);
         }
 
-        return new NerEvaluator(new EntityRecognizer(model, NerLexicons.Default, null, new EntityRecognizerOptions { DocumentConsistency = documentConsistency, Profile = profile }));
+        return new NerEvaluator(new EntityRecognizer(model, NerLexicons.Default, null, new EntityRecognizerOptions
+        {
+            DocumentConsistency = documentConsistency,
+            Profile = profile,
+            Types = types,
+            LiteralPlaces = string.IsNullOrEmpty(profile) || profile == model.DefaultProfile ? EntityRecognizer.DefaultLiteralPlaces : null,
+        }));
     }
 
     /// <summary>Predicted tags for every sentence of a document.</summary>
@@ -80,7 +87,12 @@ public sealed class NerEvaluator
     {
         ArgumentNullException.ThrowIfNull(documents);
         var scores = new NerScores();
-        foreach (var doc in documents)
+        // Without document markers the sentences are unrelated (Wikipedia sentences, a treebank): each is its own
+        // document, so the document-level pass does not carry names across them.
+        var units = documents.SelectMany(d => d.Id is null
+            ? d.Sentences.Select(s => new ConllDocument(null, [s]))
+            : [d]);
+        foreach (var doc in units)
         {
             var predicted = Tag(doc);
             for (var s = 0; s < doc.Sentences.Length; s++)

@@ -18,4 +18,7 @@ public sealed record EntityRecognitionOptions
     /// HIPE convention of historical newspaper corpora (titles inside person names: <c>M. Dupont</c>). Default: null.
     /// </summary>
     public string? Profile { get; init; }
+
+    /// <summary>The entity types to recognize (null = all four). Names of the other types are left untagged.</summary>
+    public IReadOnlyCollection<EntityType>? Types { get; init; }
 }

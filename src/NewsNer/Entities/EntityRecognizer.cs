@@ -15,6 +15,15 @@ internal sealed record EntityRecognizerOptions
 
     /// <summary>The model profile (annotation convention) to use, or null for the model's default.</summary>
     public string? Profile { get; init; }
+
+    /// <summary>
+    /// Names the model may tag as organizations that the literal convention keeps as places (<c>Kremlin</c>,
+    /// <c>Élysée</c>: <c>Resources/ner/literal-places.fr.txt</c>); null = no such rule (other annotation conventions).
+    /// </summary>
+    public EntitySpotter? LiteralPlaces { get; init; }
+
+    /// <summary>The entity types to recognize, or null for all: the decoder never uses the labels of the others.</summary>
+    public IReadOnlyCollection<EntityType>? Types { get; init; }
 }
 
 /// <summary>
@@ -30,6 +39,7 @@ internal sealed class EntityRecognizer
     private readonly EntitySpotter? _spotter;
     private readonly EntityRecognizerOptions _options;
     private readonly ulong _profileSalt;
+    private readonly bool[] _disabledLabels = new bool[NerLabels.Count];
 
     public EntityRecognizer(NerModel model, NerLexicons lexicons, EntitySpotter? spotter = null, EntityRecognizerOptions? options = null)
     {
@@ -43,6 +53,17 @@ internal sealed class EntityRecognizer
         _spotter = spotter is { Count: > 0 } ? spotter : null;
         _options = options ?? new EntityRecognizerOptions();
         _profileSalt = model.SaltFor(_options.Profile);
+        if (_options.Types is { } types)
+        {
+            foreach (var type in Enum.GetValues<EntityType>())
+            {
+                if (!types.Contains(type))
+                {
+                    _disabledLabels[NerLabels.Begin(type)] = true;
+                    _disabledLabels[NerLabels.Inside(type)] = true;
+                }
+            }
+        }
     }
 
     public NerModel Model => _model;
@@ -51,6 +72,12 @@ internal sealed class EntityRecognizer
 
     /// <summary>The same recognizer with user names added.</summary>
     public EntityRecognizer WithSpotter(EntitySpotter spotter) => new(_model, _extractor.Lexicons, spotter, _options);
+
+    /// <summary>The embedded list of places kept literal (see <see cref="EntityRecognizerOptions.LiteralPlaces"/>).</summary>
+    public static EntitySpotter DefaultLiteralPlaces => s_literalPlaces.Value;
+
+    private static readonly Lazy<EntitySpotter> s_literalPlaces = new(() => new EntitySpotter(
+        Internal.EmbeddedResources.ReadLines("ner/literal-places.fr.txt").Select(name => (EntityType.Location, name)), FrenchTokenizer.Default));
 
     /// <summary>Best labels for one sentence's tokens, and for each token the confidence of the span it starts (0 elsewhere).</summary>
     public void Tag(ReadOnlySpan<Token> tokens, Span<int> labels, Span<float> spanConfidence)
@@ -74,6 +101,13 @@ internal sealed class EntityRecognizer
             for (var i = 0; i < n; i++)
             {
                 _model.Score(features.AsSpan(i * NerFeatureExtractor.MaxFeatures, counts[i]), emissions.Slice(i * L, L), _profileSalt);
+                for (var y = 1; y < L; y++)
+                {
+                    if (_disabledLabels[y])
+                    {
+                        emissions[(i * L) + y] = -1e30f;
+                    }
+                }
             }
 
             var alpha = floats.AsSpan(n * L, n * L);
@@ -141,6 +175,11 @@ internal sealed class EntityRecognizer
                 }
             }
 
+            if (_options.LiteralPlaces is { } places)
+            {
+                ApplyLiteralPlaces(places, tokens, sentences, labels.AsSpan(0, tokens.Length));
+            }
+
             if (_options.DocumentConsistency)
             {
                 DocumentConsistency.Apply(tokens, sentences, labels.AsSpan(0, tokens.Length), confidence.AsSpan(0, tokens.Length));
@@ -174,6 +213,47 @@ internal sealed class EntityRecognizer
         {
             ArrayPool<int>.Shared.Return(labels);
             ArrayPool<float>.Shared.Return(confidence);
+        }
+    }
+
+    // Organization spans that are exactly a listed building or seat of power become locations.
+    private static void ApplyLiteralPlaces(EntitySpotter places, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Span<int> labels)
+    {
+        var matches = new List<(int First, int Count, EntityType Type)>();
+        var org = NerLabels.Begin(EntityType.Organization);
+        foreach (var sentence in sentences)
+        {
+            if (sentence.FirstToken < 0 || sentence.FirstToken + sentence.TokenCount > tokens.Length)
+            {
+                continue;
+            }
+
+            matches.Clear();
+            places.Match(tokens.Slice(sentence.FirstToken, sentence.TokenCount), matches);
+            foreach (var (first, count, _) in matches)
+            {
+                var start = sentence.FirstToken + first;
+                var end = start + count;
+                if (labels[start] != org || (end < labels.Length && labels[end] == org + 1))
+                {
+                    continue;
+                }
+
+                var whole = true;
+                for (var k = start + 1; k < end; k++)
+                {
+                    whole &= labels[k] == org + 1;
+                }
+
+                if (whole)
+                {
+                    labels[start] = NerLabels.Begin(EntityType.Location);
+                    for (var k = start + 1; k < end; k++)
+                    {
+                        labels[k] = NerLabels.Inside(EntityType.Location);
+                    }
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using NewsNer.Internal;
 
@@ -127,13 +128,16 @@ internal sealed class NerModel
     /// </summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores, ulong profileSalt = 0)
     {
-        Span<int> sum = stackalloc int[NerLabels.Count];
         var slots = _slots;
         if (slots.Length == 0)
         {
             return;
         }
 
+        // 16-bit weights summed in 32-bit lanes: labels 0–7 in two vectors, label 8 apart.
+        var low = Vector128<int>.Zero;
+        var high = Vector128<int>.Zero;
+        var last = 0;
         var mask = slots.Length - 1;
         var count = profileSalt == 0 ? features.Length : 2 * features.Length;
         for (var n = 0; n < count; n++)
@@ -143,15 +147,14 @@ internal sealed class NerModel
             var i = (int)feature & mask;
             while (true)
             {
-                ref readonly var slot = ref slots[i];
+                ref var slot = ref slots[i];
                 if (slot.Tag == tag)
                 {
-                    ReadOnlySpan<short> w = slot.Weights;
-                    for (var k = 0; k < NerLabels.Count; k++)
-                    {
-                        sum[k] += w[k];
-                    }
-
+                    ref var w = ref Unsafe.As<Weights, short>(ref slot.Weights);
+                    var (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref w));
+                    low += lo;
+                    high += hi;
+                    last += Unsafe.Add(ref w, 8);
                     break;
                 }
 
@@ -164,10 +167,13 @@ internal sealed class NerModel
             }
         }
 
-        for (var k = 0; k < NerLabels.Count; k++)
+        for (var k = 0; k < 4; k++)
         {
-            scores[k] += sum[k] * _scale;
+            scores[k] += low[k] * _scale;
+            scores[k + 4] += high[k] * _scale;
         }
+
+        scores[8] += last * _scale;
     }
 
     /// <summary>Builds a model from float weights per feature key (quantized to 16 bits with one global scale).</summary>

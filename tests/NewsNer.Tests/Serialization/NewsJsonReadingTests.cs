@@ -55,7 +55,7 @@ public class NewsJsonReadingTests
         Assert.Equal((0, 2), (document.Sentences[0].FirstToken, document.Sentences[0].TokenCount));
         var mention = Assert.Single(document.Entities[0].Mentions);
         Assert.Equal((1, 1), (mention.FirstToken, mention.TokenCount));
-        Assert.Equal(Entities.EntityType.Location, mention.Type);
+        Assert.Equal(NewsNer.Entities.EntityType.Location, mention.Type);
         Assert.Equal(new DateOnly(2024, 2, 29), document.PublicationDate);
         Assert.Null(document.Source);
         Assert.Empty(document.Metadata);

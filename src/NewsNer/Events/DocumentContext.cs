@@ -945,6 +945,20 @@ internal sealed class DocumentContext
         return false;
     }
 
+    /// <summary>Whether the noun at <paramref name="k"/> is the purpose of a trip: "pour des entretiens", "en vue d'une rencontre".</summary>
+    public bool PurposeBefore(int k)
+    {
+        var classes = ClassesEndingAt(k);
+        var start = k;
+        if ((classes & WordClass.Determiner) != 0)
+        {
+            start = PhraseStartEndingAt(k);
+            classes = ClassesEndingAt(start);
+        }
+
+        return (classes & WordClass.Pour) != 0 || HasCueEndingNear(start, 0, CueClass.Planned);
+    }
+
     /// <summary>Whether a summit noun stands in <c>[start, end)</c>.</summary>
     public bool SummitNounIn(int start, int end)
     {
@@ -1534,6 +1548,11 @@ internal sealed class DocumentContext
 
             var classes = View.Classes[k];
             EventStatus? found = null;
+            if ((classes & WordClass.TParticiple) != 0 && View.ClassLengths[k] == 1)
+            {
+                continue; // "eu", "été": the auxiliary before them decides ("avaient eu un entretien")
+            }
+
             if ((classes & (WordClass.Auxiliary | WordClass.Aller)) != 0 && View.ClassLengths[k] == 1)
             {
                 mention.SimplePresent = (classes & WordClass.TPresent) != 0 && !FollowedByParticiple(k);

@@ -119,7 +119,25 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
         if (trigger.IsVerb && !VerbConstraintsHold(context, mention))
         {
-            return null;
+            // Another reading of the same form may fit: "parlé" of "se parler" (reciprocal) or of "parler à".
+            var other = triggers.FirstOrDefault(t => t.IsVerb && t != trigger && t.Form == trigger.Form
+                && VerbConstraintsHold(context, new MeetingMention { Trigger = t, Sentence = s, TriggerStart = k, TriggerEnd = k + length, ClauseStart = clauseStart, ClauseEnd = clauseEnd }));
+            if (other is null)
+            {
+                return null;
+            }
+
+            trigger = other;
+            mention = new MeetingMention
+            {
+                Trigger = trigger,
+                Sentence = s,
+                TriggerStart = k,
+                TriggerEnd = k + length,
+                ClauseStart = clauseStart,
+                ClauseEnd = clauseEnd,
+                Subtype = trigger.Subtype,
+            };
         }
 
         if (context.HasCue(clauseStart, clauseEnd, CueClass.Phone) || trigger.NounFlags.HasFlag(NounFlags.Phone))
@@ -283,6 +301,13 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
         // The subject of a light verb takes part: "X a eu une conversation avec Y", "X a effectué une visite".
         var carried = context.CarriedBySubject(mention, out var hostsOthers);
+
+        // "est attendu à Luanda pour des entretiens avec X", "s'est rendu à Paris en vue d'une rencontre": the purpose
+        // of the subject's trip.
+        if (context.PurposeBefore(k))
+        {
+            carried = true;
+        }
         var possessive = (determiner & WordClass.DetPoss) != 0;
         List<Referent> subjects = [];
         var pronounPlural = false;

@@ -4,7 +4,7 @@ namespace NewsNer.Tests.TestSupport;
 
 /// <summary>
 /// The sample article through tokens, sentences, the real linking and event stages, with the names a perfect
-/// recognizer would tag (<see cref="GazetteerMentionStage"/>): a realistic full document for output tests.
+/// recognizer would tag (<see cref="NewsNer.Pipeline.NameListStage"/>): a realistic full document for output tests.
 /// </summary>
 internal static class SampleArticle
 {
@@ -20,7 +20,7 @@ internal static class SampleArticle
 
     public static Document Process()
     {
-        var pipeline = NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().Add(new GazetteerMentionStage(s_names)).UseLinking().UseEvents().Build();
+        var pipeline = NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().Add(new NewsNer.Pipeline.NameListStage(s_names)).UseLinking().UseEvents().Build();
         var text = File.ReadAllText(RepoPaths.SampleArticle);
         return pipeline.Process(text, new DocumentOptions { PublicationDate = new DateOnly(2025, 10, 15), Source = "al-chaar-poutine.fr.txt", Metadata = new Dictionary<string, string> { ["title"] = "Al-Chaar discute avec Poutine au Kremlin" } });
     }

@@ -1,20 +1,20 @@
 using NewsNer.Entities;
-using NewsNer.Pipeline;
 
-namespace NewsNer.Tests.TestSupport;
+namespace NewsNer.Pipeline;
 
 /// <summary>
-/// A stand-in for the entity recognizer in tests: tags every occurrence of the given names (longest first, on token
-/// boundaries), so that linking and event rules can be tested on exactly the mentions a perfect recognizer would give.
+/// A recognizer that tags every occurrence of a fixed list of names (longest first, on token boundaries). It stands
+/// in for the statistical recognizer when linking and event rules are evaluated on their own, over the mentions a
+/// perfect recognizer would give (tests, <c>newsner eval-meeting-classifier</c>). Immutable and thread-safe.
 /// </summary>
-internal sealed class GazetteerMentionStage : IPipelineStage
+internal sealed class NameListStage : IPipelineStage
 {
     private readonly (string Name, EntityType Type)[] _names;
 
-    public GazetteerMentionStage(IEnumerable<(string Name, EntityType Type)> names) =>
-        _names = [.. names.OrderByDescending(n => n.Name.Length)];
+    public NameListStage(IEnumerable<(string Name, EntityType Type)> names) =>
+        _names = [.. names.Where(n => n.Name.Length > 0).OrderByDescending(n => n.Name.Length)];
 
-    public string Name => "test-gazetteer";
+    public string Name => "name-list";
 
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences;
 
@@ -42,7 +42,7 @@ internal sealed class GazetteerMentionStage : IPipelineStage
                 {
                     taken.AsSpan(from, name.Length).Fill(true);
                     var sentence = Array.FindIndex(state.Sentences, s => s.FirstToken <= first && first < s.EndToken);
-                    found.Add(new EntityMention(from, end, first, last - first + 1, type, Math.Max(sentence, 0), 0.9f));
+                    found.Add(new EntityMention(from, end, first, last - first + 1, type, Math.Max(sentence, 0), 1f));
                 }
 
                 from = end;
@@ -53,14 +53,15 @@ internal sealed class GazetteerMentionStage : IPipelineStage
     }
 
     /// <summary>Parses "PER: Vladimir Poutine | Poutine; LOC: Kremlin" into names.</summary>
-    public static IEnumerable<(string, EntityType)> Parse(string spec)
+    /// <exception cref="FormatException">A group has no type or an unknown one.</exception>
+    public static IEnumerable<(string Name, EntityType Type)> Parse(string spec)
     {
         foreach (var group in spec.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var colon = group.IndexOf(':', StringComparison.Ordinal);
-            if (!EntityTypes.TryParse(group.AsSpan(0, colon).Trim(), out var type))
+            if (colon < 0 || !EntityTypes.TryParse(group.AsSpan(0, colon).Trim(), out var type))
             {
-                throw new ArgumentException($"Unknown type in '{group}'.", nameof(spec));
+                throw new FormatException($"'{group}' does not start with a type (PER:, LOC:, ORG:, MISC:).");
             }
 
             foreach (var name in group[(colon + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -69,19 +70,4 @@ internal sealed class GazetteerMentionStage : IPipelineStage
             }
         }
     }
-}
-
-/// <summary>Pipelines for tests: the real tokenizer, sentences, linking and events over hand-placed mentions.</summary>
-internal static class TestPipelines
-{
-    /// <summary>A pipeline whose recognizer tags exactly the names in <paramref name="spec"/> ("PER: A | B; LOC: C").</summary>
-    public static NewsPipeline WithNames(string spec, bool events = true)
-    {
-        var builder = NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().Add(new GazetteerMentionStage(GazetteerMentionStage.Parse(spec))).UseLinking();
-        return (events ? builder.UseEvents() : builder).Build();
-    }
-
-    /// <summary>Processes a text with hand-placed names.</summary>
-    public static Document Process(string text, string spec, DateOnly? publicationDate = null) =>
-        WithNames(spec).Process(text, new DocumentOptions { PublicationDate = publicationDate });
 }

@@ -1,6 +1,6 @@
 using NewsNer.Training.Events;
 
-namespace NewsNer.Tests.Training;
+namespace NewsNer.Tests.Events;
 
 /// <summary>
 /// The rules-versus-learned comparison behind the choice of rules for meeting detection and status

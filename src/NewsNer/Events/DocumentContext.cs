@@ -844,6 +844,19 @@ internal sealed class DocumentContext
     /// <summary>Whether a referent is introduced by a locative preposition (à, au, en, dans) or stands in apposition to a place.</summary>
     public bool IsLocative(int start, MeetingMention mention)
     {
+        // "au palais de X" where only X is a name: the preposition stands before the place noun.
+        if ((ClassesEndingAt(start) & WordClass.De) != 0 && View.ClassLengths[start - 1] == 1)
+        {
+            for (var back = 2; back <= 3 && start - back >= 0; back++)
+            {
+                if (_lexicons.PlaceHeads.Longest(View.Ids, start - back, out _) == back - 1)
+                {
+                    start -= back;
+                    break;
+                }
+            }
+        }
+
         if ((ClassesEndingAt(start) & WordClass.Locative) == 0)
         {
             return false;
@@ -1311,7 +1324,8 @@ internal sealed class DocumentContext
                 break;
             }
 
-            if (t > k && ReferentAt[t] < 0 && _lexicons.Triggers.CanStartWith(View.Ids[t]) && _lexicons.Triggers.Longest(View.Ids, t, tr => tr.IsVerb, out _) > 0)
+            if (t > k && ReferentAt[t] < 0 && _lexicons.Triggers.CanStartWith(View.Ids[t]) && _lexicons.Triggers.Longest(View.Ids, t, tr => tr.IsVerb, out _) > 0
+                && (ClassesEndingAt(t) & WordClass.Determiner) == 0)
             {
                 break;
             }
@@ -1328,7 +1342,8 @@ internal sealed class DocumentContext
             end--;
         }
 
-        if (end <= k || (end - k == 1 && View.Tokens[k].Kind == TokenKind.Punctuation))
+        // A topic is a noun phrase: a lone punctuation mark or function word is none.
+        if (end <= k || (end - k == 1 && (View.Tokens[k].Kind == TokenKind.Punctuation || View.ClassLengths[k] > 0)))
         {
             return null;
         }

@@ -113,7 +113,9 @@ internal static class MeetingMerger
                     }
                     else
                     {
-                        partiesAgree = !named && parties.Count > 0;
+                        // A mention naming nobody joins a meeting only when it refers back to one ("la rencontre",
+                        // "ils", "les deux présidents"); "la délégation ukrainienne entend discuter" does not.
+                        partiesAgree = !named && mention.Anaphoric && parties.Count > 0;
                     }
                 }
                 else
@@ -282,7 +284,7 @@ internal static class MeetingMerger
         var evidenceSentences = mentions.Select(m => m.Sentence).ToHashSet();
         var places = mentions.SelectMany(m => m.Places)
             .GroupBy(p => p.Entity >= 0 ? p.Entity : -1 - p.Start)
-            .Select(g => g.OrderByDescending(p => p.Entity >= 0 && PlaceText(context, p) == entities[p.Entity].Canonical).First())
+            .Select(g => g.OrderByDescending(p => PlaceText(context, p).Length).First())
             .ToList();
 
         // The dateline city ("Dakar, le 24 octobre -") when the meeting has no city of its own and nothing contradicts it.
@@ -535,10 +537,24 @@ internal static class MeetingMerger
         var view = context.View;
         var entity = place.Entity >= 0 ? context.Entities[place.Entity] : null;
 
-        // The place name itself, without the determiner or role words around it.
+        // The place name itself, without the determiner or role words around it, but with the noun that makes it a
+        // venue when the name alone is not one: "au palais de Ciragan" → "palais de Ciragan".
         var mention = entity?.Mentions.FirstOrDefault(m => m.Kind == MentionKind.Name && m.FirstToken >= place.Start && m.EndToken <= place.End);
+        var first = mention?.FirstToken ?? place.Start;
         var start = mention?.Start ?? view.Tokens[place.Start].Start;
         var end = mention?.End ?? view.Tokens[place.End - 1].End;
+        if (first >= 2 && view.Is(first - 1, WordClass.De) && view.ClassLengths[first - 1] == 1)
+        {
+            for (var back = 2; back <= 3 && first - back >= 0; back++)
+            {
+                if (view.Lexicons.PlaceHeads.Longest(view.Ids, first - back, out _) == back - 1)
+                {
+                    start = view.Tokens[first - back].Start;
+                    break;
+                }
+            }
+        }
+
         return new EventArgument(view.Text[start..end], start, end, entity?.Id);
     }
 

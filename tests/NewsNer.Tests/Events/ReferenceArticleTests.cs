@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace NewsNer.Tests.Events;
 
 /// <summary>
-/// The reference article of issue 4 (samples/al-chaar-poutine.fr.txt), with the names a perfect recognizer would tag:
-/// exactly one reported hosted visit, Poutine receiving al-Chaar at the Kremlin in Moscou on Wednesday.
+/// The reference article of issue 4 (samples/al-chaar-poutine.fr.txt): exactly one reported hosted visit, Poutine
+/// receiving al-Chaar at the Kremlin in Moscou on Wednesday — with the names a perfect recognizer would tag, and end to
+/// end with the default pipeline (the shipped recognizer).
 /// </summary>
 public class ReferenceArticleTests(ITestOutputHelper output)
 {
@@ -20,9 +21,14 @@ public class ReferenceArticleTests(ITestOutputHelper output)
         TestPipelines.Process(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "al-chaar-poutine.fr.txt")), Names);
 
     [Fact]
-    public void Gives_exactly_one_reported_host_visit()
+    public void Gives_exactly_one_reported_host_visit() => AssertReferenceEvent(Process());
+
+    [Fact]
+    public void Gives_the_same_event_end_to_end_with_the_default_pipeline() =>
+        AssertReferenceEvent(NewsPipeline.CreateDefault().Process(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "al-chaar-poutine.fr.txt"))));
+
+    private void AssertReferenceEvent(Document doc)
     {
-        var doc = Process();
         output.WriteLine(Dump.Entities(doc));
         output.WriteLine(Dump.Events(doc));
         var meeting = Assert.Single(doc.Events);

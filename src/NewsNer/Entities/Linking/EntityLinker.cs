@@ -28,7 +28,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     /// <summary>Links the mentions of a document.</summary>
     public LinkingResult Link(LexicalView view, IReadOnlyList<EntityMention> rawMentions)
     {
-        var mentions = CleanMentions(view, rawMentions);
+        var mentions = TrimTitles(view, CleanMentions(view, rawMentions));
         var mentionAt = Enumerable.Repeat(-1, view.Count).ToArray();
         for (var m = 0; m < mentions.Count; m++)
         {
@@ -60,24 +60,18 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             forms[m] = NameForm.Create(NameText(view, mentions[m]), lexicons);
         }
 
-        var personVotes = new float[mentions.Count];
-        foreach (var role in roles)
-        {
-            if (role.Mention >= 0)
-            {
-                personVotes[role.Mention] += 1f;
-            }
-        }
+        var typeVotes = TypeEvidence(view, mentions, roles);
+        var personVotes = typeVotes.Select(v => v[(int)EntityType.Person]).ToArray();
 
         var clusters = new UnionFind(mentions.Count);
         JoinSameNames(forms, clusters);
         JoinParentheticalAcronyms(view, mentions, mentionAt, forms, clusters);
         JoinKnownOrganizations(view, mentions, clusters);
         JoinAcronymsToExpansions(mentions, forms, clusters, personVotes);
-        JoinPartialNames(view, mentions, forms, clusters, personVotes);
-        JoinSpellingVariants(mentions, forms, clusters, personVotes);
+        JoinPartialNames(view, mentions, forms, clusters, typeVotes);
+        JoinSpellingVariants(mentions, forms, clusters, typeVotes);
 
-        return BuildEntities(view, mentions, mentionAt, forms, clusters, roles, personVotes);
+        return BuildEntities(view, mentions, mentionAt, forms, clusters, roles, typeVotes);
     }
 
     /// <summary>Sorted, non-overlapping mentions with at least one letter.</summary>
@@ -99,6 +93,107 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// A name the recognizer started inside a title: "président de la [République d'Angola]" → "Angola". The part of
+    /// the name covered by the role phrase, and the "de" after it, are left out; a name inside a title is kept.
+    /// </summary>
+    private List<EntityMention> TrimTitles(LexicalView view, List<EntityMention> mentions)
+    {
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            for (var t = Math.Max(0, mention.FirstToken - 6); t < mention.FirstToken; t++)
+            {
+                var length = lexicons.Roles.Longest(view.Ids, t, out _);
+                var end = t + length;
+                if (length == 0 || end <= mention.FirstToken || end >= mention.EndToken)
+                {
+                    continue;
+                }
+
+                if (view.Is(end, WordClass.De))
+                {
+                    end += view.ClassLengths[end];
+                }
+
+                if (end < mention.EndToken)
+                {
+                    var first = view.Tokens[end];
+                    mentions[m] = mention with { Start = first.Start, FirstToken = end, TokenCount = mention.EndToken - end };
+                }
+
+                break;
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>Weight of a lexicon or context clue about a mention's type: more than one confident label.</summary>
+    private const float ClueWeight = 1.5f;
+
+    /// <summary>
+    /// Evidence of type beyond the recognizer's label, per mention: a role before the name (a person), a name the
+    /// lexicons know as a place or an organization, a place noun before it ("la province de X", "la base aérienne de
+    /// X"), a news-outlet noun before it ("l'agence X"). Event names ("Forum de Dakar") are MISC.
+    /// </summary>
+    private float[][] TypeEvidence(LexicalView view, List<EntityMention> mentions, List<RoleExtent> roles)
+    {
+        var votes = new float[mentions.Count][];
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            votes[m] = new float[4];
+            var mention = mentions[m];
+            if (RoleFinder.PlaceOf(view, mention) is not null)
+            {
+                votes[m][(int)EntityType.Location] += ClueWeight;
+            }
+
+            if (RoleFinder.OrganizationOf(view, mention) is not null)
+            {
+                votes[m][(int)EntityType.Organization] += ClueWeight;
+            }
+
+            if (lexicons.EventHeads.Longest(view.Ids, mention.FirstToken, out _) > 0 && mention.Type != EntityType.Person)
+            {
+                votes[m][(int)EntityType.Misc] += 10f;
+            }
+
+            // The noun before the name: "province de X" (place), "l'agence X", "le quotidien X" (organization).
+            var k = mention.FirstToken;
+            if (k >= 2 && view.Is(k - 1, WordClass.De) && view.ClassLengths[k - 1] == 1)
+            {
+                for (var back = 2; back <= 3 && k - back >= 0; back++)
+                {
+                    if (lexicons.PlaceHeads.Longest(view.Ids, k - back, out _) == back - 1)
+                    {
+                        votes[m][(int)EntityType.Location] += ClueWeight;
+                        break;
+                    }
+                }
+            }
+
+            for (var back = 1; back <= 3 && k - back >= 0; back++)
+            {
+                if (lexicons.OrganizationHeads.Longest(view.Ids, k - back, out var heads) == back && heads[0].Kind is "news_agency" or "agency" or "media")
+                {
+                    votes[m][(int)EntityType.Organization] += ClueWeight;
+                    break;
+                }
+            }
+        }
+
+        foreach (var role in roles)
+        {
+            if (role.Mention >= 0 && !ReferenceEquals(role.Role, RoleFinder.Nationality))
+            {
+                votes[role.Mention][(int)EntityType.Person] += 1f;
+            }
+        }
+
+        return votes;
     }
 
     private static bool ContainsLetter(ReadOnlySpan<char> text)
@@ -284,9 +379,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     /// name ends with it; a shortened organization or place (<c>Cour constitutionnelle</c>) joins the longer name it
     /// starts or ends. With several candidates, the one mentioned last before wins.
     /// </summary>
-    private void JoinPartialNames(LexicalView view, List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[] personVotes)
+    private void JoinPartialNames(LexicalView view, List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[][] typeVotes)
     {
-        var types = ProvisionalTypes(mentions, forms, clusters, personVotes);
+        var types = ProvisionalTypes(mentions, forms, clusters, typeVotes);
         for (var s = 0; s < mentions.Count; s++)
         {
             var shortForm = forms[s];
@@ -350,9 +445,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     }
 
     /// <summary>Names one letter apart (transliterations, typos): <c>Zelensky</c>/<c>Zelenski</c>, <c>Cirigan</c>/<c>Ciragan</c>.</summary>
-    private static void JoinSpellingVariants(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[] personVotes)
+    private static void JoinSpellingVariants(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[][] typeVotes)
     {
-        var types = ProvisionalTypes(mentions, forms, clusters, personVotes);
+        var types = ProvisionalTypes(mentions, forms, clusters, typeVotes);
         for (var a = 0; a < mentions.Count; a++)
         {
             for (var b = a + 1; b < mentions.Count; b++)
@@ -386,7 +481,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         }
     }
 
-    private static Dictionary<int, EntityType> ProvisionalTypes(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[] personVotes)
+    private static Dictionary<int, EntityType> ProvisionalTypes(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[][] typeVotes)
     {
         var votes = new Dictionary<int, float[]>();
         for (var m = 0; m < mentions.Count; m++)
@@ -398,7 +493,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
 
             v[(int)mentions[m].Type] += Weight(mentions[m], forms[m]);
-            v[(int)EntityType.Person] += personVotes[m];
+            for (var t = 0; t < 4; t++)
+            {
+                v[t] += typeVotes[m][t];
+            }
         }
 
         var types = new Dictionary<int, EntityType>();
@@ -500,7 +598,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     }
 
     private LinkingResult BuildEntities(
-        LexicalView view, List<EntityMention> mentions, int[] mentionAt, NameForm[] forms, UnionFind clusters, List<RoleExtent> roles, float[] personVotes)
+        LexicalView view, List<EntityMention> mentions, int[] mentionAt, NameForm[] forms, UnionFind clusters, List<RoleExtent> roles, float[][] typeVotes)
     {
         // Clusters in order of first mention.
         var order = new List<int>();
@@ -549,7 +647,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         var drafts = new EntityDraft[order.Count];
         for (var e = 0; e < drafts.Length; e++)
         {
-            drafts[e] = Describe(view, mentions, forms, members[e], rolesOf[e], personVotes);
+            drafts[e] = Describe(view, mentions, forms, members[e], rolesOf[e], typeVotes);
         }
 
         // People speaking for an international organization take its code: "le secrétaire général de l'ONU" → IGOUNO.
@@ -618,13 +716,16 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         public List<EntityMention> Nominals { get; } = [];
     }
 
-    private EntityDraft Describe(LexicalView view, List<EntityMention> mentions, NameForm[] forms, List<int> members, List<RoleExtent> roles, float[] personVotes)
+    private EntityDraft Describe(LexicalView view, List<EntityMention> mentions, NameForm[] forms, List<int> members, List<RoleExtent> roles, float[][] typeVotes)
     {
         var votes = new float[4];
         foreach (var m in members)
         {
             votes[(int)mentions[m].Type] += Weight(mentions[m], forms[m]);
-            votes[(int)EntityType.Person] += personVotes[m];
+            for (var t = 0; t < 4; t++)
+            {
+                votes[t] += typeVotes[m][t];
+            }
         }
 
         var draft = new EntityDraft { Type = Argmax(votes) };

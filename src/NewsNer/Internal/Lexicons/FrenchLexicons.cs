@@ -44,6 +44,9 @@ internal sealed class FrenchLexicons
 
     public PhraseTrie<bool> Honorifics { get; private set; } = null!;
 
+    /// <summary>Nouns heading an event name (forum, sommet, festival): such names are MISC.</summary>
+    public PhraseTrie<bool> EventHeads { get; private set; } = null!;
+
     /// <summary>Name particles (<c>al</c>, <c>de</c>, <c>van</c>), folded.</summary>
     public FrozenSet<string> NameParticles { get; private set; } = null!;
 
@@ -86,6 +89,7 @@ internal sealed class FrenchLexicons
         lexicons.Roles = LoadRoles(vocabulary);
         lexicons.RoleModifiers = LoadSimple(vocabulary, "fr/linking/role-modifiers.tsv", cell => Enum.Parse<RoleModifier>(cell, ignoreCase: true));
         lexicons.Honorifics = LoadList(vocabulary, "fr/linking/honorifics.txt");
+        lexicons.EventHeads = LoadList(vocabulary, "fr/linking/event-heads.txt");
         lexicons.NameParticles = EmbeddedResources.ReadLines("fr/linking/name-particles.txt").Select(p => TextFolding.Fold(p)).ToFrozenSet(StringComparer.Ordinal);
         lexicons.PlaceHeads = LoadSimple(vocabulary, "fr/linking/place-heads.tsv", cell => cell);
         lexicons.OrganizationHeads = LoadOrganizationHeads(vocabulary);

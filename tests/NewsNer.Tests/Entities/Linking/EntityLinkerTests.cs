@@ -57,6 +57,24 @@ public class EntityLinkerTests
         Assert.Single(doc.Entities);
     }
 
+    [Theory]
+    [InlineData("Le président a rendu visite au Sénégal. Le Sénégal a salué la visite.", "ORG: Sénégal", "Sénégal", EntityType.Location)]
+    [InlineData("La base aérienne de Hmeimim est russe.", "PER: Hmeimim", "Hmeimim", EntityType.Location)]
+    [InlineData("Selon l'agence Anadolu, ils se sont vus.", "PER: Anadolu", "Anadolu", EntityType.Organization)]
+    [InlineData("Il a participé au Forum international de Dakar.", "ORG: Forum international de Dakar", "Forum international de Dakar", EntityType.Misc)]
+    public void The_lexicons_and_the_words_around_a_name_correct_its_type(string text, string names, string canonical, EntityType type) =>
+        Assert.Equal(type, Named(Link(text, names), canonical).Type);
+
+    [Fact]
+    public void A_name_started_inside_a_title_is_trimmed_to_the_name()
+    {
+        // The recognizer tagged "République d'Angola" in "le président de la République d'Angola": the title is not the place.
+        var doc = Link("Le président de la République d'Angola, João Lourenço, est arrivé.", "LOC: République d'Angola; PER: João Lourenço");
+        var angola = Assert.Single(doc.Entities, e => e.Type == EntityType.Location);
+        Assert.Equal("Angola", angola.Canonical);
+        Assert.Equal("AO", Named(doc, "João Lourenço").Country);
+    }
+
     [Fact]
     public void A_known_place_never_joins_a_person()
     {

@@ -70,7 +70,7 @@ internal sealed class NerReportCommand : ICliCommand
                     ? string.Create(CultureInfo.InvariantCulture, $"{c.Precision:0.000} / {c.Recall:0.000} / {c.F1:0.000}")
                     : "–";
                 table.AppendLine(CultureInfo.InvariantCulture, $"| {corpus} | {profile ?? "default"} | {Cell("PER")} | {Cell("LOC")} | {Cell("ORG")} | {Cell("MISC")} | {o.Precision:0.000} | {o.Recall:0.000} | **{o.F1:0.000}** | {(floor > 0 ? floor.ToString("0.00", CultureInfo.InvariantCulture) : "–")} |");
-                context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus}: F1 {o.F1:0.0000}{(floor > 0 ? $" (floor {floor:0.00})" : string.Empty)}"));
+                context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus}: F1 {o.F1:0.00000}{(floor > 0 ? $" (floor {floor:0.00})" : string.Empty)}"));
                 if (floor > 0 && o.F1 < floor)
                 {
                     failed.Add(string.Create(CultureInfo.InvariantCulture, $"{corpus} {o.F1:0.0000} < {floor:0.00}"));

@@ -122,3 +122,29 @@ public class NerTrainingTests
         }
     }
 }
+
+public class RetokenizationTests
+{
+    [Fact]
+    public void Corpus_tokens_are_rejoined_retokenized_and_labels_projected()
+    {
+        // HIPE style: split abbreviation dot and elision; the title is inside the person span.
+        string[] words = ["Le", "M", ".", "Dupont", "de", "l", "'", "association", "a", "1_000", "euros", "."];
+        var labels = TrainingCorpus.NormalizeBio(["O", "B-PER", "I-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O", "O"]);
+        var result = TrainingCorpus.Retokenize(words, labels);
+        Assert.NotNull(result);
+        var (tokens, projected) = result.Value;
+        Assert.Equal(["Le", "M.", "Dupont", "de", "l'", "association", "a", "1 000", "euros", "."], tokens.Select(t => t.Text));
+        Assert.Equal(["O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O"], projected.Select(NerLabels.Name));
+    }
+
+    [Fact]
+    public void An_entity_never_starts_with_an_elided_article()
+    {
+        // WikiANN keeps elisions attached inside the span: "l'Élysée" LOC becomes l' (O) + Élysée (LOC).
+        var result = TrainingCorpus.Retokenize(["à", "l'Élysée", "."], TrainingCorpus.NormalizeBio(["O", "B-LOC", "O"]));
+        Assert.NotNull(result);
+        Assert.Equal(["à", "l'", "Élysée", "."], result.Value.Tokens.Select(t => t.Text));
+        Assert.Equal(["O", "O", "B-LOC", "O"], result.Value.Labels.Select(NerLabels.Name));
+    }
+}

@@ -98,8 +98,16 @@ internal sealed class EntityRecognizer
             _extractor.Extract(tokens, infos.AsSpan(0, n), features, counts);
             var emissions = floats.AsSpan(0, n * L);
             emissions.Clear();
+            // Scoring waits on memory (the weight table is larger than the caches): the next token's slots are fetched
+            // while the current token is scored.
+            _model.Prefetch(features.AsSpan(0, counts[0]));
             for (var i = 0; i < n; i++)
             {
+                if (i + 1 < n)
+                {
+                    _model.Prefetch(features.AsSpan((i + 1) * NerFeatureExtractor.MaxFeatures, counts[i + 1]));
+                }
+
                 _model.Score(features.AsSpan(i * NerFeatureExtractor.MaxFeatures, counts[i]), emissions.Slice(i * L, L), _profileSalt);
                 for (var y = 1; y < L; y++)
                 {
@@ -116,7 +124,16 @@ internal sealed class EntityRecognizer
             if (!spanConfidence.IsEmpty)
             {
                 spanConfidence[..n].Clear();
-                var logZ = NerDecoder.ForwardBackward(emissions, n, _model, alpha, beta);
+
+                // Forward–backward only serves the spans' confidences: none in the sentence, nothing to compute; and the
+                // backward scores are read from the first span's end on.
+                var firstEnd = FirstSpanEnd(labels[..n]);
+                if (firstEnd < 0)
+                {
+                    return;
+                }
+
+                var logZ = NerDecoder.ForwardBackward(emissions, n, _model, alpha, beta, betaFrom: firstEnd);
                 for (var i = 0; i < n; i++)
                 {
                     if (NerLabels.IsBegin(labels[i]))
@@ -140,6 +157,26 @@ internal sealed class EntityRecognizer
             ArrayPool<float>.Shared.Return(floats);
             ArrayPool<byte>.Shared.Return(back);
         }
+    }
+
+    // End (exclusive) of the first span of a label sequence, or -1 when it has none.
+    private static int FirstSpanEnd(ReadOnlySpan<int> labels)
+    {
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (NerLabels.IsBegin(labels[i]))
+            {
+                var end = i + 1;
+                while (end < labels.Length && NerLabels.IsInside(labels[end]))
+                {
+                    end++;
+                }
+
+                return end;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Recognizes the name mentions of a document, in text order, non-overlapping.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using NewsNer.Tokenization;
 
@@ -213,59 +214,87 @@ internal sealed class NerFeatureExtractor
     }
 
     // Gazetteer phrases are keyed by their letters and digits only, lower-cased, so "Côte d'Ivoire", "Côte d ' Ivoire"
-    // and "Côte-d'Ivoire" all match one entry whatever the tokenization.
+    // and "Côte-d'Ivoire" all match one entry whatever the tokenization. Each token's keyed characters are extracted once
+    // (the phrase loop reads every token up to MaxPhraseTokens times).
     private void MatchPhrases(ReadOnlySpan<Token> tokens, Span<TokenInfo> info)
     {
-        for (var i = 0; i < tokens.Length; i++)
+        var n = tokens.Length;
+        var total = 0;
+        foreach (var token in tokens)
         {
-            if (info[i].Cap == Cap.NoLetter)
-            {
-                continue;
-            }
+            total += token.Length;
+        }
 
-            var h = FeatureHash.Seed;
-            var letters = 0;
-            var end = Math.Min(tokens.Length, i + MaxPhraseTokens);
-            for (var j = i; j < end; j++)
+        var keyed = ArrayPool<char>.Shared.Rent(Math.Max(total, 1));
+        var starts = ArrayPool<int>.Shared.Rent(n + 1);
+        try
+        {
+            var length = 0;
+            for (var k = 0; k < n; k++)
             {
-                var added = 0;
-                foreach (var c in tokens[j].Span)
+                starts[k] = length;
+                foreach (var c in tokens[k].Span)
                 {
                     if (char.IsLetterOrDigit(c))
                     {
-                        h = FeatureHash.Add(h, TokenNormalizer.NormalizeChar(c));
-                        added++;
+                        keyed[length++] = TokenNormalizer.NormalizeChar(c);
                     }
-                }
-
-                if (added == 0)
-                {
-                    if (j == i || tokens[j].Length > 1)
-                    {
-                        break;
-                    }
-
-                    continue;
-                }
-
-                letters += added;
-                if (letters < 2)
-                {
-                    continue;
-                }
-
-                var category = _lexicons.Phrase(h);
-                if (category == GazetteerCategory.None)
-                {
-                    continue;
-                }
-
-                info[i].GazBegin |= category;
-                for (var k = i + 1; k <= j; k++)
-                {
-                    info[k].GazInside |= category;
                 }
             }
+
+            starts[n] = length;
+            for (var i = 0; i < n; i++)
+            {
+                if (info[i].Cap == Cap.NoLetter)
+                {
+                    continue;
+                }
+
+                var h = FeatureHash.Seed;
+                var letters = 0;
+                var end = Math.Min(n, i + MaxPhraseTokens);
+                for (var j = i; j < end; j++)
+                {
+                    var added = starts[j + 1] - starts[j];
+                    if (added == 0)
+                    {
+                        if (j == i || tokens[j].Length > 1)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    foreach (var c in keyed.AsSpan(starts[j], added))
+                    {
+                        h = FeatureHash.Add(h, c);
+                    }
+
+                    letters += added;
+                    if (letters < 2)
+                    {
+                        continue;
+                    }
+
+                    var category = _lexicons.Phrase(h);
+                    if (category == GazetteerCategory.None)
+                    {
+                        continue;
+                    }
+
+                    info[i].GazBegin |= category;
+                    for (var k = i + 1; k <= j; k++)
+                    {
+                        info[k].GazInside |= category;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(keyed);
+            ArrayPool<int>.Shared.Return(starts);
         }
     }
 

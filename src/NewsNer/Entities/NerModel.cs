@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using NewsNer.Internal;
 
@@ -120,6 +121,29 @@ internal sealed class NerModel
     internal struct Weights
     {
         private short _element;
+    }
+
+    /// <summary>
+    /// Asks the processor to start loading the table slots of <paramref name="features"/> (their first probe) into the
+    /// cache, so that a later <see cref="Score"/> of them does not wait for memory one feature at a time. The table is
+    /// larger than the caches and features are spread at random over it; no effect on results.
+    /// </summary>
+    public unsafe void Prefetch(ReadOnlySpan<ulong> features)
+    {
+        var slots = _slots;
+        if (!Sse.IsSupported || slots.Length == 0)
+        {
+            return;
+        }
+
+        var mask = slots.Length - 1;
+        fixed (Slot* table = slots)
+        {
+            foreach (var feature in features)
+            {
+                Sse.Prefetch0(table + ((int)feature & mask));
+            }
+        }
     }
 
     /// <summary>

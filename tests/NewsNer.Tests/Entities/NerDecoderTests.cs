@@ -90,6 +90,84 @@ public class NerDecoderTests
     }
 
     [Fact]
+    public void Forward_backward_equals_the_log_sum_exp_over_all_nine_labels_bit_for_bit()
+    {
+        // The decoder sums over the allowed neighbours only; a forbidden one adds exp(-inf) = 0, so the results must be
+        // the same floats as the plain recurrences over all 81 transitions (the confidences in the JSON depend on it).
+        Prop.ForAll(Gen.Choose(1, 30).ToArbitrary(), Gen.Choose(0, 100000).ToArbitrary(), (n, seed) =>
+        {
+            var random = new System.Random(seed);
+            var model = RandomModel(random);
+            var emissions = new float[n * NerLabels.Count];
+            for (var k = 0; k < emissions.Length; k++)
+            {
+                emissions[k] = (float)((random.NextDouble() * 8) - 4);
+            }
+
+            var betaFrom = random.Next(n);
+            var alpha = new float[n * NerLabels.Count];
+            var beta = new float[n * NerLabels.Count];
+            var logZ = NerDecoder.ForwardBackward(emissions, n, model, alpha, beta, betaFrom);
+            var (refAlpha, refBeta, refLogZ) = ReferenceForwardBackward(emissions, n, model);
+            return BitConverter.SingleToInt32Bits(logZ) == BitConverter.SingleToInt32Bits(refLogZ)
+                && alpha.AsSpan().SequenceEqual(refAlpha)
+                && beta.AsSpan(betaFrom * NerLabels.Count).SequenceEqual(refBeta.AsSpan(betaFrom * NerLabels.Count));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    // The textbook recurrences: every label pair, forbidden ones at -inf.
+    private static (float[] Alpha, float[] Beta, float LogZ) ReferenceForwardBackward(float[] emissions, int n, NerModel model)
+    {
+        const int L = NerLabels.Count;
+        var alpha = new float[n * L];
+        var beta = new float[n * L];
+        var terms = new float[L];
+        var trans = model.Transitions;
+        for (var y = 0; y < L; y++)
+        {
+            alpha[y] = NerLabels.IsInside(y) ? float.NegativeInfinity : model.Start[y] + emissions[y];
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            for (var y = 0; y < L; y++)
+            {
+                for (var p = 0; p < L; p++)
+                {
+                    terms[p] = NerDecoder.Allowed[(p * L) + y] ? alpha[((i - 1) * L) + p] + trans[(p * L) + y] : float.NegativeInfinity;
+                }
+
+                alpha[(i * L) + y] = NerDecoder.LogSumExp(terms) + emissions[(i * L) + y];
+            }
+        }
+
+        for (var y = 0; y < L; y++)
+        {
+            beta[((n - 1) * L) + y] = model.End[y];
+        }
+
+        for (var i = n - 2; i >= 0; i--)
+        {
+            for (var y = 0; y < L; y++)
+            {
+                for (var q = 0; q < L; q++)
+                {
+                    terms[q] = NerDecoder.Allowed[(y * L) + q] ? trans[(y * L) + q] + emissions[((i + 1) * L) + q] + beta[((i + 1) * L) + q] : float.NegativeInfinity;
+                }
+
+                beta[(i * L) + y] = NerDecoder.LogSumExp(terms);
+            }
+        }
+
+        for (var y = 0; y < L; y++)
+        {
+            terms[y] = alpha[((n - 1) * L) + y] + model.End[y];
+        }
+
+        return (alpha, beta, NerDecoder.LogSumExp(terms));
+    }
+
+    [Fact]
     public void Labels_parse_bio_and_iobes()
     {
         Assert.Equal(NerLabels.Begin(EntityType.Person), NerLabels.Parse("B-PER"));

@@ -70,6 +70,57 @@ public class NerFeatureExtractorTests
     }
 
     [Fact]
+    public void Gazetteer_matching_equals_the_direct_scan_of_every_phrase_start()
+    {
+        // The extractor reads each token's letters once; the result must equal hashing the letters and digits of up to
+        // MaxPhraseTokens tokens from every start, as the lexicon compiler keys phrases.
+        var text = "Le président de la Côte d'Ivoire, Alassane Ouattara, a reçu à Abidjan le Premier ministre du Burkina Faso "
+            + "et le secrétaire général des Nations unies ; l'Organisation des Nations unies (ONU) et l'Union africaine - "
+            + "réunies à Saint-Jean-de-Luz, New York et Rio de Janeiro - saluent l'accord. Côte d ' Ivoire , Côte-d'Ivoire !";
+        var tokens = FrenchTokenizer.Default.Tokenize(text).ToArray();
+        var info = new NerFeatureExtractor.TokenInfo[tokens.Length];
+        new NerFeatureExtractor(NerLexicons.Default).Extract(tokens, info, new ulong[tokens.Length * NerFeatureExtractor.MaxFeatures], new int[tokens.Length]);
+        var begin = new GazetteerCategory[tokens.Length];
+        var inside = new GazetteerCategory[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!tokens[i].Text.Any(char.IsLetter))
+            {
+                continue;
+            }
+
+            var h = FeatureHash.Seed;
+            var letters = 0;
+            for (var j = i; j < Math.Min(tokens.Length, i + NerFeatureExtractor.MaxPhraseTokens); j++)
+            {
+                var keyed = tokens[j].Text.Where(char.IsLetterOrDigit).Select(TokenNormalizer.NormalizeChar).ToArray();
+                if (keyed.Length == 0)
+                {
+                    if (j == i || tokens[j].Length > 1)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                h = keyed.Aggregate(h, FeatureHash.Add);
+                letters += keyed.Length;
+                var category = letters < 2 ? GazetteerCategory.None : NerLexicons.Default.Phrase(h);
+                begin[i] |= category;
+                for (var k = i + 1; k <= j && category != GazetteerCategory.None; k++)
+                {
+                    inside[k] |= category;
+                }
+            }
+        }
+
+        Assert.Equal(begin, info.Select(t => t.GazBegin));
+        Assert.Equal(inside, info.Select(t => t.GazInside));
+        Assert.Contains(begin, c => c.HasFlag(GazetteerCategory.Country));
+    }
+
+    [Fact]
     public void Extraction_does_not_allocate()
     {
         var tokens = TrainingCorpus.MakeTokens(["Le", "président", "russe", "Vladimir", "Poutine", "a", "accueilli", "al-Chaar", "au", "Kremlin", "."]);

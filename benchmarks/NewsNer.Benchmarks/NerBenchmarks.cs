@@ -1,150 +1,106 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using NewsNer.Entities;
-using NewsNer.Sentences;
-using NewsNer.Tokenization;
+using NewsNer.Pipeline;
 
 namespace NewsNer.Benchmarks;
 
 /// <summary>
-/// Entity recognition alone (features, scores, Viterbi, confidences, document consistency) over pre-computed tokens and
-/// sentences, on the sample article and on about 1 MB of French news-like text; plus the cold load of the model and
-/// lexicons. Throughput in tokens/s = tokens / mean time.
+/// The entity recognizer alone, on tokens and sentences computed beforehand: hashed features, label scores, BIO
+/// Viterbi, span confidences (forward–backward) and document consistency, one call per article. The reference in the
+/// same run is Microsoft.ML's standard inference path, a <c>PredictionEngine</c> over a maximum-entropy model fed the same
+/// hashed features (<see cref="MlNetTokenClassifier"/>).
 /// </summary>
 [MemoryDiagnoser]
-public class NerBenchmarks
+[Config(typeof(ThroughputConfig))]
+public class NerBenchmarks : ITokenThroughput
 {
-    private EntityRecognizer _recognizer = null!;
-    private Token[] _sampleTokens = [];
-    private Sentence[] _sampleSentences = [];
-    private Token[] _corpusTokens = [];
-    private Sentence[] _corpusSentences = [];
     private readonly List<EntityMention> _mentions = [];
+    private PreparedDocument[] _documents = [];
+    private EntityRecognizer _recognizer = null!;
+    private MlNetTokenClassifier _mlNet = null!;
+    private int[] _labels = [];
+
+    /// <summary>The input: the sample article or the 1 MB corpus as articles.</summary>
+    [Params(BenchmarkInputs.Sample, BenchmarkInputs.Corpus)]
+    public string Input { get; set; } = BenchmarkInputs.Sample;
 
     [GlobalSetup]
     public void Setup()
     {
-        _recognizer = new EntityRecognizer(NerResources.Model, NerLexicons.Default);
-        var sample = BenchmarkTexts.Sample;
-        _sampleTokens = FrenchTokenizer.Default.TokenizeToArray(sample);
-        _sampleSentences = SentenceSplitter.Default.Split(sample, _sampleTokens);
-        var corpus = BenchmarkTexts.Corpus;
-        _corpusTokens = FrenchTokenizer.Default.TokenizeToArray(corpus);
-        _corpusSentences = SentenceSplitter.Default.Split(corpus, _corpusTokens);
-        Console.WriteLine($"// sample: {_sampleTokens.Length} tokens; corpus: {_corpusTokens.Length} tokens, {corpus.Length} chars");
+        _documents = PreparedDocument.Prepare(BenchmarkInputs.Documents(Input), Annotations.Sentences);
+        _recognizer = PreparedDocument.Stage<EntityRecognizerStage>().Recognizer;
+        _labels = new int[_documents.Max(d => d.Tokens.Length)];
     }
 
-    /// <summary>Tokens in the sample article (for tokens/s).</summary>
-    public int SampleTokens => _sampleTokens.Length;
-
-    [Benchmark(Description = "NER, sample article")]
-    public int Sample()
+    [GlobalSetup(Target = nameof(MlNet))]
+    public void SetupMlNet()
     {
-        _mentions.Clear();
-        _recognizer.Recognize(_sampleTokens, _sampleSentences, _mentions);
-        return _mentions.Count;
+        Setup();
+        _mlNet = MlNetTokenClassifier.Train(_recognizer, PreparedDocument.Prepare(BenchmarkInputs.Documents(BenchmarkInputs.Corpus), Annotations.Sentences));
     }
 
-    [Benchmark(Description = "NER, ~1 MB news text")]
-    public int Corpus()
+    /// <summary>NewsNer's recognizer as the pipeline runs it: mentions with confidences, document consistency.</summary>
+    [Benchmark(Description = "NewsNer CRF recognizer")]
+    [BenchmarkCategory("ci")]
+    public int NewsNer()
     {
-        _mentions.Clear();
-        _recognizer.Recognize(_corpusTokens, _corpusSentences, _mentions);
-        return _mentions.Count;
-    }
-}
-
-/// <summary>Cold start: reading the embedded model and lexicons from the assembly (what the first pipeline pays once).</summary>
-[MemoryDiagnoser]
-public class NerLoadBenchmarks
-{
-    [Benchmark(Description = "load NER model")]
-    public int LoadModel()
-    {
-        using var stream = Internal.EmbeddedResources.Open(NerResources.ModelPath);
-        return NerModel.Read(stream).Capacity;
-    }
-
-    [Benchmark(Description = "load NER lexicons")]
-    public bool LoadLexicons()
-    {
-        using var stream = new BufferedStream(Internal.EmbeddedResources.Open(NerLexicons.ResourcePath), 1 << 16);
-        return NerLexicons.Read(stream, null).HasClusters;
-    }
-}
-
-/// <summary>Benchmark inputs: the sample article and ~1 MB of news-like text.</summary>
-internal static class BenchmarkTexts
-{
-    private static readonly Lazy<string> s_sample = new(() => File.ReadAllText(FindUp("samples/al-chaar-poutine.fr.txt")));
-    private static readonly Lazy<string> s_corpus = new(BuildCorpus);
-
-    public static string Sample => s_sample.Value;
-
-    public static string Corpus => s_corpus.Value;
-
-    // Text of the shared corpora (the HIPE news articles and the Sequoia sentences, detokenized) when ../shared is
-    // present; otherwise the sample repeated. Cut at about 1 MB.
-    private static string BuildCorpus()
-    {
-        var sb = new StringBuilder();
-        var shared = FindUpOrNull("../shared/data/ner");
-        if (shared is not null)
+        var count = 0;
+        foreach (var document in _documents)
         {
-            foreach (var corpus in new[] { "hipe2020-fr", "sequoia-fr", "newseye-fr", "wikineural-fr" })
+            _mentions.Clear();
+            _recognizer.Recognize(document.Tokens, document.Sentences, _mentions);
+            count += _mentions.Count;
+        }
+
+        return count;
+    }
+
+    /// <summary>The same model, best labels only: features, scores and Viterbi per sentence (no confidences, no consistency).</summary>
+    [Benchmark(Description = "NewsNer CRF, Viterbi labels only")]
+    public int NewsNerLabelsOnly()
+    {
+        var count = 0;
+        foreach (var document in _documents)
+        {
+            foreach (var sentence in document.Sentences)
             {
-                foreach (var line in File.ReadLines(Path.Combine(shared, corpus, "train.conll")))
+                if (sentence.TokenCount == 0)
                 {
-                    if (line.StartsWith('#'))
-                    {
-                        continue;
-                    }
-
-                    if (line.Length == 0)
-                    {
-                        sb.Append('\n');
-                        continue;
-                    }
-
-                    var token = line.AsSpan(0, line.IndexOf('\t') < 0 ? line.Length : line.IndexOf('\t'));
-                    if (token is "." or "," or ")" or "'" or "’" or ":" or ";" || sb.Length > 0 && sb[^1] is '\'' or '’' or '(' or '\n')
-                    {
-                        sb.Append(token);
-                    }
-                    else
-                    {
-                        sb.Append(' ').Append(token);
-                    }
-
-                    if (sb.Length >= 1_000_000)
-                    {
-                        return sb.ToString();
-                    }
+                    continue;
                 }
+
+                var labels = _labels.AsSpan(0, sentence.TokenCount);
+                _recognizer.Tag(document.Tokens.AsSpan(sentence.FirstToken, sentence.TokenCount), labels, []);
+                count += labels[0];
             }
         }
 
-        while (sb.Length < 1_000_000)
-        {
-            sb.Append(Sample).Append("\n\n");
-        }
-
-        return sb.ToString();
+        return count;
     }
 
-    private static string FindUp(string relative) => FindUpOrNull(relative) ?? throw new FileNotFoundException(relative);
-
-    private static string? FindUpOrNull(string relative)
+    /// <summary>Microsoft.ML PredictionEngine, maximum entropy over the same features, greedy (one label per token, no Viterbi).</summary>
+    [Benchmark(Baseline = true, Description = "ML.NET PredictionEngine maxent")]
+    public int MlNet()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var count = 0;
+        foreach (var document in _documents)
         {
-            var candidate = Path.GetFullPath(Path.Combine(dir.FullName, relative));
-            if (File.Exists(candidate) || Directory.Exists(candidate))
+            foreach (var sentence in document.Sentences)
             {
-                return candidate;
+                if (sentence.TokenCount == 0)
+                {
+                    continue;
+                }
+
+                var labels = _labels.AsSpan(0, sentence.TokenCount);
+                _mlNet.Predict(document.Tokens.AsSpan(sentence.FirstToken, sentence.TokenCount), labels);
+                count += labels[0];
             }
         }
 
-        return null;
+        return count;
     }
+
+    /// <summary>Every method tags every token of the input.</summary>
+    public static long TokensPerInvocation(string method, string input) => PreparedDocument.CountTokens(BenchmarkInputs.Documents(input));
 }

@@ -10,7 +10,8 @@ namespace NewsNer.Benchmarks;
 /// the raw text, and tokenizer plus splitter together.
 /// </summary>
 [MemoryDiagnoser]
-public class SentenceBenchmarks
+[Config(typeof(ThroughputConfig))]
+public class SentenceBenchmarks : ITokenThroughput
 {
     private static readonly Regex s_naive = new(@"(?<=[.!?…])\s+(?=[«""(\p{Lu}\d])|\n\s*\n", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
@@ -30,6 +31,7 @@ public class SentenceBenchmarks
 
     /// <summary>NewsNer's splitter over the tokens.</summary>
     [Benchmark(Baseline = true, Description = "NewsNer SentenceSplitter")]
+    [BenchmarkCategory("ci")]
     public int NewsNer() => SentenceSplitter.Default.Split(_text, _tokens).Length;
 
     /// <summary>Tokenizing and splitting together, as the pipeline does.</summary>
@@ -39,4 +41,7 @@ public class SentenceBenchmarks
     /// <summary>A naive regex splitter: a terminal mark, space, then a capital, quote or digit; or a blank line.</summary>
     [Benchmark(Description = "Naive Regex split")]
     public int NaiveRegex() => s_naive.Count(_text) + 1;
+
+    /// <summary>The NewsNer token count of the input for every method (the regex sees the same text).</summary>
+    public static long TokensPerInvocation(string method, string input) => FrenchTokenizer.Default.CountTokens(BenchmarkInputs.Get(input));
 }

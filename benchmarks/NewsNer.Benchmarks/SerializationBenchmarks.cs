@@ -23,6 +23,7 @@ public class SerializationBenchmarks
     }
 
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory("ci")]
     public string Serialize() => NewsJson.Serialize(_document);
 
     [Benchmark]

@@ -17,8 +17,8 @@ namespace NewsNer.Benchmarks;
 /// token count; the <c>Tokens</c> and <c>MTokens/s</c> columns use that count.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(TokenizerColumnsConfig))]
-public class TokenizerBenchmarks
+[Config(typeof(ThroughputConfig))]
+public class TokenizerBenchmarks : ITokenThroughput
 {
     private static readonly LuceneFrenchChain s_lucene = new();
     private static readonly PreTokenizer s_mlWords = PreTokenizer.CreateWordOrNonWord();
@@ -35,6 +35,7 @@ public class TokenizerBenchmarks
 
     /// <summary>NewsNer: tokens with offsets, kinds and French rules; allocates the token array only.</summary>
     [Benchmark(Description = "NewsNer FrenchTokenizer")]
+    [BenchmarkCategory("ci")]
     public int NewsNer() => FrenchTokenizer.Default.TokenizeToArray(_text).Length;
 
     /// <summary>NewsNer streaming (EnumerateTokens): the same tokens, one at a time, no array (no allocation), like Lucene's stream.</summary>
@@ -52,6 +53,7 @@ public class TokenizerBenchmarks
 
     /// <summary>Lucene.Net 4.8 StandardTokenizer + ElisionFilter with the French articles (FrenchAnalyzer's chain without stemming and stop words).</summary>
     [Benchmark(Baseline = true, Description = "Lucene.Net Standard+Elision")]
+    [BenchmarkCategory("ci")]
     public int Lucene() => s_lucene.Count(_text);
 
     /// <summary>Microsoft.ML.Tokenizers' word-or-non-word pre-tokenizer (the word splitting of ML.NET's tokenizers, regex \w+|[^\w\s]+).</summary>
@@ -63,7 +65,7 @@ public class TokenizerBenchmarks
     public int NaiveRegex() => CountRegex(_text);
 
     /// <summary>Token count of a method on an input, for the report columns.</summary>
-    internal static int TokenCount(string method, string input)
+    public static long TokensPerInvocation(string method, string input)
     {
         var text = BenchmarkInputs.Get(input);
         return method switch

@@ -78,7 +78,7 @@ internal sealed class FrenchLexicons
         return classes;
     }
 
-    private static FrenchLexicons Load()
+    internal static FrenchLexicons Load()
     {
         var accentSensitive = EmbeddedResources.ReadLines("fr/grammar/accent-sensitive.txt").ToFrozenSet(StringComparer.Ordinal);
         var vocabulary = new VocabularyBuilder(accentSensitive);

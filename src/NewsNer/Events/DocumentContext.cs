@@ -78,6 +78,31 @@ internal sealed class DocumentContext
 
     public List<DateExpression> Dates { get; }
 
+    /// <summary>The date expressions of one sentence (dates are in text order: a binary search finds them).</summary>
+    private IEnumerable<DateExpression> DatesOfSentence(int sentence)
+    {
+        var first = View.Sentences[sentence].FirstToken;
+        var lo = 0;
+        var hi = Dates.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Dates[mid].StartToken < first)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var d = lo; d < Dates.Count && View.SentenceOf[Dates[d].StartToken] == sentence; d++)
+        {
+            yield return Dates[d];
+        }
+    }
+
     /// <summary>The place of a dateline ("Dakar, le 24 octobre 2022 - ..."), or null.</summary>
     public Referent? DatelinePlace { get; private set; }
 
@@ -1376,7 +1401,7 @@ internal sealed class DocumentContext
     {
         DateExpression? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var date in Dates)
+        foreach (var date in DatesOfSentence(mention.Sentence))
         {
             if (date.EndToken <= mention.ClauseStart - 12 || date.StartToken >= mention.ClauseEnd + 12)
             {

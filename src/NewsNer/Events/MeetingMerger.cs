@@ -17,17 +17,33 @@ internal static class MeetingMerger
     /// <summary>How many sentences back a mention without named parties may refer to.</summary>
     private const int AnaphoraDistance = 4;
 
+    /// <summary>How many sentences back any mention may join a meeting: a news article tells one encounter within this.</summary>
+    private const int MergeDistance = 40;
+
     private sealed class Draft
     {
         public List<MeetingMention> Mentions { get; } = [];
 
         public int LastSentence => Mentions[^1].Sentence;
 
-        public IEnumerable<int> Parties => Mentions.SelectMany(m => m.Parties.Keys).Distinct();
+        /// <summary>Named parties of every mention so far.</summary>
+        public HashSet<int> Parties { get; } = [];
 
-        public bool HasNamedParties => Mentions.Any(m => m.Parties.Count > 0);
+        /// <summary>Parties, delegation members and people present: whoever a later mention may name.</summary>
+        public HashSet<int> Known { get; } = [];
+
+        public bool HasNamedParties => Parties.Count > 0;
 
         public char Family => Family(Mentions[0]);
+
+        public void Add(MeetingMention mention)
+        {
+            Mentions.Add(mention);
+            Parties.UnionWith(mention.Parties.Keys);
+            Known.UnionWith(mention.Parties.Keys);
+            Known.UnionWith(mention.Delegation);
+            Known.UnionWith(mention.Present);
+        }
     }
 
     private static char Family(MeetingMention mention) => mention.IsPhone ? 'p' : mention.IsSummit ? 's' : 'm';
@@ -50,7 +66,7 @@ internal static class MeetingMerger
                 drafts.Add(target);
             }
 
-            target.Mentions.Add(mention);
+            target.Add(mention);
         }
 
         var events = new List<MeetingEvent>();
@@ -79,12 +95,17 @@ internal static class MeetingMerger
             for (var d = drafts.Count - 1; d >= 0; d--)
             {
                 var draft = drafts[d];
+                if (mention.Sentence - draft.LastSentence > MergeDistance)
+                {
+                    continue;
+                }
+
                 if (draft.Family != Family(mention) || mention.Again || !StatusesAgree(draft, mention))
                 {
                     continue;
                 }
 
-                var parties = draft.Parties.ToHashSet();
+                var parties = draft.Parties;
                 var near = mention.Sentence - draft.LastSentence <= AnaphoraDistance;
                 bool partiesAgree;
                 if (pass == 0 && mention.IsSummit)
@@ -98,9 +119,8 @@ internal static class MeetingMerger
                 {
                     if (named && parties.Count > 0)
                     {
-                        var others = parties.Concat(draft.Mentions.SelectMany(m => m.Delegation.Concat(m.Present))).ToHashSet();
                         var overlap = mention.Parties.Keys.Count(parties.Contains);
-                        partiesAgree = overlap >= 2 || (overlap >= 1 && (mention.Parties.Keys.All(others.Contains) || parties.All(mention.Parties.ContainsKey)));
+                        partiesAgree = overlap >= 2 || (overlap >= 1 && (mention.Parties.Keys.All(draft.Known.Contains) || parties.All(mention.Parties.ContainsKey)));
                     }
                     else if (unnamedOnly)
                     {
@@ -229,6 +249,11 @@ internal static class MeetingMerger
     {
         var mentions = draft.Mentions;
         var entities = context.Entities;
+        if (!draft.HasNamedParties)
+        {
+            return null; // parties described, never named: nothing an analyst can code
+        }
+
         var summit = draft.Family == 's';
         var phone = draft.Family == 'p';
 

@@ -67,9 +67,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         JoinSameNames(forms, clusters);
         JoinParentheticalAcronyms(view, mentions, mentionAt, forms, clusters);
         JoinKnownOrganizations(view, mentions, clusters);
-        JoinAcronymsToExpansions(mentions, forms, clusters, personVotes);
-        JoinPartialNames(view, mentions, forms, clusters, typeVotes);
-        JoinSpellingVariants(mentions, forms, clusters, typeVotes);
+        var names = DistinctNames(mentions, forms);
+        JoinAcronymsToExpansions(mentions, forms, names, clusters, personVotes);
+        JoinPartialNames(view, mentions, forms, names, clusters, typeVotes);
+        JoinSpellingVariants(mentions, forms, names, clusters, typeVotes);
 
         return BuildEntities(view, mentions, mentionAt, forms, clusters, roles, typeVotes);
     }
@@ -336,40 +337,63 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         }
     }
 
-    /// <summary>CENA = Commission électorale nationale autonome, when exactly one expansion in the document fits.</summary>
-    private static void JoinAcronymsToExpansions(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[] personVotes)
+    /// <summary>One mention per distinct name (mentions of the same name are already joined), with the positions of all.</summary>
+    private static List<(int Representative, List<int> Starts)> DistinctNames(List<EntityMention> mentions, NameForm[] forms)
     {
-        for (var a = 0; a < mentions.Count; a++)
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<(int, List<int>)>();
+        for (var m = 0; m < mentions.Count; m++)
         {
-            var acronym = forms[a].Acronym;
-            if (acronym is null || acronym.Length < 2 || mentions[a].Type == EntityType.Person || personVotes[a] > 0)
+            if (forms[m].Parts.Length == 0)
             {
                 continue;
             }
 
-            var match = -1;
-            var ambiguous = false;
-            for (var m = 0; m < mentions.Count; m++)
+            if (!byKey.TryGetValue(forms[m].Key, out var index))
             {
-                if (forms[m].Parts.Length < 2 || forms[m].Acronym is not null || clusters.Find(m) == clusters.Find(a) && match >= 0)
-                {
-                    continue;
-                }
-
-                if (forms[m].Initials(s_initialsSkipped.Contains) == acronym)
-                {
-                    if (match >= 0 && clusters.Find(match) != clusters.Find(m))
-                    {
-                        ambiguous = true;
-                    }
-
-                    match = m;
-                }
+                index = names.Count;
+                byKey[forms[m].Key] = index;
+                names.Add((m, []));
             }
 
-            if (match >= 0 && !ambiguous)
+            names[index].Item2.Add(mentions[m].Start);
+        }
+
+        return names;
+    }
+
+    /// <summary>CENA = Commission électorale nationale autonome, when exactly one expansion in the document fits.</summary>
+    private static void JoinAcronymsToExpansions(
+        List<EntityMention> mentions, NameForm[] forms, List<(int Representative, List<int> Starts)> names, UnionFind clusters, float[] personVotes)
+    {
+        var byInitials = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (m, _) in names)
+        {
+            if (forms[m].Parts.Length >= 2 && forms[m].Acronym is null)
             {
-                clusters.Union(a, match);
+                var initials = forms[m].Initials(s_initialsSkipped.Contains);
+                if (!byInitials.TryGetValue(initials, out var list))
+                {
+                    byInitials[initials] = list = [];
+                }
+
+                list.Add(m);
+            }
+        }
+
+        foreach (var (a, _) in names)
+        {
+            var acronym = forms[a].Acronym;
+            if (acronym is null || acronym.Length < 2 || mentions[a].Type == EntityType.Person || personVotes[a] > 0
+                || !byInitials.TryGetValue(acronym, out var expansions))
+            {
+                continue;
+            }
+
+            var roots = expansions.Select(clusters.Find).Distinct().ToList();
+            if (roots.Count == 1)
+            {
+                clusters.Union(a, roots[0]);
             }
         }
     }
@@ -377,12 +401,45 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     /// <summary>
     /// A shorter name joins the fuller one it is part of: a surname (<c>Poutine</c>, <c>Sall</c>) joins the person whose
     /// name ends with it; a shortened organization or place (<c>Cour constitutionnelle</c>) joins the longer name it
-    /// starts or ends. With several candidates, the one mentioned last before wins.
+    /// starts or ends. With several candidates, the one mentioned last before wins. Candidates come from indexes of
+    /// first and last name parts, so a long document costs about one lookup per distinct name.
     /// </summary>
-    private void JoinPartialNames(LexicalView view, List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[][] typeVotes)
+    private void JoinPartialNames(
+        LexicalView view, List<EntityMention> mentions, NameForm[] forms, List<(int Representative, List<int> Starts)> names, UnionFind clusters, float[][] typeVotes)
     {
         var types = ProvisionalTypes(mentions, forms, clusters, typeVotes);
-        for (var s = 0; s < mentions.Count; s++)
+        var starts = names.ToDictionary(n => n.Representative, n => n.Starts);
+        var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byFirst = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var lastParts = new Dictionary<char, List<string>>();
+        foreach (var (m, _) in names)
+        {
+            var core = forms[m].Core;
+            if (core.Length < 2)
+            {
+                continue;
+            }
+
+            Index(byLast, core[^1], m);
+            if (types[clusters.Find(m)] is EntityType.Organization or EntityType.Location)
+            {
+                // Prefixes only join organizations and places ("Cour constitutionnelle" → "... du Bénin"): persons
+                // sharing a first name stay out of this index.
+                Index(byFirst, core[0], m);
+            }
+            if (core[^1].Length >= 5 && byLast[core[^1]].Count == 1)
+            {
+                if (!lastParts.TryGetValue(core[^1][0], out var parts))
+                {
+                    lastParts[core[^1][0]] = parts = [];
+                }
+
+                parts.Add(core[^1]);
+            }
+        }
+
+        var candidates = new HashSet<int>();
+        foreach (var (s, sStarts) in names)
         {
             var shortForm = forms[s];
             if (shortForm.Core.Length == 0 || shortForm.Acronym is not null)
@@ -390,11 +447,30 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 continue;
             }
 
+            candidates.Clear();
+            AddAll(candidates, byLast, shortForm.Core[^1]);
+            if (types[clusters.Find(s)] is EntityType.Organization or EntityType.Location)
+            {
+                AddAll(candidates, byFirst, shortForm.Core[0]);
+            }
+            if (shortForm.Core.Length == 1 && shortForm.Core[0].Length >= 5 && lastParts.TryGetValue(shortForm.Core[0][0], out var similar))
+            {
+                // A surname alone one letter apart: Zelenski / Volodymyr Zelensky.
+                foreach (var part in similar.Take(5000))
+                {
+                    if (OneEditApart(part, shortForm.Core[0]))
+                    {
+                        AddAll(candidates, byLast, part);
+                    }
+                }
+            }
+
             var shortType = types[clusters.Find(s)];
             var isKnownPlace = RoleFinder.PlaceOf(view, mentions[s]) is not null || RoleFinder.OrganizationOf(view, mentions[s]) is not null;
+            var reference = sStarts[0];
             var best = -1;
             var bestDistance = int.MaxValue;
-            for (var l = 0; l < mentions.Count; l++)
+            foreach (var l in candidates)
             {
                 var longForm = forms[l];
                 if (longForm.Core.Length <= shortForm.Core.Length || clusters.Find(l) == clusters.Find(s))
@@ -426,7 +502,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 }
 
                 // Prefer the nearest earlier mention; a later one only when none comes before.
-                var distance = mentions[l].Start <= mentions[s].Start ? mentions[s].Start - mentions[l].Start : int.MaxValue / 2 + mentions[l].Start - mentions[s].Start;
+                var lStarts = starts[l];
+                var at = lStarts.BinarySearch(reference);
+                var before = at >= 0 ? at : ~at - 1;
+                var distance = before >= 0 ? reference - lStarts[before] : int.MaxValue / 2 + lStarts[0] - reference;
                 if (distance < bestDistance)
                 {
                     bestDistance = distance;
@@ -436,48 +515,111 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
             if (best >= 0)
             {
+                var person = types[clusters.Find(best)] == EntityType.Person || types[clusters.Find(s)] == EntityType.Person;
+                var type = types[clusters.Find(best)];
                 clusters.Union(s, best);
-                types[clusters.Find(s)] = types[clusters.Find(best)] == EntityType.Person || types[clusters.Find(s)] == EntityType.Person
-                    ? EntityType.Person
-                    : types[clusters.Find(best)];
+                types[clusters.Find(s)] = person ? EntityType.Person : type;
+            }
+        }
+
+        static void Index(Dictionary<string, List<int>> index, string key, int value)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            list.Add(value);
+        }
+
+        static void AddAll(HashSet<int> set, Dictionary<string, List<int>> index, string key)
+        {
+            if (index.TryGetValue(key, out var list))
+            {
+                set.UnionWith(list);
             }
         }
     }
 
-    /// <summary>Names one letter apart (transliterations, typos): <c>Zelensky</c>/<c>Zelenski</c>, <c>Cirigan</c>/<c>Ciragan</c>.</summary>
-    private static void JoinSpellingVariants(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[][] typeVotes)
+    /// <summary>
+    /// Names one letter apart (transliterations, typos): <c>Zelensky</c>/<c>Zelenski</c>, <c>Cirigan</c>/<c>Ciragan</c>.
+    /// Names are bucketed by the other parts, the first letter and the length of the differing part, so only near
+    /// neighbours are compared.
+    /// </summary>
+    private static void JoinSpellingVariants(
+        List<EntityMention> mentions, NameForm[] forms, List<(int Representative, List<int> Starts)> names, UnionFind clusters, float[][] typeVotes)
     {
         var types = ProvisionalTypes(mentions, forms, clusters, typeVotes);
-        for (var a = 0; a < mentions.Count; a++)
+        var buckets = new Dictionary<(int Type, int Others, char First, int Length), List<int>>();
+        foreach (var (m, _) in names)
         {
-            for (var b = a + 1; b < mentions.Count; b++)
+            var core = forms[m].Core;
+            if (core.Length == 0 || forms[m].Acronym is not null)
             {
-                if (clusters.Find(a) == clusters.Find(b) || types[clusters.Find(a)] != types[clusters.Find(b)])
+                continue;
+            }
+
+            var type = (int)types[clusters.Find(m)];
+            for (var p = 0; p < core.Length; p++)
+            {
+                if (core[p].Length < 5)
                 {
                     continue;
                 }
 
-                var x = forms[a].Core;
-                var y = forms[b].Core;
-                if (x.Length != y.Length || x.Length == 0 || forms[a].Acronym is not null || forms[b].Acronym is not null)
+                // The other parts, hashed with their positions; an equal hash is checked part by part below.
+                var rest = core.Length;
+                for (var i = 0; i < core.Length; i++)
                 {
-                    continue;
-                }
-
-                var differences = 0;
-                for (var p = 0; p < x.Length && differences <= 1; p++)
-                {
-                    if (x[p] != y[p])
+                    if (i != p)
                     {
-                        differences += OneEditApart(x[p], y[p]) ? 1 : 2;
+                        rest = HashCode.Combine(rest, i, StringComparer.Ordinal.GetHashCode(core[i]));
                     }
                 }
 
-                if (differences == 1)
+                for (var delta = -1; delta <= 1; delta++)
                 {
-                    clusters.Union(a, b);
+                    if (!buckets.TryGetValue((type, rest, core[p][0], core[p].Length + delta), out var neighbours))
+                    {
+                        continue;
+                    }
+
+                    foreach (var other in neighbours)
+                    {
+                        var otherCore = forms[other].Core;
+                        if (clusters.Find(other) != clusters.Find(m) && OtherPartsEqual(otherCore, core, p) && OneEditApart(otherCore[p], core[p]))
+                        {
+                            clusters.Union(other, m);
+                        }
+                    }
+                }
+
+                var key = (type, rest, core[p][0], core[p].Length);
+                if (!buckets.TryGetValue(key, out var list))
+                {
+                    buckets[key] = list = [];
+                }
+
+                list.Add(m);
+            }
+        }
+
+        static bool OtherPartsEqual(string[] a, string[] b, int except)
+        {
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (i != except && a[i] != b[i])
+                {
+                    return false;
                 }
             }
+
+            return true;
         }
     }
 
@@ -581,6 +723,12 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         while (i < a.Length && i < b.Length && a[i] == b[i])
         {
             i++;
+        }
+
+        if (i == a.Length || i == b.Length)
+        {
+            // Equal, or one is the other plus a last letter.
+            return a.Length != b.Length;
         }
 
         if (a.Length == b.Length)
@@ -910,6 +1058,28 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     /// </summary>
     private static void AttachNominals(LexicalView view, List<RoleExtent> roles, int[] roleEntity, EntityDraft[] drafts, List<RoleExtent>[] rolesOf)
     {
+        // Only people with a role can fit a description; index them by country so that a long document stays linear.
+        var people = new List<int>();
+        var byCountry = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var e = 0; e < drafts.Length; e++)
+        {
+            if (drafts[e].Type != EntityType.Person || rolesOf[e].Count == 0)
+            {
+                continue;
+            }
+
+            people.Add(e);
+            if (drafts[e].Country is { } country)
+            {
+                if (!byCountry.TryGetValue(country, out var list))
+                {
+                    byCountry[country] = list = [];
+                }
+
+                list.Add(e);
+            }
+        }
+
         for (var r = 0; r < roles.Count; r++)
         {
             var nominal = roles[r];
@@ -932,9 +1102,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
             var match = -1;
             var ambiguous = false;
-            for (var e = 0; e < drafts.Length; e++)
+            var candidates = nominal.Country is { } wanted ? (byCountry.TryGetValue(wanted, out var sameCountry) ? sameCountry : []) : people;
+            foreach (var e in candidates)
             {
-                if (drafts[e].Type != EntityType.Person || !Fits(nominal, drafts[e], rolesOf[e]))
+                if (!Fits(nominal, drafts[e], rolesOf[e]))
                 {
                     continue;
                 }

@@ -17,14 +17,25 @@ internal sealed class Vocabulary
     /// <summary>Longer tokens are never lexicon words (and would not fit the stack buffer).</summary>
     public const int MaxWordLength = 64;
 
+    /// <summary>Marks a folded key shared by words that only accents tell apart: the exact form decides.</summary>
+    private const int AccentDecides = -2;
+
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _exact;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _folded;
     private readonly string[] _words;
 
     internal Vocabulary(Dictionary<string, int> exact, Dictionary<string, int> folded, string[] words)
     {
+        // One lookup by folded form for almost every token; the few folds of accent-sensitive words (a/à, ou/où)
+        // send the lookup to the exact form.
+        var all = new Dictionary<string, int>(folded, StringComparer.Ordinal);
+        foreach (var key in exact.Keys)
+        {
+            all[TextFolding.Fold(key)] = AccentDecides;
+        }
+
         _exact = exact.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _folded = folded.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _folded = all.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _words = words;
     }
 
@@ -49,18 +60,19 @@ internal sealed class Vocabulary
         }
 
         Span<char> buffer = stackalloc char[token.Length];
-        TokenNormalizer.Normalize(token, buffer);
-        if (_exact.TryGetValue(buffer, out var id))
+        TextFolding.Fold(token, buffer);
+        if (!_folded.TryGetValue(buffer, out var id))
+        {
+            return Unknown;
+        }
+
+        if (id != AccentDecides)
         {
             return id;
         }
 
-        for (var i = 0; i < buffer.Length; i++)
-        {
-            buffer[i] = TextFolding.Fold(buffer[i]);
-        }
-
-        return _folded.TryGetValue(buffer, out id) ? id : Unknown;
+        TokenNormalizer.Normalize(token, buffer);
+        return _exact.TryGetValue(buffer, out id) ? id : Unknown;
     }
 
     /// <summary>Writes the word id of every token into <paramref name="ids"/>.</summary>

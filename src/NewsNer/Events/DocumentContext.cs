@@ -17,6 +17,9 @@ internal sealed class DocumentContext
     private readonly CueClass[] _cue;
     private readonly byte[] _cueLength;
     private readonly bool[] _insideCue;
+    private readonly ushort[] _cueMask;
+    private readonly bool[] _prepared;
+    private readonly List<(int Length, CueClass Value)> _matches = [];
     private readonly CueClass[] _coveringCue;
     private readonly bool[] _covered;
     private readonly Dictionary<int, HashSet<string>> _functions = [];
@@ -36,6 +39,8 @@ internal sealed class DocumentContext
         _cue = new CueClass[View.Count];
         _cueLength = new byte[View.Count];
         _insideCue = new bool[View.Count];
+        _cueMask = new ushort[View.Count];
+        _prepared = new bool[View.Sentences.Length];
         _coveringCue = new CueClass[View.Count];
         _covered = new bool[View.Count];
         Dates = DateFinder.FindAll(View);
@@ -124,6 +129,7 @@ internal sealed class DocumentContext
     /// <summary>Computes clause boundaries and cue words of a sentence before its triggers are read.</summary>
     public void PrepareSentence(int s)
     {
+        _prepared[s] = true;
         var sentence = View.Sentences[s];
         var end = Math.Min(sentence.EndToken, View.Count);
         for (var k = sentence.FirstToken; k < end; k++)
@@ -140,6 +146,14 @@ internal sealed class DocumentContext
 
             if (_lexicons.Cues.CanStartWith(View.Ids[k]))
             {
+                // Every class of every cue starting here, so that later questions are one bit test.
+                _matches.Clear();
+                _lexicons.Cues.AllMatches(View.Ids, k, _matches);
+                foreach (var (_, value) in _matches)
+                {
+                    _cueMask[k] |= (ushort)(1 << (int)value);
+                }
+
                 var cueLength = _lexicons.Cues.Longest(View.Ids, k, out var cues);
                 if (cueLength > 0)
                 {
@@ -1110,15 +1124,9 @@ internal sealed class DocumentContext
 
     public bool HasCue(int start, int end, CueClass cue)
     {
-        for (var k = start; k < end && k < View.Count; k++)
+        for (var k = Math.Max(0, start); k < end && k < View.Count; k++)
         {
-            if (_cueLength[k] > 0 && _cue[k] == cue)
-            {
-                return true;
-            }
-
-            // A shorter cue of another class may hide under a longer one at the same token.
-            if (_cueLength[k] > 0 && _lexicons.Cues.Longest(View.Ids, k, c => c == cue, out _) > 0)
+            if (CueStartsAt(k, cue))
             {
                 return true;
             }
@@ -1127,15 +1135,47 @@ internal sealed class DocumentContext
         return false;
     }
 
+    /// <summary>Whether a cue of this class (not only the longest one) starts at the token.</summary>
+    private bool CueStartsAt(int k, CueClass cue) =>
+        _prepared[View.SentenceOf[k]]
+            ? (_cueMask[k] & (1 << (int)cue)) != 0
+            : _lexicons.Cues.CanStartWith(View.Ids[k]) && LongestCue(k, cue) > 0;
+
+    /// <summary>Length of the longest cue of this class starting at the token.</summary>
+    private int LongestCue(int k, CueClass cue)
+    {
+        _matches.Clear();
+        _lexicons.Cues.AllMatches(View.Ids, k, _matches);
+        var length = 0;
+        foreach (var (matchLength, value) in _matches)
+        {
+            if (value == cue && matchLength > length)
+            {
+                length = matchLength;
+            }
+        }
+
+        return length;
+    }
+
     /// <summary>A cue that ends at most <paramref name="window"/> tokens before <paramref name="k"/>.</summary>
     public bool HasCueEndingNear(int k, int window, CueClass cue)
     {
         for (var start = Math.Max(0, k - window - 4); start < k; start++)
         {
-            var length = _lexicons.Cues.Longest(View.Ids, start, c => c == cue, out _);
-            if (length > 0 && start + length <= k && k - (start + length) <= window)
+            if (!CueStartsAt(start, cue))
             {
-                return true;
+                continue;
+            }
+
+            _matches.Clear();
+            _lexicons.Cues.AllMatches(View.Ids, start, _matches);
+            foreach (var (length, value) in _matches)
+            {
+                if (value == cue && start + length <= k && k - (start + length) <= window)
+                {
+                    return true;
+                }
             }
         }
 
@@ -1158,7 +1198,7 @@ internal sealed class DocumentContext
                 k = Math.Max(clauseStart, Dates[_dateAt[k]].StartToken);
             }
 
-            var length = OtherCueCovers(k, cue) ? 0 : _lexicons.Cues.Longest(View.Ids, k, c => c == cue, out _);
+            var length = OtherCueCovers(k, cue) || !CueStartsAt(k, cue) ? 0 : LongestCue(k, cue);
             if (length > 0 && k + length <= trigger + 1)
             {
                 return true;
@@ -1174,7 +1214,7 @@ internal sealed class DocumentContext
         var k = end;
         for (var units = 0; units < window && k < clauseEnd; units++)
         {
-            if (!OtherCueCovers(k, cue) && _lexicons.Cues.Longest(View.Ids, k, c => c == cue, out _) > 0)
+            if (!OtherCueCovers(k, cue) && CueStartsAt(k, cue))
             {
                 return true;
             }

@@ -91,7 +91,7 @@ internal sealed class EntityRecognizer
         var infos = ArrayPool<NerFeatureExtractor.TokenInfo>.Shared.Rent(n);
         var features = ArrayPool<ulong>.Shared.Rent(n * NerFeatureExtractor.MaxFeatures);
         var counts = ArrayPool<int>.Shared.Rent(n);
-        var floats = ArrayPool<float>.Shared.Rent(n * L * 3);
+        var floats = ArrayPool<float>.Shared.Rent(n * L * 2);
         var back = ArrayPool<byte>.Shared.Rent(n * L);
         try
         {
@@ -118,9 +118,7 @@ internal sealed class EntityRecognizer
                 }
             }
 
-            var alpha = floats.AsSpan(n * L, n * L);
-            var beta = floats.AsSpan(2 * n * L, n * L);
-            NerDecoder.Viterbi(emissions, n, _model, labels, alpha, back);
+            NerDecoder.Viterbi(emissions, n, _model, labels, floats.AsSpan(n * L, n * L), back);
             if (!spanConfidence.IsEmpty)
             {
                 spanConfidence[..n].Clear();
@@ -133,19 +131,30 @@ internal sealed class EntityRecognizer
                     return;
                 }
 
-                var logZ = NerDecoder.ForwardBackward(emissions, n, _model, alpha, beta, betaFrom: firstEnd);
-                for (var i = 0; i < n; i++)
+                var lattice = ArrayPool<double>.Shared.Rent((2 * n * L) + (3 * n));
+                try
                 {
-                    if (NerLabels.IsBegin(labels[i]))
+                    var alpha = lattice.AsSpan(0, n * L);
+                    var beta = lattice.AsSpan(n * L, n * L);
+                    var scales = lattice.AsSpan(2 * n * L, 3 * n);
+                    var logZ = NerDecoder.ForwardBackward(emissions, n, _model, alpha, beta, scales, betaFrom: firstEnd);
+                    for (var i = 0; i < n; i++)
                     {
-                        var end = i + 1;
-                        while (end < n && NerLabels.IsInside(labels[end]))
+                        if (NerLabels.IsBegin(labels[i]))
                         {
-                            end++;
-                        }
+                            var end = i + 1;
+                            while (end < n && NerLabels.IsInside(labels[end]))
+                            {
+                                end++;
+                            }
 
-                        spanConfidence[i] = NerDecoder.SpanProbability(emissions, n, _model, alpha, beta, logZ, i, end, NerLabels.TypeOf(labels[i]));
+                            spanConfidence[i] = NerDecoder.SpanProbability(emissions, n, _model, alpha, beta, scales, logZ, i, end, NerLabels.TypeOf(labels[i]));
+                        }
                     }
+                }
+                finally
+                {
+                    ArrayPool<double>.Shared.Return(lattice);
                 }
             }
         }

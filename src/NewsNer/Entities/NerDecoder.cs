@@ -84,131 +84,195 @@ internal static class NerDecoder
         }
     }
 
-    /// <summary>Forward (<paramref name="alpha"/>, with emissions) and backward (<paramref name="beta"/>, without the current emission) log scores; returns log Z.</summary>
+    /// <summary>
+    /// Forward–backward over a sentence, for <see cref="SpanProbability"/>; returns log Z (NaN when the scores are too far
+    /// apart to represent, see below). <paramref name="alpha"/> and <paramref name="beta"/> (<c>n * 9</c> each) receive the
+    /// forward and backward scores as probabilities rescaled per position; <paramref name="scales"/> (<c>3 * n</c>) the log
+    /// of the scale factors (forward, backward, and each position's largest emission).
+    /// </summary>
     /// <remarks>
-    /// Each log-sum-exp runs over the allowed neighbours only (<see cref="s_from"/>, <see cref="s_to"/>): a forbidden one
-    /// adds exp(−∞) = 0, so skipping it gives the same sum bit for bit, with 53 exponentials per position instead of 81.
+    /// The recurrences run in the probability domain, in double precision: each position's emissions are exponentiated
+    /// once relative to their maximum (9 exponentials) and the transitions once per model
+    /// (<see cref="NerModel.ExpTransitions"/>), then every row is normalized to sum 1 and the log of the factor kept —
+    /// instead of a log-sum-exp per label pair (about 100 exponentials and 18 logarithms per position), which made
+    /// confidences the most expensive part of recognition. Double precision keeps ratios down to e^−700 between labels of a
+    /// position (float log-domain scores carried about 7 digits). Only if every label reachable at a position scores more
+    /// than that below the best one does a row vanish: log Z is then NaN, and the sentence's confidences 0.
     /// <paramref name="betaFrom"/>: the backward scores are only needed from that position on (the earliest end of a span
-    /// whose confidence is asked); positions before it are left unset.
+    /// whose confidence is asked); rows before it are left unset.
     /// </remarks>
-    public static float ForwardBackward(ReadOnlySpan<float> emissions, int n, NerModel model, Span<float> alpha, Span<float> beta, int betaFrom = 0)
+    public static double ForwardBackward(ReadOnlySpan<float> emissions, int n, NerModel model, Span<double> alpha, Span<double> beta, Span<double> scales, int betaFrom = 0)
     {
-        var trans = model.Transitions;
-        for (var y = 0; y < L; y++)
-        {
-            alpha[y] = NerLabels.IsInside(y) ? float.NegativeInfinity : model.Start[y] + emissions[y];
-        }
+        var expTrans = model.ExpTransitions;
+        var forwardScale = scales[..n];
+        var backwardScale = scales.Slice(n, n);
+        var shift = scales.Slice(2 * n, n);
+        var valid = true;
 
-        for (var i = 1; i < n; i++)
+        // Emissions relative to each row's maximum, exponentiated once; they are kept in beta until the backward pass
+        // (which reads row i + 1 while it writes row i, so it keeps them in a rolling copy).
+        for (var i = 0; i < n; i++)
         {
-            var previous = alpha.Slice((i - 1) * L, L);
+            var row = emissions.Slice(i * L, L);
+            var max = float.NegativeInfinity;
+            foreach (var e in row)
+            {
+                max = Math.Max(max, e);
+            }
+
+            shift[i] = max;
+            var exps = beta.Slice(i * L, L);
             for (var y = 0; y < L; y++)
             {
-                var from = s_from.AsSpan(y * L, s_fromCount[y]);
-                var max = float.NegativeInfinity;
-                foreach (var p in from)
-                {
-                    var v = previous[p] + trans[(p * L) + y];
-                    if (v > max)
-                    {
-                        max = v;
-                    }
-                }
-
-                if (float.IsNegativeInfinity(max))
-                {
-                    alpha[(i * L) + y] = max + emissions[(i * L) + y];
-                    continue;
-                }
-
-                var sum = 0f;
-                foreach (var p in from)
-                {
-                    sum += MathF.Exp(previous[p] + trans[(p * L) + y] - max);
-                }
-
-                alpha[(i * L) + y] = max + MathF.Log(sum) + emissions[(i * L) + y];
+                exps[y] = Math.Exp((double)row[y] - max);
             }
         }
 
-        for (var y = 0; y < L; y++)
+        var logScale = 0.0;
+        for (var i = 0; i < n; i++)
         {
-            beta[((n - 1) * L) + y] = model.End[y];
+            var current = alpha.Slice(i * L, L);
+            var exps = beta.Slice(i * L, L);
+            if (i == 0)
+            {
+                for (var y = 0; y < L; y++)
+                {
+                    current[y] = model.ExpStart[y] * exps[y];
+                }
+            }
+            else
+            {
+                var previous = alpha.Slice((i - 1) * L, L);
+                for (var y = 0; y < L; y++)
+                {
+                    var sum = 0.0;
+                    foreach (var p in s_from.AsSpan(y * L, s_fromCount[y]))
+                    {
+                        sum += previous[p] * expTrans[(p * L) + y];
+                    }
+
+                    current[y] = sum * exps[y];
+                }
+            }
+
+            valid &= Normalize(current, out var logFactor);
+            logScale += logFactor + shift[i];
+            forwardScale[i] = logScale;
         }
 
+        var total = 0.0;
+        for (var y = 0; y < L; y++)
+        {
+            total += alpha[((n - 1) * L) + y] * model.ExpEnd[y];
+        }
+
+        var logZ = Math.Log(total) + forwardScale[n - 1];
+
+        // Backward: beta[i][y] = sum over allowed q of exp(trans[y, q]) * exp(emission[i + 1, q]) * beta[i + 1][q].
+        Span<double> nextExps = stackalloc double[L];
+        Span<double> rowExps = stackalloc double[L];
+        var last = beta.Slice((n - 1) * L, L);
+        last.CopyTo(nextExps);
+        for (var y = 0; y < L; y++)
+        {
+            last[y] = model.ExpEnd[y];
+        }
+
+        valid &= Normalize(last, out var lastFactor);
+        backwardScale[n - 1] = lastFactor;
         for (var i = n - 2; i >= Math.Max(0, betaFrom); i--)
         {
-            var nextEmissions = emissions.Slice((i + 1) * L, L);
-            var nextBeta = beta.Slice((i + 1) * L, L);
+            var current = beta.Slice(i * L, L);
+            current.CopyTo(rowExps);
+            var next = beta.Slice((i + 1) * L, L);
             for (var y = 0; y < L; y++)
             {
-                var to = s_to.AsSpan(y * L, s_toCount[y]);
-                var max = float.NegativeInfinity;
-                foreach (var q in to)
+                var sum = 0.0;
+                foreach (var q in s_to.AsSpan(y * L, s_toCount[y]))
                 {
-                    var v = trans[(y * L) + q] + nextEmissions[q] + nextBeta[q];
-                    if (v > max)
-                    {
-                        max = v;
-                    }
+                    sum += expTrans[(y * L) + q] * nextExps[q] * next[q];
                 }
 
-                if (float.IsNegativeInfinity(max))
-                {
-                    beta[(i * L) + y] = max;
-                    continue;
-                }
-
-                var sum = 0f;
-                foreach (var q in to)
-                {
-                    sum += MathF.Exp(trans[(y * L) + q] + nextEmissions[q] + nextBeta[q] - max);
-                }
-
-                beta[(i * L) + y] = max + MathF.Log(sum);
+                current[y] = sum;
             }
+
+            valid &= Normalize(current, out var logFactor);
+            backwardScale[i] = backwardScale[i + 1] + logFactor + shift[i + 1];
+            rowExps.CopyTo(nextExps);
         }
 
-        Span<float> terms = stackalloc float[L];
-        for (var y = 0; y < L; y++)
-        {
-            terms[y] = alpha[((n - 1) * L) + y] + model.End[y];
-        }
-
-        return LogSumExp(terms);
+        return valid && double.IsFinite(logZ) ? logZ : double.NaN;
     }
 
-    /// <summary>Probability that tokens <c>[start, end)</c> form exactly one entity of <paramref name="type"/>.</summary>
-    public static float SpanProbability(ReadOnlySpan<float> emissions, int n, NerModel model, ReadOnlySpan<float> alpha, ReadOnlySpan<float> beta, float logZ, int start, int end, EntityType type)
+    // Divides a row by its sum; false when the sum is 0 or not finite (the row is then left as it is).
+    private static bool Normalize(Span<double> row, out double logFactor)
     {
+        var sum = 0.0;
+        foreach (var v in row)
+        {
+            sum += v;
+        }
+
+        if (!(sum > 0) || !double.IsFinite(sum))
+        {
+            logFactor = 0;
+            return false;
+        }
+
+        var inverse = 1 / sum;
+        for (var y = 0; y < row.Length; y++)
+        {
+            row[y] *= inverse;
+        }
+
+        logFactor = Math.Log(sum);
+        return true;
+    }
+
+    /// <summary>
+    /// Probability that tokens <c>[start, end)</c> form exactly one entity of <paramref name="type"/>, from the lattice of
+    /// <see cref="ForwardBackward"/> (whose <c>betaFrom</c> must not be after <paramref name="end"/>); 0 when log Z is NaN.
+    /// </summary>
+    public static float SpanProbability(ReadOnlySpan<float> emissions, int n, NerModel model, ReadOnlySpan<double> alpha, ReadOnlySpan<double> beta, ReadOnlySpan<double> scales, double logZ, int start, int end, EntityType type)
+    {
+        if (double.IsNaN(logZ))
+        {
+            return 0f;
+        }
+
         var b = NerLabels.Begin(type);
         var inside = NerLabels.Inside(type);
         var trans = model.Transitions;
-        var score = alpha[(start * L) + b];
+        double score = Math.Log(alpha[(start * L) + b]) + scales[start];
         var prev = b;
         for (var k = start + 1; k < end; k++)
         {
-            score += trans[(prev * L) + inside] + emissions[(k * L) + inside];
+            score += (double)trans[(prev * L) + inside] + emissions[(k * L) + inside];
             prev = inside;
         }
 
-        float tail;
+        double tail;
         if (end == n)
         {
             tail = model.End[prev];
         }
         else
         {
-            Span<float> terms = stackalloc float[L];
-            for (var q = 0; q < L; q++)
+            // The token after the span does not continue it: any allowed label but I-type.
+            var shift = scales[(2 * n) + end];
+            var sum = 0.0;
+            foreach (var q in s_to.AsSpan(prev * L, s_toCount[prev]))
             {
-                terms[q] = q != inside && s_allowed[(prev * L) + q] ? trans[(prev * L) + q] + emissions[(end * L) + q] + beta[(end * L) + q] : float.NegativeInfinity;
+                if (q != inside)
+                {
+                    sum += model.ExpTransitions[(prev * L) + q] * Math.Exp((double)emissions[(end * L) + q] - shift) * beta[(end * L) + q];
+                }
             }
 
-            tail = LogSumExp(terms);
+            tail = Math.Log(sum) + shift + scales[n + end];
         }
 
-        var p = MathF.Exp(score + tail - logZ);
+        var p = (float)Math.Exp(score + tail - logZ);
         return float.IsNaN(p) ? 0f : Math.Clamp(p, 0f, 1f);
     }
 

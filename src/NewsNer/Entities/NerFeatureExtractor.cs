@@ -34,6 +34,9 @@ internal sealed class NerFeatureExtractor
 
     private const ulong Bos = 0x5EEDB05UL, Eos = 0x5EEDE05UL;
 
+    // Gazetteer keys hashed (and prefetched) before they are looked up, at most this many at a time.
+    private const int CandidateBatch = 1024;
+
     private readonly NerLexicons _lexicons;
 
     public NerFeatureExtractor(NerLexicons lexicons) => _lexicons = lexicons;
@@ -77,9 +80,18 @@ internal sealed class NerFeatureExtractor
     public void Extract(ReadOnlySpan<Token> tokens, Span<TokenInfo> info, Span<ulong> features, Span<int> counts)
     {
         var n = tokens.Length;
+
+        // Hashes first, lexicon lookups after: the word tables are larger than the caches, and a pass of prefetches lets
+        // the lookups of a sentence's tokens wait for memory together instead of one after the other.
         for (var i = 0; i < n; i++)
         {
             Describe(tokens[i].Span, ref info[i]);
+            _lexicons.PrefetchWord(info[i].CoreLower);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            LookUp(ref info[i]);
         }
 
         MatchPhrases(tokens, info);
@@ -205,12 +217,17 @@ internal sealed class NerFeatureExtractor
         }
 
         t.Cap = CapOf(core);
+        t.GazBegin = GazetteerCategory.None;
+        t.GazInside = GazetteerCategory.None;
+    }
+
+    // The lexicon values of a described token.
+    private void LookUp(ref TokenInfo t)
+    {
         t.Common = t.Cap != Cap.NoLetter && _lexicons.IsCommonWord(t.CoreLower);
         t.Proper = t.Cap is Cap.Initial or Cap.AllCaps or Cap.Mixed && _lexicons.IsProperName(t.CoreWord);
         t.Cluster = _lexicons.Cluster(t.CoreLower);
-        t.Trigger = _lexicons.Trigger(lower);
-        t.GazBegin = GazetteerCategory.None;
-        t.GazInside = GazetteerCategory.None;
+        t.Trigger = _lexicons.Trigger(t.Lower);
     }
 
     // Gazetteer phrases are keyed by their letters and digits only, lower-cased, so "Côte d'Ivoire", "Côte d ' Ivoire"
@@ -227,6 +244,7 @@ internal sealed class NerFeatureExtractor
 
         var keyed = ArrayPool<char>.Shared.Rent(Math.Max(total, 1));
         var starts = ArrayPool<int>.Shared.Rent(n + 1);
+        var candidates = ArrayPool<(ulong Key, int First, int Last)>.Shared.Rent(Math.Min(n * MaxPhraseTokens, CandidateBatch));
         try
         {
             var length = 0;
@@ -243,6 +261,9 @@ internal sealed class NerFeatureExtractor
             }
 
             starts[n] = length;
+
+            // Candidate keys first (with a prefetch of their slot), lookups after, so that the lookups overlap.
+            var count = 0;
             for (var i = 0; i < n; i++)
             {
                 if (info[i].Cap == Cap.NoLetter)
@@ -277,24 +298,41 @@ internal sealed class NerFeatureExtractor
                         continue;
                     }
 
-                    var category = _lexicons.Phrase(h);
-                    if (category == GazetteerCategory.None)
+                    _lexicons.PrefetchPhrase(h);
+                    candidates[count++] = (h, i, j);
+                    if (count == candidates.Length)
                     {
-                        continue;
-                    }
-
-                    info[i].GazBegin |= category;
-                    for (var k = i + 1; k <= j; k++)
-                    {
-                        info[k].GazInside |= category;
+                        LookUpPhrases(candidates.AsSpan(0, count), info);
+                        count = 0;
                     }
                 }
             }
+
+            LookUpPhrases(candidates.AsSpan(0, count), info);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(keyed);
             ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<(ulong Key, int First, int Last)>.Shared.Return(candidates);
+        }
+    }
+
+    private void LookUpPhrases(ReadOnlySpan<(ulong Key, int First, int Last)> candidates, Span<TokenInfo> info)
+    {
+        foreach (var (key, first, last) in candidates)
+        {
+            var category = _lexicons.Phrase(key);
+            if (category == GazetteerCategory.None)
+            {
+                continue;
+            }
+
+            info[first].GazBegin |= category;
+            for (var k = first + 1; k <= last; k++)
+            {
+                info[k].GazInside |= category;
+            }
         }
     }
 

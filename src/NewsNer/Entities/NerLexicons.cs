@@ -95,6 +95,16 @@ internal sealed class NerLexicons
         return slot < 0 ? 0 : _clusterValues[slot];
     }
 
+    /// <summary>Starts loading the common-word and cluster slots of a word (see <see cref="HashTables.Prefetch"/>).</summary>
+    public void PrefetchWord(ulong normalizedHash)
+    {
+        HashTables.Prefetch(_commonWords, normalizedHash);
+        HashTables.Prefetch(_clusterTags, normalizedHash);
+    }
+
+    /// <summary>Starts loading the slot of a gazetteer phrase key.</summary>
+    public void PrefetchPhrase(ulong phraseKey) => HashTables.Prefetch(_phraseTags, phraseKey);
+
     public TriggerClass Trigger(ulong normalizedHash) => _triggers.TryGetValue(normalizedHash, out var c) ? c : TriggerClass.None;
 
     /// <summary>Reads compiled lexicons (and trigger words, when given).</summary>

@@ -40,6 +40,9 @@ internal sealed class NerModel
         Transitions = transitions;
         Start = start;
         End = end;
+        ExpTransitions = [.. transitions.Select(t => Math.Exp(t))];
+        ExpStart = [.. start.Select(t => Math.Exp(t))];
+        ExpEnd = [.. end.Select(t => Math.Exp(t))];
         LexiconId = lexiconId;
         Metadata = metadata;
     }
@@ -50,6 +53,15 @@ internal sealed class NerModel
     public float[] Start { get; }
 
     public float[] End { get; }
+
+    /// <summary>exp of <see cref="Transitions"/> (0 for forbidden pairs), for the probability-domain forward–backward.</summary>
+    public double[] ExpTransitions { get; }
+
+    /// <summary>exp of <see cref="Start"/>.</summary>
+    public double[] ExpStart { get; }
+
+    /// <summary>exp of <see cref="End"/>.</summary>
+    public double[] ExpEnd { get; }
 
     public ulong LexiconId { get; }
 

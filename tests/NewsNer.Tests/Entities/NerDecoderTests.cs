@@ -43,9 +43,10 @@ public class NerDecoderTests
                 }
             }
 
-            var alpha = new float[n * NerLabels.Count];
-            var beta = new float[n * NerLabels.Count];
-            var logZ = NerDecoder.ForwardBackward(emissions, n, model, alpha, beta);
+            var alpha = new double[n * NerLabels.Count];
+            var beta = new double[n * NerLabels.Count];
+            var scales = new double[3 * n];
+            var logZ = NerDecoder.ForwardBackward(emissions, n, model, alpha, beta, scales);
             for (var i = 0; i < n; i++)
             {
                 if (!NerLabels.IsBegin(labels[i]))
@@ -59,7 +60,7 @@ public class NerDecoderTests
                     end++;
                 }
 
-                var p = NerDecoder.SpanProbability(emissions, n, model, alpha, beta, logZ, i, end, NerLabels.TypeOf(labels[i]));
+                var p = NerDecoder.SpanProbability(emissions, n, model, alpha, beta, scales, logZ, i, end, NerLabels.TypeOf(labels[i]));
                 if (p is < 0 or > 1 || float.IsNaN(p))
                 {
                     return false;
@@ -77,45 +78,175 @@ public class NerDecoderTests
         var random = new System.Random(3);
         var model = RandomModel(random);
         var emissions = Enumerable.Range(0, NerLabels.Count).Select(_ => (float)random.NextDouble()).ToArray();
-        var alpha = new float[NerLabels.Count];
-        var beta = new float[NerLabels.Count];
-        var logZ = NerDecoder.ForwardBackward(emissions, 1, model, alpha, beta);
-        var sum = MathF.Exp(alpha[0] + model.End[0] - logZ);
+        var alpha = new double[NerLabels.Count];
+        var beta = new double[NerLabels.Count];
+        var scales = new double[3];
+        var logZ = NerDecoder.ForwardBackward(emissions, 1, model, alpha, beta, scales);
+        var sum = (float)Math.Exp(Math.Log(alpha[0]) + scales[0] + model.End[0] - logZ);
         foreach (var type in Enum.GetValues<EntityType>())
         {
-            sum += NerDecoder.SpanProbability(emissions, 1, model, alpha, beta, logZ, 0, 1, type);
+            sum += NerDecoder.SpanProbability(emissions, 1, model, alpha, beta, scales, logZ, 0, 1, type);
         }
 
         Assert.Equal(1f, sum, 3);
     }
 
     [Fact]
-    public void Forward_backward_equals_the_log_sum_exp_over_all_nine_labels_bit_for_bit()
+    public void Span_probabilities_and_log_z_equal_the_sums_over_every_label_sequence()
     {
-        // The decoder sums over the allowed neighbours only; a forbidden one adds exp(-inf) = 0, so the results must be
-        // the same floats as the plain recurrences over all 81 transitions (the confidences in the JSON depend on it).
-        Prop.ForAll(Gen.Choose(1, 30).ToArbitrary(), Gen.Choose(0, 100000).ToArbitrary(), (n, seed) =>
+        // Brute force on short sentences: Z sums exp(score) over all 9^n valid and invalid sequences (invalid ones
+        // score -inf), and a span's probability sums the sequences holding exactly that span.
+        Prop.ForAll(Gen.Choose(1, 4).ToArbitrary(), Gen.Choose(0, 100000).ToArbitrary(), (n, seed) =>
         {
             var random = new System.Random(seed);
             var model = RandomModel(random);
             var emissions = new float[n * NerLabels.Count];
             for (var k = 0; k < emissions.Length; k++)
             {
-                emissions[k] = (float)((random.NextDouble() * 8) - 4);
+                emissions[k] = (float)((random.NextDouble() * 12) - 6);
             }
 
+            var alpha = new double[n * NerLabels.Count];
+            var beta = new double[n * NerLabels.Count];
+            var scales = new double[3 * n];
             var betaFrom = random.Next(n);
-            var alpha = new float[n * NerLabels.Count];
-            var beta = new float[n * NerLabels.Count];
-            var logZ = NerDecoder.ForwardBackward(emissions, n, model, alpha, beta, betaFrom);
-            var (refAlpha, refBeta, refLogZ) = ReferenceForwardBackward(emissions, n, model);
-            return BitConverter.SingleToInt32Bits(logZ) == BitConverter.SingleToInt32Bits(refLogZ)
-                && alpha.AsSpan().SequenceEqual(refAlpha)
-                && beta.AsSpan(betaFrom * NerLabels.Count).SequenceEqual(refBeta.AsSpan(betaFrom * NerLabels.Count));
+            var logZ = NerDecoder.ForwardBackward(emissions, n, model, alpha, beta, scales, betaFrom);
+            var (bruteLogZ, spans) = BruteForce(emissions, n, model);
+            if (Math.Abs(logZ - bruteLogZ) > 1e-4 * Math.Max(1, Math.Abs(bruteLogZ)))
+            {
+                return false;
+            }
+
+            foreach (var ((start, end, type), probability) in spans)
+            {
+                if (end < betaFrom)
+                {
+                    continue;
+                }
+
+                var p = NerDecoder.SpanProbability(emissions, n, model, alpha, beta, scales, logZ, start, end, type);
+                if (Math.Abs(p - probability) > 1e-6)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }).QuickCheckThrowOnFailure();
     }
 
-    // The textbook recurrences: every label pair, forbidden ones at -inf.
+    [Fact]
+    public void Forward_backward_matches_the_log_domain_recurrences_on_long_sentences()
+    {
+        // The textbook log-sum-exp recurrences (float) against the rescaled probability-domain ones (double).
+        var random = new System.Random(11);
+        for (var round = 0; round < 50; round++)
+        {
+            var n = random.Next(5, 80);
+            var model = RandomModel(random);
+            var emissions = new float[n * NerLabels.Count];
+            for (var k = 0; k < emissions.Length; k++)
+            {
+                emissions[k] = (float)((random.NextDouble() * 20) - 10);
+            }
+
+            var alpha = new double[n * NerLabels.Count];
+            var beta = new double[n * NerLabels.Count];
+            var scales = new double[3 * n];
+            var logZ = NerDecoder.ForwardBackward(emissions, n, model, alpha, beta, scales);
+            var (refAlpha, refBeta, refLogZ) = ReferenceForwardBackward(emissions, n, model);
+            Assert.Equal(refLogZ, logZ, Math.Abs(refLogZ) * 1e-5);
+            for (var k = 0; k < alpha.Length; k++)
+            {
+                var i = k / NerLabels.Count;
+                if (!float.IsNegativeInfinity(refAlpha[k]))
+                {
+                    Assert.Equal(refAlpha[k], Math.Log(alpha[k]) + scales[i], Math.Max(1e-3, Math.Abs(refAlpha[k]) * 1e-5));
+                }
+
+                if (!float.IsNegativeInfinity(refBeta[k]))
+                {
+                    Assert.Equal(refBeta[k], Math.Log(beta[k]) + scales[n + i], Math.Max(1e-3, Math.Abs(refBeta[k]) * 1e-5));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Extreme_score_gaps_give_zero_confidence_never_an_error()
+    {
+        // Every reachable label 1000 nats below an unreachable one (I-PER after the start): beyond double range, the
+        // sentence's spans get confidence 0; gaps of a few hundred nats still give probabilities.
+        var model = RandomModel(new System.Random(5));
+        foreach (var gap in new[] { 300f, 1000f })
+        {
+            var emissions = new float[2 * NerLabels.Count];
+            emissions[NerLabels.Inside(EntityType.Person)] = gap;
+            var alpha = new double[emissions.Length];
+            var beta = new double[emissions.Length];
+            var scales = new double[6];
+            var logZ = NerDecoder.ForwardBackward(emissions, 2, model, alpha, beta, scales);
+            var p = NerDecoder.SpanProbability(emissions, 2, model, alpha, beta, scales, logZ, 0, 1, EntityType.Person);
+            Assert.InRange(p, 0f, 1f);
+            Assert.Equal(gap < 700, !double.IsNaN(logZ));
+        }
+    }
+
+    // Every label sequence of a short sentence: log Z and the probability of each (start, end, type) span.
+    private static (double LogZ, Dictionary<(int, int, EntityType), double> Spans) BruteForce(float[] emissions, int n, NerModel model)
+    {
+        const int L = NerLabels.Count;
+        var labels = new int[n];
+        var scores = new List<(double Score, int[] Labels)>();
+        for (var code = 0; code < (int)Math.Pow(L, n); code++)
+        {
+            var c = code;
+            for (var i = 0; i < n; i++)
+            {
+                labels[i] = c % L;
+                c /= L;
+            }
+
+            double score = model.Start[labels[0]] + emissions[labels[0]];
+            for (var i = 1; i < n; i++)
+            {
+                score += model.Transitions[(labels[i - 1] * L) + labels[i]] + emissions[(i * L) + labels[i]];
+            }
+
+            score += model.End[labels[n - 1]];
+            if (!double.IsNegativeInfinity(score))
+            {
+                scores.Add((score, (int[])labels.Clone()));
+            }
+        }
+
+        var max = scores.Max(s => s.Score);
+        var logZ = max + Math.Log(scores.Sum(s => Math.Exp(s.Score - max)));
+        var spans = new Dictionary<(int, int, EntityType), double>();
+        foreach (var (score, sequence) in scores)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (!NerLabels.IsBegin(sequence[i]))
+                {
+                    continue;
+                }
+
+                var end = i + 1;
+                while (end < n && sequence[end] == sequence[i] + 1)
+                {
+                    end++;
+                }
+
+                var key = (i, end, NerLabels.TypeOf(sequence[i]));
+                spans[key] = spans.GetValueOrDefault(key) + Math.Exp(score - logZ);
+            }
+        }
+
+        return (logZ, spans);
+    }
+
+    // The textbook recurrences in log space: every label pair, forbidden ones at -inf.
     private static (float[] Alpha, float[] Beta, float LogZ) ReferenceForwardBackward(float[] emissions, int n, NerModel model)
     {
         const int L = NerLabels.Count;

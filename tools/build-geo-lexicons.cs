@@ -14,9 +14,12 @@ var source = args[0];
 var output = args[1];
 Directory.CreateDirectory(output);
 
-// CAMEO country codes by ISO alpha-2, from the Phoenix dictionaries (primary entries).
+// CAMEO country codes by ISO alpha-2, from the Phoenix dictionaries (primary entries), and the sovereign country of
+// dependent territories: a six-letter code starts with its sovereign's code (FRAGLP: Guadeloupe, France), and a
+// non-primary entry with a bare country code is filed under that country (Mayotte: FRA).
 var cameo = new Dictionary<string, string>(StringComparer.Ordinal);
-foreach (var row in ReadTsv(Path.Combine(source, "actors", "countries.tsv")))
+var actorRows = ReadTsv(Path.Combine(source, "actors", "countries.tsv")).ToList();
+foreach (var row in actorRows)
 {
     if (row["primary"] == "1" && row["iso2"].Length == 2 && !cameo.ContainsKey(row["iso2"]))
     {
@@ -24,7 +27,19 @@ foreach (var row in ReadTsv(Path.Combine(source, "actors", "countries.tsv")))
     }
 }
 
-var countries = new List<string> { "# iso2\tcameo\tindependent\tnames (| separated; the first is the usual French short name)" };
+var isoOfCode = actorRows.Where(r => r["primary"] == "1" && r["code"].Length == 3 && r["iso2"].Length == 2)
+    .GroupBy(r => r["code"]).ToDictionary(g => g.Key, g => g.First()["iso2"], StringComparer.Ordinal);
+var sovereign = new Dictionary<string, string>(StringComparer.Ordinal);
+foreach (var row in actorRows.Where(r => r["iso2"].Length == 2))
+{
+    var parent = row["code"].Length == 6 ? row["code"][..3] : row["primary"] == "0" && row["code"].Length == 3 ? row["code"] : null;
+    if (parent is not null && isoOfCode.TryGetValue(parent, out var parentIso) && parentIso != row["iso2"])
+    {
+        sovereign.TryAdd(row["iso2"], parentIso);
+    }
+}
+
+var countries = new List<string> { "# iso2\tcameo\tindependent\tnames (| separated; the first is the usual French short name)\tsovereign (iso2 of the country a territory belongs to, or -)" };
 var countryNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 foreach (var row in ReadTsv(Path.Combine(source, "countries.fr.tsv")))
 {
@@ -44,7 +59,7 @@ foreach (var row in ReadTsv(Path.Combine(source, "countries.fr.tsv")))
     }
 
     var code = cameo.TryGetValue(row["iso2"], out var c) ? c : row["iso3"];
-    countries.Add($"{row["iso2"]}\t{code}\t{row["independent"]}\t{string.Join('|', names)}");
+    countries.Add($"{row["iso2"]}\t{code}\t{row["independent"]}\t{string.Join('|', names)}\t{sovereign.GetValueOrDefault(row["iso2"], "-")}");
 }
 
 var demonyms = new List<string> { "# form\tiso2\tpreferred (1 = the country to use when the form belongs to several)" };

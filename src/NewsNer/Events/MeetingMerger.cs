@@ -382,9 +382,16 @@ internal static class MeetingMerger
         var parties = named + unnamed.Count;
         if (!summit && parties < 2)
         {
+            // A visitor alone is a meeting only when the trip is abroad: the visitor's country is known and is not
+            // the one visited (territories count as their sovereign's: a French minister in Mayotte is at home); or,
+            // the visitor's country unknown, the text names a sovereign country as destination (domestic trips name
+            // cities, regions and territories) or calls it a state visit.
             var visitor = roles.Keys.FirstOrDefault();
             var abroad = visitMentions.Count > 0 && destinationCountry is not null
-                && (entities[visitor].Country is { } home ? home != destinationCountry : places.Any(p => PlaceKind(context, p) is "country" || IsCapital(context, p)));
+                && (entities[visitor].Country is { } home
+                    ? lexicons.SovereignOf(home) != lexicons.SovereignOf(destinationCountry)
+                    : mentions.Any(m => m.Trigger.Lemma == "visite d'état")
+                        || places.Any(p => PlaceKind(context, p) == "country" && PlaceCountry(context, p) is { } country && !lexicons.Sovereigns.ContainsKey(country)));
             if (!abroad || strongest == TriggerStrength.Weak)
             {
                 return null;
@@ -531,18 +538,6 @@ internal static class MeetingMerger
     private static string PlaceText(DocumentContext context, Referent place) => Argument(context, place).Text;
 
     private static string? PlaceKind(DocumentContext context, Referent place) => place.Entity >= 0 ? context.Entities[place.Entity].Kind : null;
-
-    private static bool IsCapital(DocumentContext context, Referent place)
-    {
-        if (place.Entity < 0)
-        {
-            return false;
-        }
-
-        var view = context.View;
-        var length = view.Lexicons.Places.Longest(view.Ids, place.Start, out var entries);
-        return length > 0 && entries.Any(e => e.IsCapital);
-    }
 
     private static int Specificity(string? kind) => kind switch
     {

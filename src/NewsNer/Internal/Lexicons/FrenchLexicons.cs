@@ -62,6 +62,12 @@ internal sealed class FrenchLexicons
     /// <summary>ISO alpha-2 → CAMEO country code (ISO alpha-3 for most).</summary>
     public FrozenDictionary<string, string> CountryCodes { get; private set; } = null!;
 
+    /// <summary>ISO alpha-2 of a dependent territory → its sovereign country (YT → FR, GL → DK).</summary>
+    public FrozenDictionary<string, string> Sovereigns { get; private set; } = null!;
+
+    /// <summary>The country a place belongs to in the end: the sovereign of a territory, else the country itself.</summary>
+    public string SovereignOf(string country) => Sovereigns.TryGetValue(country, out var sovereign) ? sovereign : country;
+
     /// <summary>ISO alpha-2 → usual French short name.</summary>
     public FrozenDictionary<string, string> CountryNames { get; private set; } = null!;
 
@@ -95,10 +101,11 @@ internal sealed class FrenchLexicons
         lexicons.OrganizationHeads = LoadOrganizationHeads(vocabulary);
         lexicons.Organizations = LoadOrganizations(vocabulary);
         lexicons.Demonyms = LoadDemonyms(vocabulary);
-        var (places, codes, names) = LoadPlaces(vocabulary);
+        var (places, codes, names, sovereigns) = LoadPlaces(vocabulary);
         lexicons.Places = places;
         lexicons.CountryCodes = codes;
         lexicons.CountryNames = names;
+        lexicons.Sovereigns = sovereigns;
         lexicons.Triggers = LoadTriggers(vocabulary, models);
         lexicons.Cues = LoadCues(vocabulary, models);
         lexicons.Dates = LoadDates(vocabulary);
@@ -232,14 +239,20 @@ internal sealed class FrenchLexicons
         return trie.Build();
     }
 
-    private static (PhraseTrie<PlaceEntry> Places, FrozenDictionary<string, string> Codes, FrozenDictionary<string, string> Names) LoadPlaces(VocabularyBuilder vocabulary)
+    private static (PhraseTrie<PlaceEntry> Places, FrozenDictionary<string, string> Codes, FrozenDictionary<string, string> Names, FrozenDictionary<string, string> Sovereigns) LoadPlaces(VocabularyBuilder vocabulary)
     {
         var trie = new PhraseTrie<PlaceEntry>.Builder();
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cells in ReadTsv("geo/countries.tsv", 4))
+        var sovereigns = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cells in ReadTsv("geo/countries.tsv", 5))
         {
             codes[cells[0]] = cells[1];
+            if (NullIfDash(cells[4]) is { } sovereign)
+            {
+                sovereigns[cells[0]] = sovereign;
+            }
+
             var entry = new PlaceEntry("country", cells[0], cells[1]);
             var all = cells[3].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             names[cells[0]] = all[0];
@@ -260,7 +273,7 @@ internal sealed class FrenchLexicons
             trie.Add(vocabulary.AddPhrase(cells[0]), new PlaceEntry(cells[2], cells[1], null, cells[3] == "1"));
         }
 
-        return (trie.Build(), codes.ToFrozenDictionary(StringComparer.Ordinal), names.ToFrozenDictionary(StringComparer.Ordinal));
+        return (trie.Build(), codes.ToFrozenDictionary(StringComparer.Ordinal), names.ToFrozenDictionary(StringComparer.Ordinal), sovereigns.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     private static PhraseTrie<OrganizationEntry> LoadOrganizations(VocabularyBuilder vocabulary)

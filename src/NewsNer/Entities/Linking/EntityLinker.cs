@@ -162,8 +162,27 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 votes[m][(int)EntityType.Misc] += 10f;
             }
 
-            // The noun before the name: "province de X" (place), "l'agence X", "le quotidien X" (organization).
+            // The noun before the name: "province de X" (place), "l'agence X", "le quotidien X" (organization),
+            // "l'ordre national du X", "le prix X" (an honour or a prize: MISC).
             var k = mention.FirstToken;
+            var before = k;
+            for (var back = 1; back <= 3 && k - back >= 0; back++)
+            {
+                if (view.ClassLengths[k - back] == back && view.Is(k - back, WordClass.De))
+                {
+                    before = k - back; // "du", "de la", "de l'"
+                }
+            }
+
+            for (var back = 1; back <= 4 && before - back >= 0; back++)
+            {
+                if (lexicons.MiscContexts.Longest(view.Ids, before - back, out _) == back && mention.Type != EntityType.Person)
+                {
+                    votes[m][(int)EntityType.Misc] += 10f;
+                    break;
+                }
+            }
+
             if (k >= 2 && view.Is(k - 1, WordClass.De) && view.ClassLengths[k - 1] == 1)
             {
                 for (var back = 2; back <= 3 && k - back >= 0; back++)

@@ -47,6 +47,9 @@ internal sealed class FrenchLexicons
     /// <summary>Nouns heading an event name (forum, sommet, festival): such names are MISC.</summary>
     public PhraseTrie<bool> EventHeads { get; private set; } = null!;
 
+    /// <summary>Nouns before a name that make it an honour, a prize or an operation (l'ordre national du Lion): MISC.</summary>
+    public PhraseTrie<bool> MiscContexts { get; private set; } = null!;
+
     /// <summary>Name particles (<c>al</c>, <c>de</c>, <c>van</c>), folded.</summary>
     public FrozenSet<string> NameParticles { get; private set; } = null!;
 
@@ -95,7 +98,9 @@ internal sealed class FrenchLexicons
         lexicons.Roles = LoadRoles(vocabulary);
         lexicons.RoleModifiers = LoadSimple(vocabulary, "fr/linking/role-modifiers.tsv", cell => Enum.Parse<RoleModifier>(cell, ignoreCase: true));
         lexicons.Honorifics = LoadList(vocabulary, "fr/linking/honorifics.txt");
-        lexicons.EventHeads = LoadList(vocabulary, "fr/linking/event-heads.txt");
+        var eventHeads = EmbeddedResources.ReadLines("fr/linking/event-heads.txt").ToList();
+        lexicons.EventHeads = LoadList(vocabulary, eventHeads.Where(l => l[0] != '@'));
+        lexicons.MiscContexts = LoadList(vocabulary, eventHeads.Where(l => l[0] == '@').Select(l => l[1..]));
         lexicons.NameParticles = EmbeddedResources.ReadLines("fr/linking/name-particles.txt").Select(p => TextFolding.Fold(p)).ToFrozenSet(StringComparer.Ordinal);
         lexicons.PlaceHeads = LoadSimple(vocabulary, "fr/linking/place-heads.tsv", cell => cell);
         lexicons.OrganizationHeads = LoadOrganizationHeads(vocabulary);
@@ -576,12 +581,14 @@ internal sealed class FrenchLexicons
         return trie.Build();
     }
 
-    private static PhraseTrie<bool> LoadList(VocabularyBuilder vocabulary, string path)
+    private static PhraseTrie<bool> LoadList(VocabularyBuilder vocabulary, string path) => LoadList(vocabulary, EmbeddedResources.ReadLines(path));
+
+    private static PhraseTrie<bool> LoadList(VocabularyBuilder vocabulary, IEnumerable<string> phrases)
     {
         var trie = new PhraseTrie<bool>.Builder();
-        foreach (var line in EmbeddedResources.ReadLines(path))
+        foreach (var phrase in phrases)
         {
-            trie.Add(vocabulary.AddPhrase(line), true);
+            trie.Add(vocabulary.AddPhrase(phrase), true);
         }
 
         return trie.Build();

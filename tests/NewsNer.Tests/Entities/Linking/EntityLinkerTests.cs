@@ -62,6 +62,8 @@ public class EntityLinkerTests
     [InlineData("La base aérienne de Hmeimim est russe.", "PER: Hmeimim", "Hmeimim", EntityType.Location)]
     [InlineData("Selon l'agence Anadolu, ils se sont vus.", "PER: Anadolu", "Anadolu", EntityType.Organization)]
     [InlineData("Il a participé au Forum international de Dakar.", "ORG: Forum international de Dakar", "Forum international de Dakar", EntityType.Misc)]
+    [InlineData("Il a été élevé à la dignité de Grand-Croix de l'ordre national du Lion.", "ORG: Lion", "Lion", EntityType.Misc)]
+    [InlineData("Le prix Goncourt a été décerné hier.", "PER: Goncourt", "Goncourt", EntityType.Person)]
     public void The_lexicons_and_the_words_around_a_name_correct_its_type(string text, string names, string canonical, EntityType type) =>
         Assert.Equal(type, Named(Link(text, names), canonical).Type);
 

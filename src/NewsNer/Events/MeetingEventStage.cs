@@ -29,6 +29,11 @@ internal sealed class MeetingEventStage(MeetingExtractor extractor) : IPipelineS
     /// <summary>Mentions, then events, for one linked document.</summary>
     internal static List<Events.MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication)
     {
+        if (linking.Entities.Count == 0 || !extractor.MayStateMeetings(linking.View))
+        {
+            return [];
+        }
+
         var mentions = extractor.FindMentions(linking, publication, out var context);
         context.AllMentions = mentions;
         return MeetingMerger.Merge(context, mentions, publication, extractor.Lexicons);

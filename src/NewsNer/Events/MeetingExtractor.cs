@@ -20,6 +20,8 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     /// <summary>Longest distance (tokens) between a planning or cancelling word and the trigger it governs.</summary>
     private const int CueWindow = 8;
 
+    private const int TopicClasses = (1 << (int)CueClass.Topic) | (1 << (int)CueClass.TopicDe) | (1 << (int)CueClass.TopicNounPhrase);
+
     /// <summary>The shared extractor over the embedded lexicons.</summary>
     public static MeetingExtractor Default { get; } = new(FrenchLexicons.Default);
 
@@ -70,6 +72,20 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         return mentions;
     }
 
+    /// <summary>Whether any sentence of the document holds a trigger or a topic cue: without one, there is nothing to read.</summary>
+    public bool MayStateMeetings(LexicalView view)
+    {
+        for (var k = 0; k < view.Count; k++)
+        {
+            if (lexicons.Triggers.CanStartWith(view.Ids[k]) || lexicons.CueMayStart(view.Ids[k], TopicClasses))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool HasTrigger(LexicalView view, int start, int end)
     {
         for (var k = start; k < end && k < view.Count; k++)
@@ -87,7 +103,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     {
         for (var k = start; k < end && k < view.Count; k++)
         {
-            if (lexicons.Cues.CanStartWith(view.Ids[k]) && lexicons.Cues.Longest(view.Ids, k, c => c is CueClass.Topic or CueClass.TopicDe or CueClass.TopicNounPhrase, out _) > 0)
+            if (lexicons.CueMayStart(view.Ids[k], TopicClasses) && lexicons.Cues.Longest(view.Ids, k, c => c is CueClass.Topic or CueClass.TopicDe or CueClass.TopicNounPhrase, out _) > 0)
             {
                 return true;
             }

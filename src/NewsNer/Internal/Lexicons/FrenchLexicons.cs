@@ -57,6 +57,13 @@ internal sealed class FrenchLexicons
 
     public PhraseTrie<CueClass> Cues { get; private set; } = null!;
 
+    /// <summary>For each word id, the cue classes of the cues starting with that word (one bit per class).</summary>
+    public ushort[] CueClassesByFirstWord { get; private set; } = [];
+
+    /// <summary>Whether a cue of one of <paramref name="classes"/> (a bit mask) may start with the word.</summary>
+    public bool CueMayStart(int wordId, int classes) =>
+        (uint)wordId < (uint)CueClassesByFirstWord.Length && (CueClassesByFirstWord[wordId] & classes) != 0;
+
     public PhraseTrie<DateWord> Dates { get; private set; } = null!;
 
     /// <summary>Forms of the verbs that carry a meeting noun (effectuer une visite), with their tense.</summary>
@@ -112,7 +119,7 @@ internal sealed class FrenchLexicons
         lexicons.CountryNames = names;
         lexicons.Sovereigns = sovereigns;
         lexicons.Triggers = LoadTriggers(vocabulary, models);
-        lexicons.Cues = LoadCues(vocabulary, models);
+        (lexicons.Cues, lexicons.CueClassesByFirstWord) = LoadCues(vocabulary, models);
         lexicons.Dates = LoadDates(vocabulary);
         lexicons.LightVerbs = LoadLightVerbs(vocabulary, models);
         lexicons.Vocabulary = vocabulary.Build();
@@ -368,10 +375,20 @@ internal sealed class FrenchLexicons
         return trie.Build();
     }
 
-    private static PhraseTrie<CueClass> LoadCues(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)
+    private static (PhraseTrie<CueClass>, ushort[]) LoadCues(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)
     {
         const string Path = "fr/events/cues.tsv";
         var trie = new PhraseTrie<CueClass>.Builder();
+        var firstWords = new Dictionary<int, ushort>();
+        void Add(int[] phrase, CueClass cue)
+        {
+            trie.Add(phrase, cue);
+            if (phrase.Length > 0)
+            {
+                firstWords[phrase[0]] = (ushort)(firstWords.GetValueOrDefault(phrase[0]) | (1 << (int)cue));
+            }
+        }
+
         foreach (var cells in ReadTsv(Path, 2))
         {
             var cue = cells[1] switch
@@ -409,16 +426,22 @@ internal sealed class FrenchLexicons
 
                 foreach (var (form, _) in Conjugate(models, head[..colon], head[(colon + 1)..].Split('|'), Path))
                 {
-                    trie.Add(vocabulary.AddPhrase(form + rest), cue);
+                    Add(vocabulary.AddPhrase(form + rest), cue);
                 }
             }
             else
             {
-                trie.Add(vocabulary.AddPhrase(cells[0]), cue);
+                Add(vocabulary.AddPhrase(cells[0]), cue);
             }
         }
 
-        return trie.Build();
+        var table = new ushort[firstWords.Count == 0 ? 0 : firstWords.Keys.Max() + 1];
+        foreach (var (word, classes) in firstWords)
+        {
+            table[word] = classes;
+        }
+
+        return (trie.Build(), table);
     }
 
     private static PhraseTrie<LightVerbForm> LoadLightVerbs(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)

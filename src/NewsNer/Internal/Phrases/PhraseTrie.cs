@@ -10,9 +10,9 @@ internal sealed class PhraseTrie<T>
 {
     private readonly FrozenDictionary<long, int> _edges;
     private readonly T[][] _values;
-    private readonly FrozenSet<int> _firstWords;
+    private readonly bool[] _firstWords;
 
-    private PhraseTrie(FrozenDictionary<long, int> edges, T[][] values, FrozenSet<int> firstWords)
+    private PhraseTrie(FrozenDictionary<long, int> edges, T[][] values, bool[] firstWords)
     {
         _edges = edges;
         _values = values;
@@ -20,7 +20,7 @@ internal sealed class PhraseTrie<T>
     }
 
     /// <summary>Whether some phrase starts with this word.</summary>
-    public bool CanStartWith(int wordId) => wordId >= 0 && _firstWords.Contains(wordId);
+    public bool CanStartWith(int wordId) => (uint)wordId < (uint)_firstWords.Length && _firstWords[wordId];
 
     /// <summary>
     /// The longest phrase starting at <paramref name="start"/>: its length in tokens (0 when none) and its values.
@@ -150,7 +150,19 @@ internal sealed class PhraseTrie<T>
         }
 
         /// <summary>Freezes the phrases.</summary>
-        public PhraseTrie<T> Build() =>
-            new(_edges.ToFrozenDictionary(), [.. _values.Select(v => v.ToArray())], _firstWords.ToFrozenSet());
+        public PhraseTrie<T> Build()
+        {
+            // A dense table of first words: one array read per token instead of a hash lookup.
+            var first = new bool[_firstWords.Count == 0 ? 0 : _firstWords.Max() + 1];
+            foreach (var word in _firstWords)
+            {
+                first[word] = true;
+            }
+
+            return new(_edges.ToFrozenDictionary(), [.. _values.Select(v => v.ToArray())], first);
+        }
+
+        /// <summary>The first word of every phrase added so far.</summary>
+        public IReadOnlyCollection<int> FirstWords => _firstWords;
     }
 }

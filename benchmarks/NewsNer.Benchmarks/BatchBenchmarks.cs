@@ -19,7 +19,7 @@ public class BatchBenchmarks : ITokenThroughput
     public void Setup()
     {
         _pipeline = NewsPipeline.CreateDefault();
-        _inputs = [.. BenchmarkInputs.Documents(BenchmarkInputs.Corpus).Select((text, i) => new DocumentInput(text, PreparedDocument.Options, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        _inputs = [.. BenchmarkInputs.Documents(BenchmarkInputs.Articles).Select((text, i) => new DocumentInput(text, PreparedDocument.Options, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
     }
 
     /// <summary>ProcessMany, MaxDegreeOfParallelism = 1.</summary>
@@ -33,7 +33,7 @@ public class BatchBenchmarks : ITokenThroughput
     public int TwoWorkers() => Run(s_two);
 
     /// <summary>Both methods process every token of the corpus.</summary>
-    public static long TokensPerInvocation(string method, string input) => PreparedDocument.CountTokens(BenchmarkInputs.Documents(BenchmarkInputs.Corpus));
+    public static long TokensPerInvocation(string method, string input) => PreparedDocument.CountTokens(BenchmarkInputs.Documents(BenchmarkInputs.Articles));
 
     private int Run(BatchOptions options)
     {

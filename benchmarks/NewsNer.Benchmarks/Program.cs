@@ -37,7 +37,7 @@ if (args is ["dump", var output])
     // the two files must be byte-identical (tokens, sentences, entities with confidences, events).
     using var writer = new StreamWriter(output);
     var lines = new NewsNer.Serialization.NewsJsonLinesWriter(writer);
-    foreach (var text in BenchmarkInputs.Documents(BenchmarkInputs.Sample).Concat(BenchmarkInputs.Documents(BenchmarkInputs.Corpus)))
+    foreach (var text in BenchmarkInputs.Documents(BenchmarkInputs.Sample).Concat(BenchmarkInputs.Documents(BenchmarkInputs.Articles)))
     {
         lines.Write(NewsNer.NewsPipeline.CreateDefault().Process(text, PreparedDocument.Options));
     }
@@ -71,11 +71,14 @@ internal static class CiRun
             .WithIterationCount(3)
             .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100))
             .WithId("CiShort");
-        var filter = new AnyCategoriesFilter([Category]);
-        var baseConfig = DefaultConfig.Instance.AddFilter(filter).WithOptions(ConfigOptions.DisableLogFile);
-        if (extraArgs is ["--artifacts", var artifacts])
+        string? artifacts = extraArgs is ["--artifacts", var path] ? path : null;
+
+        // A fresh config per class: ManualConfig's Add* methods change the instance they are called on.
+        IConfig ConfigFor(bool withJob)
         {
-            baseConfig = baseConfig.WithArtifactsPath(artifacts);
+            var config = DefaultConfig.Instance.AddFilter(new AnyCategoriesFilter([Category])).WithOptions(ConfigOptions.DisableLogFile);
+            config = artifacts is null ? config : config.WithArtifactsPath(artifacts);
+            return withJob ? config.AddJob(job) : config;
         }
 
         var runs = new List<BenchmarkRunInfo>();
@@ -84,7 +87,7 @@ internal static class CiRun
             // A job in the config would run beside the class's own job (BenchmarkDotNet unions them): classes with a job
             // of their own (the cold start) get none.
             var hasOwnJob = type.GetCustomAttributes<ConfigAttribute>().Any(c => c.Config.GetJobs().Any()) || type.GetCustomAttributes<JobConfigBaseAttribute>().Any();
-            var info = BenchmarkConverter.TypeToBenchmarks(type, hasOwnJob ? baseConfig : baseConfig.AddJob(job));
+            var info = BenchmarkConverter.TypeToBenchmarks(type, ConfigFor(withJob: !hasOwnJob));
             if (info.BenchmarksCases.Length > 0)
             {
                 runs.Add(info);
@@ -92,7 +95,39 @@ internal static class CiRun
         }
 
         var summaries = BenchmarkRunner.Run([.. runs]);
+
+        // All the tables together at the end, where a CI log reader looks.
+        Console.WriteLine();
+        Console.WriteLine("== benchmark summary (short CI run: 1 launch, 1 warm-up, 3 iterations; a shared machine makes it noisy)");
+        if (summaries.FirstOrDefault() is { } first)
+        {
+            foreach (var line in first.HostEnvironmentInfo.ToFormattedString())
+            {
+                Console.WriteLine(line);
+            }
+        }
+
+        foreach (var summary in summaries)
+        {
+            Console.WriteLine();
+            Console.WriteLine(summary.Title.Split('-')[0]);
+            PrintTable(summary.Table);
+        }
+
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static void PrintTable(BenchmarkDotNet.Reports.SummaryTable table)
+    {
+        var columns = Enumerable.Range(0, table.ColumnCount).Where(c => table.Columns[c].NeedToShow).ToArray();
+        var widths = columns.Select(c => Math.Max(table.FullHeader[c].Length, table.FullContent.Max(row => row[c].Length))).ToArray();
+        string Row(string[] cells) => "| " + string.Join(" | ", columns.Select((c, k) => cells[c].PadLeft(widths[k]))) + " |";
+        Console.WriteLine(Row(table.FullHeader));
+        Console.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
+        foreach (var row in table.FullContent)
+        {
+            Console.WriteLine(Row(row));
+        }
     }
 
     /// <summary>The classes holding benchmarks, in name order.</summary>

@@ -497,7 +497,20 @@ internal static class DocumentJsonReader
     }
 
     /// <summary>Reads an argument object (or null) starting on the current token.</summary>
-    private static EventArgument? ReadArgumentHere(JsonReader reader)
+    private static EventArgument? ReadArgumentHere(JsonReader reader) =>
+        ReadQuotedSpanHere(reader) is { } span ? new EventArgument(span.Text, span.Start, span.End, span.Entity) : null;
+
+    private static EventDate? ReadEventDate(JsonReader reader)
+    {
+        Advance(reader);
+        return ReadQuotedSpanHere(reader) is { } span ? new EventDate(span.Text, span.Start, span.End, span.Value) : null;
+    }
+
+    /// <summary>
+    /// Reads the object shape shared by event arguments and dates (quoted text, its span, and an entity id or a
+    /// normalized value), or null, starting on the current token.
+    /// </summary>
+    private static QuotedSpan? ReadQuotedSpanHere(JsonReader reader)
     {
         if (reader.TokenType == JsonToken.Null)
         {
@@ -506,7 +519,7 @@ internal static class DocumentJsonReader
 
         ExpectStartObject(reader);
         string text = string.Empty;
-        string? entity = null;
+        string? entity = null, value = null;
         int start = 0, end = 0;
         while (ReadProperty(reader) is { } name)
         {
@@ -524,40 +537,6 @@ internal static class DocumentJsonReader
                 case F.Entity:
                     entity = ReadString(reader);
                     break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-
-        return new EventArgument(text, start, end, entity);
-    }
-
-    private static EventDate? ReadEventDate(JsonReader reader)
-    {
-        Advance(reader);
-        if (reader.TokenType == JsonToken.Null)
-        {
-            return null;
-        }
-
-        ExpectStartObject(reader);
-        string text = string.Empty;
-        string? value = null;
-        int start = 0, end = 0;
-        while (ReadProperty(reader) is { } name)
-        {
-            switch (name)
-            {
-                case F.Text:
-                    text = ReadString(reader) ?? string.Empty;
-                    break;
-                case F.Start:
-                    start = ReadInt(reader);
-                    break;
-                case F.End:
-                    end = ReadInt(reader);
-                    break;
                 case F.Value:
                     value = ReadString(reader);
                     break;
@@ -567,7 +546,7 @@ internal static class DocumentJsonReader
             }
         }
 
-        return new EventDate(text, start, end, value);
+        return new QuotedSpan(text, start, end, entity, value);
     }
 
     private static CameoCode ReadCameo(JsonReader reader)
@@ -848,6 +827,8 @@ internal static class DocumentJsonReader
     }
 
     private readonly record struct RawRange(int Start, int End, int? FirstToken, int? TokenCount);
+
+    private readonly record struct QuotedSpan(string Text, int Start, int End, string? Entity, string? Value);
 
     private readonly record struct RawToken(int Start, int End, TokenKind Kind, string? Text);
 

@@ -44,6 +44,12 @@ internal sealed class DateExpression
 
     public DateDirection Direction { get; init; }
 
+    /// <summary>
+    /// For <see cref="DateWordKind.RelativeToEvent"/> (<c>la veille</c>, <c>le lendemain</c>): the day of the news event
+    /// the text narrates, set by the extractor from the meetings before it; the publication date when null.
+    /// </summary>
+    public DateOnly? Anchor { get; set; }
+
     /// <summary>A future or past without a resolvable value (prochainement, récemment).</summary>
     public bool Vague { get; init; }
 
@@ -71,6 +77,11 @@ internal sealed class DateExpression
         if (Year is { } yy && Month is { } mm && Day is { } dd)
         {
             return Valid(yy, mm, dd) ? new DateOnly(yy, mm, dd).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        }
+
+        if (OffsetUnit == DateWordKind.RelativeToEvent && Offset is { } fromEvent)
+        {
+            return (Anchor ?? publication) is { } anchor ? Iso(anchor.AddDays(fromEvent)) : null;
         }
 
         if (publication is not { } p)
@@ -172,12 +183,31 @@ internal sealed class DateExpression
         return value is { Length: 10 } && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date < p.AddDays(-31);
     }
 
+    /// <summary>Whether the expression resolves to a day from <paramref name="days"/> days before publication up to publication.</summary>
+    public bool IsWithinDaysBefore(DateOnly? publication, int days)
+    {
+        if (publication is not { } p || Resolve(publication, EventStatus.Reported) is not { Length: 10 } value)
+        {
+            return false;
+        }
+
+        var date = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return date <= p && date >= p.AddDays(-days);
+    }
+
     /// <summary>Whether the expression places a meeting after the news (<c>demain</c>, <c>mardi prochain</c>).</summary>
     public bool IsFuture(DateOnly? publication)
     {
         if (Direction == DateDirection.Future)
         {
             return true;
+        }
+
+        if (OffsetUnit == DateWordKind.RelativeToEvent)
+        {
+            // "le lendemain" of a past event is past: compare the resolved day with publication.
+            return publication is { } published && Resolve(publication, EventStatus.Reported) is { Length: 10 } value
+                && DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture) > published;
         }
 
         if (Offset is { } offset)
@@ -349,6 +379,9 @@ internal static class DateFinder
                 var direction = word.Value > 0 ? DateDirection.Future : word.Value < 0 ? DateDirection.Past : DateDirection.None;
                 return Make(view, i, end, offset: word.Value, unit: word.Kind, direction: direction);
             }
+
+            case DateWordKind.RelativeToEvent:
+                return Make(view, i, i + length, offset: word.Value, unit: word.Kind);
 
             case DateWordKind.VagueFuture:
                 return Make(view, i, i + length, direction: DateDirection.Future, vague: true);

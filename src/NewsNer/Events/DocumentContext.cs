@@ -241,6 +241,101 @@ internal sealed class DocumentContext
         return WordClass.None;
     }
 
+    /// <summary>Whether a token of [start, end) belongs to one of the classes (a phone cue such as "au téléphone" excepted).</summary>
+    public bool HasWordClassIn(int start, int end, WordClass classes)
+    {
+        for (var k = start; k < end && k < View.Count; k++)
+        {
+            if (CueAt(k, out var length) == CueClass.Phone && length > 0)
+            {
+                k += length - 1;
+                continue;
+            }
+
+            if (View.ClassLengths[k] > 0 && (View.Classes[k] & classes) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool CommaBetween(int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (View.IsComma(k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether [start, end) names a summit as the occasion of something else: "en marge du sommet X", "lors du sommet
+    /// du G20", "à l'occasion d'un sommet".
+    /// </summary>
+    public bool SummitOccasionIn(int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (_lexicons.Triggers.CanStartWith(View.Ids[k]) && _lexicons.Triggers.Longest(View.Ids, k, t => t.NounFlags.HasFlag(NounFlags.Summit), out _) > 0
+                && (HasCueEndingNear(k, 3, CueClass.Margin) || (ClassesEndingAt(k) & WordClass.TimePreposition) != 0
+                    || (k >= 1 && (ClassesEndingAt(k - 1) & WordClass.TimePreposition) != 0)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The country of a seat of government the clause places the meeting in ("au Quai d'Orsay", "à l'Élysée", "au
+    /// Kremlin": a building or ministry with a government actor code after a locative preposition), or null.
+    /// </summary>
+    public string? SeatOfGovernmentCountry(int start, int end)
+    {
+        for (var k = start; k < end && k < View.Count; k++)
+        {
+            var r = ReferentAt[k];
+            if (r < 0)
+            {
+                continue;
+            }
+
+            var referent = Referents[r];
+            k = referent.End - 1;
+            if (referent.Entity >= 0 && Entities[referent.Entity] is { Kind: "building" or "ministry", ActorCode: { } actor, Country: { } country }
+                && actor.EndsWith("GOV", StringComparison.Ordinal) && (ClassesEndingAt(referent.Start) & WordClass.Locative) != 0)
+            {
+                return country;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a relative pronoun opens the clause starting at <paramref name="clauseStart"/> (où, qui, que, lequel).</summary>
+    public bool RelativeClauseAt(int clauseStart)
+    {
+        var phrase = PhraseStartEndingAt(clauseStart);
+        return (phrase < clauseStart && (View.Classes[phrase] & WordClass.Relative) != 0)
+            || (clauseStart < View.Count && View.ClassLengths[clauseStart] > 0 && (View.Classes[clauseStart] & WordClass.Relative) != 0);
+    }
+
+    /// <summary>Whether the word before the adverb ending at <paramref name="index"/> is a common noun ("un sommet [très] attendu").</summary>
+    public bool NounPhraseBefore(int index)
+    {
+        var adverb = PhraseStartEndingAt(index);
+        var k = adverb - 1;
+        return adverb < index && k >= 0 && ReferentAt[k] < 0 && View.ClassLengths[k] == 0 && !View.IsCapitalized(k)
+            && View.Tokens[k].Kind == Tokenization.TokenKind.Word && !IsVerbForm(k);
+    }
+
     /// <summary>Start of the function-word phrase that ends just before <paramref name="index"/>, or <paramref name="index"/>.</summary>
     private int PhraseStartEndingAt(int index)
     {
@@ -391,6 +486,13 @@ internal sealed class DocumentContext
 
             if (!referent.CanParticipate)
             {
+                // "En marge du sommet de l'OTAN à La Haye, X a ...": a place inside a fronted phrase is no subject.
+                if (CommaBetween(referent.End, verb))
+                {
+                    k = referent.End - 1;
+                    continue;
+                }
+
                 // A place or a news outlet as subject ("Moscou a accueilli", "le Kremlin a déclaré"): no person.
                 return result;
             }
@@ -687,6 +789,13 @@ internal sealed class DocumentContext
                 next = k;
             }
 
+            if (r < 0 && (classes & (WordClass.Entre | WordClass.Avec)) != 0 && NameAfterArticle(next) is { } named)
+            {
+                // "entre l'Union européenne et le Mercosur": the article before an organization's name.
+                r = ReferentAt[named];
+                next = named;
+            }
+
             if (r < 0)
             {
                 // "à Moscou", "en Russie", a date: keep looking for complements after them.
@@ -786,6 +895,18 @@ internal sealed class DocumentContext
         return k + 1;
     }
 
+    /// <summary>The start of a named referent right after a bare article at <paramref name="k"/> (le, la, l', les), or null.</summary>
+    private int? NameAfterArticle(int k)
+    {
+        if ((uint)k >= (uint)View.Count || View.ClassLengths[k] == 0 || (View.Classes[k] & WordClass.DetDef) == 0 || (View.Classes[k] & WordClass.Preposition) != 0)
+        {
+            return null;
+        }
+
+        var after = k + View.ClassLengths[k];
+        return after < View.Count && ReferentAt[after] >= 0 && Referents[ReferentAt[after]].Start == after && Referents[ReferentAt[after]].Entity >= 0 ? after : null;
+    }
+
     private int AddCoordinated(int end, int limit, List<Referent> target)
     {
         while (end < limit)
@@ -802,6 +923,11 @@ internal sealed class DocumentContext
             else
             {
                 break;
+            }
+
+            if (next < limit && ReferentAt[next] < 0 && NameAfterArticle(next) is { } named)
+            {
+                next = named; // "et le Mercosur"
             }
 
             if (next < limit && ReferentAt[next] >= 0 && Referents[ReferentAt[next]].Start == next && Referents[ReferentAt[next]].CanParticipate)
@@ -898,14 +1024,21 @@ internal sealed class DocumentContext
 
         if ((ClassesEndingAt(start) & WordClass.Locative) == 0)
         {
-            return false;
+            // "à La Haye", "au Caire" read as "à la" + "Haye": the locative phrase overlaps the name's article.
+            if (start < 1 || View.ClassLengths[start - 1] < 2 || (View.Classes[start - 1] & WordClass.Locative) == 0)
+            {
+                return false;
+            }
+
+            return true;
         }
 
         // "la guerre en Ukraine", "les bases russes en Syrie": a place inside another noun phrase is not where the
         // meeting is; after the trigger, a name, a date, a verb or punctuation it is.
         var preposition = PhraseStartEndingAt(start);
         var before = preposition - 1;
-        if (before < 0 || before == mention.TriggerEnd - 1 || ReferentAt[before] >= 0 || _dateAt[before] >= 0
+        // A name the recognizer missed counts as one ("le sommet du G20 à Johannesburg").
+        if (before < 0 || before == mention.TriggerEnd - 1 || ReferentAt[before] >= 0 || _dateAt[before] >= 0 || View.IsCapitalized(before)
             || View.ClassLengths[before] > 0 || View.Tokens[before].Kind != TokenKind.Word || _cueLength[before] > 0 || _covered[before] || IsMentAdverb(before))
         {
             return true;
@@ -1294,7 +1427,14 @@ internal sealed class DocumentContext
             var phrase = PhraseStartEndingAt(start);
             if (phrase == start || (View.Classes[phrase] & WordClass.Subordinator) == 0)
             {
-                return false;
+                // "les informations selon lesquelles X aurait rencontré Y", qualified as false: the relative clause is
+                // the content of the report a denial governs.
+                if (phrase == start || (View.Classes[phrase] & WordClass.Relative) == 0 || (ClassesEndingAt(phrase) & WordClass.Source) == 0)
+                {
+                    return false;
+                }
+
+                phrase = PhraseStartEndingAt(phrase);
             }
 
             que = phrase;
@@ -1567,6 +1707,7 @@ internal sealed class DocumentContext
             {
                 if ((classes & WordClass.TImperfect) != 0 || (classes & WordClass.TSimplePast) != 0)
                 {
+                    mention.Pluperfect = true;
                     return EventStatus.Past;
                 }
 

@@ -20,6 +20,9 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     /// <summary>Longest distance (tokens) between a planning or cancelling word and the trigger it governs.</summary>
     private const int CueWindow = 8;
 
+    /// <summary>How many days before publication a dated meeting in the plus-que-parfait is still part of the news.</summary>
+    private const int NewsWindowDays = 7;
+
     private const int TopicClasses = (1 << (int)CueClass.Topic) | (1 << (int)CueClass.TopicDe) | (1 << (int)CueClass.TopicNounPhrase);
 
     /// <summary>The shared extractor over the embedded lexicons.</summary>
@@ -171,11 +174,38 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         {
             ReadVerbArguments(context, mention, earlier);
 
-            // "Les dirigeants de l'UA se sont réunis pour leur sommet": the gathering is the summit.
-            if (trigger.Frame == VerbFrame.Gather && context.SummitNounIn(mention.ClauseStart, mention.ClauseEnd))
+            // "X s'est entretenu au Quai d'Orsay avec Y", "X a rencontré Y au Kremlin": at the seat of one party's own
+            // government, that party receives the other.
+            if (trigger.Frame == VerbFrame.Meet && mention.Parties.Count == 2 && !mention.Parties.ContainsValue(ParticipantRole.Host)
+                && context.SeatOfGovernmentCountry(mention.ClauseStart, mention.ClauseEnd) is { } seat)
+            {
+                var home = mention.Parties.Keys.Where(e => context.Entities[e].Country == seat).ToList();
+                if (home.Count == 1)
+                {
+                    foreach (var party in mention.Parties.Keys.ToList())
+                    {
+                        mention.Parties[party] = party == home[0] ? ParticipantRole.Host : ParticipantRole.Guest;
+                    }
+
+                    mention.Subtype = MeetingSubtype.HostVisit;
+                }
+            }
+
+            // "Les dirigeants de l'UA se sont réunis pour leur sommet": the gathering is the summit; but two people who
+            // "se reverront lors du sommet du G20" meet on its occasion.
+            var sentence = context.View.Sentences[s];
+            mention.AtSummit = context.SummitOccasionIn(sentence.FirstToken, sentence.EndToken);
+            var bilateral = mention.Parties.Count + mention.Unnamed.Count == 2 && mention.AtSummit;
+            if (trigger.Frame == VerbFrame.Gather && !bilateral && context.SummitNounIn(mention.ClauseStart, mention.ClauseEnd))
             {
                 mention.Subtype = MeetingSubtype.Summit;
                 mention.DefiniteSummit = true;
+                AddGathered(context, mention);
+            }
+            else if (trigger.Frame == VerbFrame.Gather && mention.Parties.Keys.Any(e => context.Entities[e].Kind == "igo"))
+            {
+                // "Les ministres de la Défense de l'OTAN se réuniront": an organization's members gathering is multilateral.
+                mention.Subtype = MeetingSubtype.Summit;
             }
         }
         else if (trigger.NounFlags.HasFlag(NounFlags.Summit))
@@ -188,9 +218,114 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         ReadCircumstances(context, mention);
+        if (mention.Date is { OffsetUnit: DateWordKind.RelativeToEvent } relative)
+        {
+            relative.Anchor ??= NarratedDay(earlier, s, publication);
+        }
+
         mention.Status = Status(context, mention, publication);
-        mention.Dropped ??= WhyDropped(context, mention);
+        mention.Dropped ??= WhyDropped(context, mention) ?? CancelledAntecedent(context, mention, earlier);
         return mention;
+    }
+
+    /// <summary>
+    /// "a annulé la visite qu'il devait effectuer à Athènes, où il devait rencontrer X": a meeting in a relative clause
+    /// of a cancelled or denied meeting of the same sentence goes with it.
+    /// </summary>
+    private static string? CancelledAntecedent(DocumentContext context, MeetingMention mention, List<MeetingMention> earlier)
+    {
+        if (mention.Status == EventStatus.Past || !context.RelativeClauseAt(mention.ClauseStart))
+        {
+            return null;
+        }
+
+        for (var m = earlier.Count - 1; m >= 0 && earlier[m].Sentence == mention.Sentence; m--)
+        {
+            if (earlier[m].Dropped is "cancelled or denied" or "denied" && earlier[m].TriggerEnd <= mention.ClauseStart)
+            {
+                return "cancelled or denied";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A gathering that is a summit: the organization the summit is named after ("lors d'un sommet extraordinaire de la
+    /// Communauté d'Afrique de l'Est") and every person the subject lists ("Les présidents du Kenya, X, de l'Ouganda, Y,
+    /// et de Tanzanie, Z, se sont réunis") take part.
+    /// </summary>
+    private void AddGathered(DocumentContext context, MeetingMention mention)
+    {
+        var view = context.View;
+        if (mention.Parties.Count == 0)
+        {
+            return;
+        }
+
+        for (var k = mention.ClauseStart; k < mention.ClauseEnd; k++)
+        {
+            if (context.ReferentAt[k] >= 0 || !lexicons.Triggers.CanStartWith(view.Ids[k]))
+            {
+                continue;
+            }
+
+            var length = lexicons.Triggers.Longest(view.Ids, k, t => t.NounFlags.HasFlag(NounFlags.Summit), out _);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            var end = k + length;
+            for (var skip = 0; skip < 2 && end < mention.ClauseEnd && view.ClassLengths[end] == 0 && context.ReferentAt[end] < 0 && !view.IsCapitalized(end); skip++)
+            {
+                end++; // "sommet extraordinaire de ..."
+            }
+
+            if (context.SummitNameAfter(end) is { Entity: >= 0, Type: EntityType.Organization } name)
+            {
+                mention.Parties.TryAdd(name.Entity, ParticipantRole.Participant);
+            }
+
+            break;
+        }
+
+        for (var k = mention.ClauseStart; k < mention.TriggerStart; k++)
+        {
+            var r = context.ReferentAt[k];
+            if (r < 0)
+            {
+                continue;
+            }
+
+            var referent = context.Referents[r];
+            k = referent.End - 1;
+            if (referent.Entity >= 0 && referent.Type == EntityType.Person && referent.CanParticipate && referent.Start >= mention.ClauseStart
+                && (context.ClassesEndingAt(referent.Start) & WordClass.Preposition) == 0)
+            {
+                mention.Parties.TryAdd(referent.Entity, ParticipantRole.Participant);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The day of the news event the text narrates, for "la veille" / "le lendemain": the latest meeting of an earlier
+    /// sentence with a day-level date, else null (publication).
+    /// </summary>
+    private static DateOnly? NarratedDay(List<MeetingMention> earlier, int sentence, DateOnly? publication)
+    {
+        for (var m = earlier.Count - 1; m >= 0; m--)
+        {
+            var mention = earlier[m];
+            if (mention.Sentence < sentence && mention.Dropped is null && mention.Status != EventStatus.Past
+                && mention.Date is { OffsetUnit: not DateWordKind.RelativeToEvent } date
+                && date.Resolve(publication, mention.Status) is { Length: 10 } value)
+            {
+                return DateOnly.ParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"rencontre" is a noun after a determiner or a preposition, a verb after a subject, clitic or auxiliary.</summary>
@@ -247,8 +382,22 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             return false;
         }
 
-        // "appeler à la retenue", "appelé à": a call for something, not a phone call.
-        if (mention.Trigger.Lemma == "appeler" && context.View.Is(mention.TriggerEnd, WordClass.A))
+        // "par téléphone", "pour visite": after a preposition a finite form is a noun; only an infinitive or a present
+        // participle ("sans rencontrer", "en recevant") can follow one as a verb.
+        if ((before & WordClass.Preposition) != 0 && mention.Trigger.Tense is not (VerbTense.Infinitive or VerbTense.PresentParticiple or VerbTense.PastParticiple))
+        {
+            return false;
+        }
+
+        // "appeler à la retenue", "a appelé l'UE à renforcer": a call on someone to do something, not a phone call.
+        if (mention.Trigger.Lemma == "appeler" && context.HasWordClassIn(mention.TriggerEnd, mention.ClauseEnd, WordClass.A))
+        {
+            return false;
+        }
+
+        // "un sommet très attendu", "une visite fort attendue": a weak participle after a degree adverb is an adjective.
+        if (mention.Trigger.Strength == TriggerStrength.Weak && mention.Trigger.Tense == VerbTense.PastParticiple
+            && (before & WordClass.Adverb) != 0 && (before & (WordClass.Auxiliary | WordClass.Reflexive)) == 0 && context.NounPhraseBefore(mention.TriggerStart))
         {
             return false;
         }
@@ -518,7 +667,9 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                     case CueClass.TopicNounPhrase:
                         // A noun-phrase cue describes the noun right before it ("des discussions portant sur");
                         // a verbal cue after the trigger in its clause is what the parties discussed.
-                        var attaches = k >= mention.TriggerEnd && (cue != CueClass.TopicNounPhrase || k - mention.TriggerEnd <= 4
+                        // After a verb, a prepositional cue in its clause is a complement of the verb ("s'est entretenu
+                        // avec X au sujet de ...").
+                        var attaches = k >= mention.TriggerEnd && (cue != CueClass.TopicNounPhrase || k - mention.TriggerEnd <= 4 || mention.Trigger.IsVerb
                             || (view.IsComma(k - 1) && context.OnlyCircumstancesBetween(mention.TriggerEnd, k - 1)));
                         if (attaches && k > topicEnd)
                         {
@@ -564,6 +715,26 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             {
                 mention.Topics.Add(span);
                 mention.Places.RemoveAll(p => view.Tokens[p.Start].Start >= span.Start && view.Tokens[p.Start].Start < span.End);
+            }
+        }
+
+        // "s'est entretenu avec X sur la reconnaissance de l'État palestinien": a talk verb (one whose peer comes after
+        // avec) takes what was discussed after sur.
+        if (mention.Trigger.IsVerb && mention.Trigger.VerbFlags.HasFlag(VerbFlags.Avec) && mention.Topics.Count == 0)
+        {
+            for (var k = mention.TriggerEnd; k < end; k++)
+            {
+                if (context.ReferentAt[k] >= 0)
+                {
+                    k = context.Referents[context.ReferentAt[k]].End - 1;
+                    continue;
+                }
+
+                if (view.ClassLengths[k] == 1 && view.Is(k, WordClass.Sur) && !context.InsideCue(k) && context.TopicSpan(k + 1, skipPreposition: false) is { } span)
+                {
+                    mention.Topics.Add(span);
+                    break;
+                }
             }
         }
 
@@ -652,7 +823,8 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             status = EventStatus.Planned;
         }
 
-        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Past) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 2, CueClass.Past))
+        var pastCue = context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Past) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 2, CueClass.Past);
+        if (pastCue)
         {
             status = EventStatus.Past;
         }
@@ -671,6 +843,13 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             else if (date.IsFuture(publication) && status == EventStatus.Reported)
             {
                 status = EventStatus.Planned;
+            }
+            else if (status == EventStatus.Past && mention.Pluperfect && !pastCue && date.IsWithinDaysBefore(publication, NewsWindowDays))
+            {
+                // "La veille, X s'était entretenu avec Y", "Mardi, X avait reçu Y": the plus-que-parfait places the meeting
+                // before the narrated event, but a date a few days before publication makes it part of the news sequence,
+                // not background.
+                status = EventStatus.Reported;
             }
             else if (status == EventStatus.Reported && mention.SimplePresent && !mention.Hedged && date.Weekday is { } weekday && date.Day is null
                 && date.Direction == DateDirection.None && !date.IsToday && publication is { } p && weekday != ((int)p.DayOfWeek == 0 ? 7 : (int)p.DayOfWeek))

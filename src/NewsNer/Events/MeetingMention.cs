@@ -37,6 +37,12 @@ internal sealed class MeetingMention
     /// <summary>Conditional of reported speech (<c>aurait rencontré</c>): stated, not confirmed.</summary>
     public bool Hedged { get; set; }
 
+    /// <summary>The verb is in the plus-que-parfait (avait rencontré, s'était entretenu): earlier than the narrated news.</summary>
+    public bool Pluperfect { get; set; }
+
+    /// <summary>The sentence names a summit as the occasion of this meeting (en marge du sommet, lors du sommet).</summary>
+    public bool AtSummit { get; set; }
+
     /// <summary>Why the mention states no meeting (negated, cancelled, an interview, a vague count ...), or null.</summary>
     public string? Dropped { get; set; }
 

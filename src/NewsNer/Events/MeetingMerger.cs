@@ -507,6 +507,13 @@ internal static class MeetingMerger
             return MeetingSubtype.ThirdLocation;
         }
 
+        // "en marge du sommet de l'OTAN à La Haye", "lors du sommet du G20 à Johannesburg": a bilateral held on the
+        // occasion of a summit is on ground home to neither party unless one is known to be from there.
+        if (destinationCountry is not null && countries.Count == 2 && mentions.Any(m => m.AtSummit) && !countries.Contains(destinationCountry))
+        {
+            return MeetingSubtype.ThirdLocation;
+        }
+
         _ = places;
         return MeetingSubtype.Meet;
     }

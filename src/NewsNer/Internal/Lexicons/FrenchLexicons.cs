@@ -491,6 +491,7 @@ internal sealed class FrenchLexicons
                 "unit-month" => DateWordKind.UnitMonth,
                 "unit-year" => DateWordKind.UnitYear,
                 "number" => DateWordKind.Number,
+                "rel-event" => DateWordKind.RelativeToEvent,
                 _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(Path, $"unknown kind '{cells[1]}'")),
             };
             trie.Add(vocabulary.AddPhrase(cells[0]), new DateWord(kind, int.Parse(cells[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)));

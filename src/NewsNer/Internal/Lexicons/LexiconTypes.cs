@@ -180,6 +180,9 @@ internal enum DateWordKind : byte
     UnitMonth,
     UnitYear,
     Number,
+
+    /// <summary>An offset in days from the news event the text narrates, not from publication (la veille, le lendemain).</summary>
+    RelativeToEvent,
 }
 
 /// <summary>A date word and its value (day of week, month number, offset).</summary>

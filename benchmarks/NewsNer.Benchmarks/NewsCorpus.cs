@@ -14,6 +14,9 @@ internal static class NewsCorpus
     /// <summary>Smallest article size when a text is cut into articles (the sample article has 3,083 characters).</summary>
     public const int ArticleChars = 3_000;
 
+    /// <summary>Shared text at least this long is used (repeated if need be) rather than the samples.</summary>
+    public const int MinSharedChars = 1_000_000;
+
     // Modern corpora first: the 1 MB benchmark corpus comes from the first three sources only.
     private static readonly string[] s_conllCorpora = ["sequoia-fr", "wikineural-fr", "hipe2020-fr", "newseye-fr", "letemps-fr", "wikiann-fr", "europeana-fr"];
 
@@ -22,7 +25,8 @@ internal static class NewsCorpus
 
     /// <summary>
     /// About <paramref name="chars"/> characters of text from <paramref name="sharedData"/> (a <c>../shared/data</c>
-    /// folder) or, when it is null or too small, from the <c>.txt</c> files of <paramref name="samplesDirectory"/>.
+    /// folder; repeated when it holds less than asked but at least <see cref="MinSharedChars"/> or half the request) or,
+    /// when it is null or too small, from the <c>.txt</c> files of <paramref name="samplesDirectory"/>.
     /// </summary>
     public static (string Text, string Origin) BuildText(int chars, string? sharedData, string samplesDirectory)
     {
@@ -45,7 +49,9 @@ internal static class NewsCorpus
                 }
             }
 
-            if (builder.Length >= chars / 2)
+            // All the shared text is about 4.4 MB: larger requests (the memory folders of 10 and 100 MB) repeat it rather than
+            // fall back to the one sample article.
+            if (builder.Length >= Math.Min(chars / 2, MinSharedChars))
             {
                 var origin = $"../shared/data ({string.Join(", ", used)}; CoNLL train sentences detokenized)";
                 return (Repeat(builder, chars), origin);
@@ -111,7 +117,7 @@ internal static class NewsCorpus
 
     /// <summary>
     /// Writes a folder of article files (<c>000001.txt</c>, …) totalling at least <paramref name="bytes"/> bytes of UTF-8,
-    /// for the console's memory measurement: the articles of a pool of text (all the shared data, about 10 MB, or the
+    /// for the console's memory measurement: the articles of a pool of text (all the shared data, about 4.4 MB, or the
     /// samples) written in turn, the pool repeated as often as needed. Returns the file count and the bytes written.
     /// </summary>
     public static (int Files, long Bytes) WriteFolder(string folder, long bytes, string? sharedData, string samplesDirectory)

@@ -11,7 +11,9 @@ using NewsNer.Benchmarks;
 //   dotnet run -c Release -- --filter '*'                 the full suite (BenchmarkSwitcher: any BenchmarkDotNet option)
 //   dotnet run -c Release -- --ci                         the short CI run of the key benchmarks ([BenchmarkCategory("ci")])
 //   dotnet run -c Release -- corpus OUT_FOLDER SIZE_MB    writes a folder of article files for the memory measurement
-//   dotnet run -c Release -- profile CLASS METHOD INPUT N  one benchmark method in a loop, for profilers and CPU time
+//   dotnet run -c Release -- profile CLASS METHOD INPUT N [--allocations]
+//                                                         one benchmark method in a loop, for profilers: CPU and wall time,
+//                                                         bytes allocated and GC pauses per call (and the types allocated)
 //   dotnet run -c Release -- dump OUT.jsonl                the benchmark documents through the pipeline, to diff outputs
 if (args is ["corpus", var folder, var size])
 {
@@ -26,9 +28,9 @@ if (args is ["corpus", ..])
     return 2;
 }
 
-if (args is ["profile", var className, var methodName, var input, var iterations])
+if (args is ["profile", var className, var methodName, var input, var iterations, .. var options] && options.All(o => o == "--allocations"))
 {
-    return ProfileRun.Run(className, methodName, input, int.Parse(iterations, CultureInfo.InvariantCulture));
+    return ProfileRun.Run(className, methodName, input, int.Parse(iterations, CultureInfo.InvariantCulture), allocations: options.Length > 0);
 }
 
 if (args is ["dump", var output])

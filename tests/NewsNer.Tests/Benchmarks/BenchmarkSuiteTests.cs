@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -110,6 +111,36 @@ public class BenchmarkSuiteTests
             Assert.Contains("Selon l'agence (AFP), M. Dupont est venu.", text, StringComparison.Ordinal);
             Assert.Contains("sequoia-fr", origin, StringComparison.Ordinal);
             Assert.InRange(text.Length, 19_000, 20_000);
+        }
+        finally
+        {
+            shared.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Shared_text_smaller_than_asked_is_repeated_rather_than_replaced_by_the_samples()
+    {
+        // The memory folders (10 and 100 MB) ask for more than all the shared text: they must still be varied news text,
+        // not the one sample article written thousands of times.
+        var shared = Directory.CreateTempSubdirectory("newsner-corpus-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(shared.FullName, "events-dev", "articles"));
+            var sequoia = Directory.CreateDirectory(Path.Combine(shared.FullName, "ner", "sequoia-fr"));
+            var conll = new StringBuilder();
+            for (var k = 0; conll.Length < 2_600_000; k++)
+            {
+                conll.Append(CultureInfo.InvariantCulture, $"Le\tO\nsommet\tO\nnuméro\tO\n{k}\tO\na\tO\neu\tO\nlieu\tO\nà\tO\nParis\tB-LOC\n.\tO\n\n");
+            }
+
+            File.WriteAllText(Path.Combine(sequoia.FullName, "train.conll"), conll.ToString());
+            var (text, origin) = NewsCorpus.BuildText(4_000_000, shared.FullName, Path.Combine(AppContext.BaseDirectory, "Samples"));
+            Assert.Contains("sequoia-fr", origin, StringComparison.Ordinal);
+            Assert.InRange(text.Length, 3_990_000, 4_000_000);
+            Assert.DoesNotContain("Poutine", text, StringComparison.Ordinal);
+            var articles = NewsCorpus.SplitArticles(text);
+            Assert.True(articles.Distinct(StringComparer.Ordinal).Count() > articles.Length / 4);
         }
         finally
         {

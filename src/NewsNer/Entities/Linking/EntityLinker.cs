@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NewsNer.Internal.Lexicons;
 
 namespace NewsNer.Entities.Linking;
@@ -20,6 +21,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
     private static readonly HashSet<string> s_initialsSkipped = ["de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "en", "a", "au", "aux", "sur", "of", "the", "and", "for"];
 
+    // One delegate for every call (a method group would allocate one per name).
+    private static readonly Func<string, bool> s_isInitialSkipped = s_initialsSkipped.Contains;
+
     /// <summary>The shared linker over the embedded lexicons.</summary>
     public static EntityLinker Default { get; } = new(FrenchLexicons.Default);
 
@@ -29,7 +33,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     public LinkingResult Link(LexicalView view, IReadOnlyList<EntityMention> rawMentions)
     {
         var mentions = TrimTitles(view, CleanMentions(view, rawMentions));
-        var mentionAt = Enumerable.Repeat(-1, view.Count).ToArray();
+        var mentionAt = NoneArray(view.Count);
         for (var m = 0; m < mentions.Count; m++)
         {
             for (var t = mentions[m].FirstToken; t < mentions[m].EndToken; t++)
@@ -49,7 +53,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 Mentions = mentions,
                 MentionEntity = [],
                 Roles = roles,
-                RoleEntity = Enumerable.Repeat(-1, roles.Count).ToArray(),
+                RoleEntity = NoneArray(roles.Count),
                 MentionAt = empty.MentionAt,
             };
         }
@@ -61,7 +65,11 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         }
 
         var typeVotes = TypeEvidence(view, mentions, roles);
-        var personVotes = typeVotes.Select(v => v[(int)EntityType.Person]).ToArray();
+        var personVotes = new float[typeVotes.Length];
+        for (var m = 0; m < typeVotes.Length; m++)
+        {
+            personVotes[m] = typeVotes[m][(int)EntityType.Person];
+        }
 
         var clusters = new UnionFind(mentions.Count);
         JoinSameNames(forms, clusters);
@@ -75,16 +83,35 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         return BuildEntities(view, mentions, mentionAt, forms, clusters, roles, typeVotes);
     }
 
+    /// <summary>An array of <paramref name="length"/> times -1 (no mention, no entity).</summary>
+    private static int[] NoneArray(int length)
+    {
+        var array = new int[length];
+        array.AsSpan().Fill(-1);
+        return array;
+    }
+
     /// <summary>Sorted, non-overlapping mentions with at least one letter.</summary>
     private static List<EntityMention> CleanMentions(LexicalView view, IReadOnlyList<EntityMention> raw)
     {
-        var sorted = raw
-            .Where(m => m.TokenCount > 0 && m.FirstToken >= 0 && m.EndToken <= view.Count && m.Kind == MentionKind.Name
+        // Start ascending, longer first at equal starts, input order last (a stable sort, as OrderBy/ThenBy would give).
+        var sorted = new List<(EntityMention Mention, int Index)>(raw.Count);
+        for (var k = 0; k < raw.Count; k++)
+        {
+            var m = raw[k];
+            if (m.TokenCount > 0 && m.FirstToken >= 0 && m.EndToken <= view.Count && m.Kind == MentionKind.Name
                 && view.Text.AsSpan(m.Start, m.Length).IndexOfAnyExceptInRange('\0', '@') >= 0)
-            .OrderBy(m => m.Start).ThenByDescending(m => m.Length).ToList();
+            {
+                sorted.Add((m, k));
+            }
+        }
+
+        sorted.Sort(static (a, b) => a.Mention.Start != b.Mention.Start ? a.Mention.Start.CompareTo(b.Mention.Start)
+            : a.Mention.Length != b.Mention.Length ? b.Mention.Length.CompareTo(a.Mention.Length)
+            : a.Index.CompareTo(b.Index));
         var kept = new List<EntityMention>(sorted.Count);
         var end = -1;
-        foreach (var mention in sorted)
+        foreach (var (mention, _) in sorted)
         {
             if (mention.Start >= end && ContainsLetter(view.Text.AsSpan(mention.Start, mention.Length)))
             {
@@ -285,7 +312,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
 
             // "Assad" and "al-Assad": the same name once particles are set aside.
-            var core = string.Join(' ', forms[m].Core);
+            var core = forms[m].CoreKey;
             if (forms[m].Core.Length < forms[m].Parts.Length || byCore.ContainsKey(core))
             {
                 if (byCore.TryGetValue(core, out other))
@@ -390,7 +417,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         {
             if (forms[m].Parts.Length >= 2 && forms[m].Acronym is null)
             {
-                var initials = forms[m].Initials(s_initialsSkipped.Contains);
+                var initials = forms[m].Initials(s_isInitialSkipped);
                 if (!byInitials.TryGetValue(initials, out var list))
                 {
                     byInitials[initials] = list = [];
@@ -642,17 +669,19 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         }
     }
 
-    private static Dictionary<int, EntityType> ProvisionalTypes(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[][] typeVotes)
+    /// <summary>
+    /// The type each cluster would get now, indexed by the cluster's root mention (other entries are unused): one
+    /// array of votes and one of types per document, instead of a dictionary per cluster.
+    /// </summary>
+    private static EntityType[] ProvisionalTypes(List<EntityMention> mentions, NameForm[] forms, UnionFind clusters, float[][] typeVotes)
     {
-        var votes = new Dictionary<int, float[]>();
+        var votes = new float[mentions.Count * 4];
+        var isRoot = new bool[mentions.Count];
         for (var m = 0; m < mentions.Count; m++)
         {
             var root = clusters.Find(m);
-            if (!votes.TryGetValue(root, out var v))
-            {
-                votes[root] = v = new float[4];
-            }
-
+            isRoot[root] = true;
+            var v = votes.AsSpan(root * 4, 4);
             v[(int)mentions[m].Type] += Weight(mentions[m], forms[m]);
             for (var t = 0; t < 4; t++)
             {
@@ -660,10 +689,13 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
         }
 
-        var types = new Dictionary<int, EntityType>();
-        foreach (var (root, v) in votes)
+        var types = new EntityType[mentions.Count];
+        for (var root = 0; root < types.Length; root++)
         {
-            types[root] = Argmax(v);
+            if (isRoot[root])
+            {
+                types[root] = Argmax(votes.AsSpan(root * 4, 4));
+            }
         }
 
         return types;
@@ -677,7 +709,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         return mention.Type == EntityType.Person && form.Core.Length >= 2 ? weight * 2 : weight;
     }
 
-    private static EntityType Argmax(float[] votes)
+    private static EntityType Argmax(ReadOnlySpan<float> votes)
     {
         var best = 0;
         for (var t = 1; t < votes.Length; t++)
@@ -764,6 +796,85 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : b.AsSpan(i + 1).SequenceEqual(a.AsSpan(i));
     }
 
+    /// <summary>
+    /// An entity's name mentions (in text order already) and its nominal mentions, merged in text order; at equal starts
+    /// names come first (the order a stable sort of names then nominals gives). One array, no enumerators: this runs
+    /// for every entity of every document.
+    /// </summary>
+    private static ImmutableArray<EntityMention> MentionsInTextOrder(List<EntityMention> mentions, List<int> members, List<EntityMention> nominals)
+    {
+        var all = new EntityMention[members.Count + nominals.Count];
+        for (var k = 0; k < members.Count; k++)
+        {
+            all[k] = mentions[members[k]];
+        }
+
+        // Nominals are few (role descriptions standing for the entity): a stable insertion sort, then a stable merge.
+        var tail = all.AsSpan(members.Count);
+        for (var k = 0; k < nominals.Count; k++)
+        {
+            var nominal = nominals[k];
+            var j = k;
+            while (j > 0 && tail[j - 1].Start > nominal.Start)
+            {
+                tail[j] = tail[j - 1];
+                j--;
+            }
+
+            tail[j] = nominal;
+        }
+
+        if (nominals.Count > 0 && members.Count > 0 && all[members.Count - 1].Start > all[members.Count].Start)
+        {
+            var names = all.AsSpan(0, members.Count).ToArray();
+            var sortedNominals = tail.ToArray();
+            int n = 0, o = 0, w = 0;
+            while (n < names.Length && o < sortedNominals.Length)
+            {
+                all[w++] = sortedNominals[o].Start < names[n].Start ? sortedNominals[o++] : names[n++];
+            }
+
+            while (n < names.Length)
+            {
+                all[w++] = names[n++];
+            }
+
+            while (o < sortedNominals.Length)
+            {
+                all[w++] = sortedNominals[o++];
+            }
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(all);
+    }
+
+    /// <summary>The distinct labels of an entity's roles (nationalities left out), in order of first appearance.</summary>
+    private static ImmutableArray<string> RoleLabels(List<RoleExtent> roles)
+    {
+        var labels = ImmutableArray.CreateBuilder<string>(roles.Count);
+        foreach (var role in roles)
+        {
+            if (!ReferenceEquals(role.Role, RoleFinder.Nationality) && !labels.Contains(role.Label, StringComparer.Ordinal))
+            {
+                labels.Add(role.Label);
+            }
+        }
+
+        return labels.DrainToImmutable();
+    }
+
+    /// <summary>The mean confidence of the name mentions, summed in double as <c>Enumerable.Average</c> does.</summary>
+    private static float AverageConfidence(List<EntityMention> mentions, List<int> members)
+    {
+        var sum = 0.0;
+        foreach (var m in members)
+        {
+            sum += mentions[m].Confidence;
+        }
+
+        return (float)(sum / members.Count);
+    }
+
     private LinkingResult BuildEntities(
         LexicalView view, List<EntityMention> mentions, int[] mentionAt, NameForm[] forms, UnionFind clusters, List<RoleExtent> roles, float[][] typeVotes)
     {
@@ -795,7 +906,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             members[mentionEntity[m]].Add(m);
         }
 
-        var roleEntity = Enumerable.Repeat(-1, roles.Count).ToArray();
+        var roleEntity = NoneArray(roles.Count);
         var rolesOf = new List<RoleExtent>[order.Count];
         for (var e = 0; e < rolesOf.Length; e++)
         {
@@ -841,18 +952,17 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         for (var e = 0; e < drafts.Length; e++)
         {
             var draft = drafts[e];
-            var all = members[e].Select(m => mentions[m]).Concat(draft.Nominals).OrderBy(m => m.Start).ToImmutableArray();
             entities.Add(new Entity
             {
                 Id = "e" + (e + 1).ToString(CultureInfo.InvariantCulture),
                 Type = draft.Type,
                 Canonical = draft.Canonical,
-                Mentions = all,
-                Roles = [.. rolesOf[e].Where(r => !ReferenceEquals(r.Role, RoleFinder.Nationality)).Select(r => r.Label).Distinct(StringComparer.Ordinal)],
+                Mentions = MentionsInTextOrder(mentions, members[e], draft.Nominals),
+                Roles = RoleLabels(rolesOf[e]),
                 Country = draft.Country,
                 Kind = draft.Kind,
                 ActorCode = draft.ActorCode,
-                Confidence = members[e].Average(m => mentions[m].Confidence),
+                Confidence = AverageConfidence(mentions, members[e]),
             });
         }
 

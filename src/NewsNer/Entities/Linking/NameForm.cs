@@ -17,11 +17,27 @@ internal sealed class NameForm
         Acronym = acronym;
         Capitals = capitals;
         Key = string.Join(' ', parts);
-        Core = [.. parts.Where((_, i) => !particle[i])];
-        if (Core.Length == 0)
+        var particles = particle.AsSpan().Count(true);
+        if (particles == 0 || particles == parts.Length)
         {
+            // No particle (most names), or nothing but particles: the core is the whole name.
             Core = parts;
+            CoreKey = Key;
+            return;
         }
+
+        var core = new string[parts.Length - particles];
+        var n = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!particle[i])
+            {
+                core[n++] = parts[i];
+            }
+        }
+
+        Core = core;
+        CoreKey = string.Join(' ', core);
     }
 
     /// <summary>Every part, folded.</summary>
@@ -32,6 +48,9 @@ internal sealed class NameForm
 
     /// <summary>The parts that are not particles.</summary>
     public string[] Core { get; }
+
+    /// <summary>The core parts joined by spaces (<c>assad</c> for <c>al-Assad</c>; the <see cref="Key"/> when there is no particle).</summary>
+    public string CoreKey { get; }
 
     /// <summary>The parts joined by spaces: equal keys mean the same name up to case, accents and punctuation.</summary>
     public string Key { get; }

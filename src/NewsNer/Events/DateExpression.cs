@@ -220,6 +220,13 @@ internal sealed class DateExpression
             return new DateOnly(year, month, day) > p;
         }
 
+        // "le 5 mai" without a year, read within a month after publication: ahead of the news.
+        if (publication is { } reference && Year is null && Month is not null && Day is not null
+            && Resolve(publication, EventStatus.Reported) is { Length: 10 } dayValue)
+        {
+            return DateOnly.ParseExact(dayValue, "yyyy-MM-dd", CultureInfo.InvariantCulture) > reference;
+        }
+
         return false;
     }
 
@@ -297,6 +304,23 @@ internal static class DateFinder
                 }
 
                 return Make(view, i, end, day: day, month: monthWord.Value, year: year);
+            }
+
+            // A range, "du 5 au 7 mai": one expression, valued by its first day.
+            if (i + 3 < view.Count && view.Is(i + 1, WordClass.A) && view.ClassLengths[i + 1] == 1 && tokens[i + 2].Kind == TokenKind.Number && DayNumber(tokens[i + 2].Span) is { } last && last > day)
+            {
+                monthLength = lexicons.Dates.Longest(ids, i + 3, w => w.Kind == DateWordKind.Month, out monthWord);
+                if (monthLength > 0)
+                {
+                    var end = i + 3 + monthLength;
+                    var year = YearAt(view, end);
+                    if (year is not null)
+                    {
+                        end++;
+                    }
+
+                    return Make(view, i, end, day: day, month: monthWord.Value, year: year);
+                }
             }
         }
 

@@ -319,6 +319,82 @@ internal sealed class DocumentContext
         return null;
     }
 
+    /// <summary>
+    /// Whether the direct object after a verb is a common noun phrase with no referent ("a reçu jeudi à l'Élysée les
+    /// lettres de créance"): dates, places and adverbs before it are skipped.
+    /// </summary>
+    public bool ThingObjectAfter(int start, int end)
+    {
+        for (var k = start; k < end && k < View.Count; k++)
+        {
+            if (_dateAt[k] >= 0)
+            {
+                k = Dates[_dateAt[k]].EndToken - 1;
+                continue;
+            }
+
+            if (ReferentAt[k] >= 0)
+            {
+                var referent = Referents[ReferentAt[k]];
+                if (referent.Type != EntityType.Location)
+                {
+                    return false;
+                }
+
+                k = referent.End - 1;
+                continue;
+            }
+
+            if (View.IsComma(k) || IsMentAdverb(k))
+            {
+                continue;
+            }
+
+            var length = View.ClassLengths[k];
+            if (length == 0)
+            {
+                return false;
+            }
+
+            var classes = View.Classes[k];
+            if ((classes & WordClass.Locative) != 0)
+            {
+                k += length - 1;
+                continue;
+            }
+
+            if ((classes & WordClass.Adverb) != 0)
+            {
+                continue;
+            }
+
+            if ((classes & WordClass.Determiner) != 0)
+            {
+                var noun = k + length;
+                return noun < end && ReferentAt[noun] < 0 && View.ClassLengths[noun] == 0 && View.Tokens[noun].Kind == TokenKind.Word && !View.IsCapitalized(noun);
+            }
+
+            return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the "des" before <paramref name="start"/> is the plural indefinite article of a subject, not "de les": it
+    /// opens the clause or follows a comma ("Sous l'égide de l'UA, des représentants de ... se sont retrouvés").
+    /// </summary>
+    private bool IndefiniteArticleOpening(int start, int clauseStart)
+    {
+        var article = PhraseStartEndingAt(start);
+        if (article == start || (View.Classes[article] & WordClass.DetIndef) == 0)
+        {
+            return false;
+        }
+
+        return article == clauseStart || View.IsComma(article - 1);
+    }
+
     /// <summary>Whether a relative pronoun opens the clause starting at <paramref name="clauseStart"/> (où, qui, que, lequel).</summary>
     public bool RelativeClauseAt(int clauseStart)
     {
@@ -459,7 +535,21 @@ internal sealed class DocumentContext
                 // Skip a cue span that introduces non-subjects ("accompagné de X", "selon X").
                 if (_cueLength[k] > 0 && _cue[k] is CueClass.Delegation or CueClass.Mediator or CueClass.Invitation)
                 {
-                    k = SkipList(k + _cueLength[k], verb) - 1;
+                    var listEnd = SkipList(k + _cueLength[k], verb);
+                    if (k <= clauseStart + 1)
+                    {
+                        // A fronted phrase ends at its comma: "Sous l'égide de l'UA, des représentants de X et de Y ...".
+                        for (var c = k + _cueLength[k]; c < listEnd; c++)
+                        {
+                            if (View.IsComma(c) && ReferentAt[c] < 0)
+                            {
+                                listEnd = c + 1;
+                                break;
+                            }
+                        }
+                    }
+
+                    k = listEnd - 1;
                 }
 
                 continue;
@@ -472,7 +562,7 @@ internal sealed class DocumentContext
                 continue;
             }
 
-            if ((ClassesEndingAt(referent.Start) & WordClass.Preposition) != 0 || InParentheses(referent.Start))
+            if (((ClassesEndingAt(referent.Start) & WordClass.Preposition) != 0 && !IndefiniteArticleOpening(referent.Start, clauseStart)) || InParentheses(referent.Start))
             {
                 k = referent.End - 1;
                 continue;

@@ -174,6 +174,13 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         {
             ReadVerbArguments(context, mention, earlier);
 
+            // "a reçu à l'Élysée les lettres de créance de ...", "a reçu des critiques": a thing received, not a visitor.
+            if (trigger.VerbFlags.HasFlag(VerbFlags.PersonObject) && !mention.Parties.ContainsValue(ParticipantRole.Guest)
+                && context.ThingObjectAfter(mention.TriggerEnd, mention.ClauseEnd))
+            {
+                mention.Dropped = "the object is no person";
+            }
+
             // "X s'est entretenu au Quai d'Orsay avec Y", "X a rencontré Y au Kremlin": at the seat of one party's own
             // government, that party receives the other.
             if (trigger.Frame == VerbFrame.Meet && mention.Parties.Count == 2 && !mention.Parties.ContainsValue(ParticipantRole.Host)

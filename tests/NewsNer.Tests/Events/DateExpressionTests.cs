@@ -51,11 +51,35 @@ public class DateExpressionTests
     [InlineData("Ils se sont vus il y a deux ans.", "il y a deux ans", "past", "2022")]
     [InlineData("Ils se sont vus il y a 3 jours.", "il y a 3 jours", "reported", "2024-05-12")]
     [InlineData("Il est en visite depuis dimanche.", "dimanche", "reported", "2024-05-12")]
+    [InlineData("Il sera en visite du 20 au 22 mai.", "20 au 22 mai", "planned", "2024-05-20")]
+    [InlineData("La veille, ils s'étaient parlé.", "La veille", "reported", "2024-05-14")]
+    [InlineData("Ils se verront le lendemain.", "le lendemain", "planned", "2024-05-16")]
     public void Resolves_against_the_publication_date(string text, string expression, string status, string value)
     {
         var date = Single(text);
         Assert.Equal(expression, text[date.Start..date.End]);
         Assert.Equal(value, date.Resolve(s_wednesday, Enum.Parse<EventStatus>(status, ignoreCase: true)));
+    }
+
+    [Theory]
+    [InlineData("La veille, ils s'étaient parlé.", "2024-05-09")]
+    [InlineData("L'avant-veille, ils s'étaient parlé.", "2024-05-08")]
+    [InlineData("Le lendemain, ils se sont revus.", "2024-05-11")]
+    public void Resolves_la_veille_and_le_lendemain_against_the_narrated_day(string text, string value)
+    {
+        // The news event the text narrates took place on Friday 10 May, five days before publication.
+        var date = Single(text);
+        date.Anchor = new DateOnly(2024, 5, 10);
+        Assert.Equal(value, date.Resolve(s_wednesday, EventStatus.Reported));
+        Assert.False(date.IsFuture(s_wednesday));
+        Assert.True(date.IsWithinDaysBefore(s_wednesday, 7));
+    }
+
+    [Fact]
+    public void A_day_and_month_shortly_after_publication_is_future()
+    {
+        Assert.True(Single("Ils se verront le 20 mai.").IsFuture(s_wednesday));
+        Assert.False(Single("Ils se sont vus le 2 mai.").IsFuture(s_wednesday));
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public static class NerTrainer
 
     internal static void Save(NerModel model, Stream output)
     {
-        using var compressed = new System.IO.Compression.BrotliStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true);
+        // gzip: as small as Brotli's default level for this table and decompresses about twice as fast (cold load).
+        using var compressed = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true);
         model.Write(compressed);
     }
 
@@ -122,7 +123,24 @@ public static class NerTrainer
         }
 
         log($"model: {model.FeatureCount} features kept, table capacity {model.Capacity} ({clock.Elapsed.TotalSeconds:0}s)");
-        return model;
+        var classifier = ProfileClassifierTrainer.Train(sentences, options.Sources, options.Seed, log);
+        return classifier is null ? model : model.WithProfileClassifier(classifier);
+    }
+
+    /// <summary>
+    /// Trains the profile classifier of an existing multi-profile model on the given (domain-tagged) sources and writes
+    /// the model with it: the classifier tells the evaluation tools which profile a CoNLL file's text follows.
+    /// </summary>
+    public static void AttachProfileClassifier(NerTrainingOptions options, Stream model, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(output);
+        var log = options.Log ?? (_ => { });
+        var sentences = options.Sources.SelectMany(s => TrainingCorpus.Load(s, TrainingTokenization.Original)).ToList();
+        var classifier = ProfileClassifierTrainer.Train(sentences, options.Sources, options.Seed, log)
+            ?? throw new ArgumentException("A profile classifier needs sources of at least two domains (@domain=NAME).", nameof(options));
+        Save(NerModel.Read(model).WithProfileClassifier(classifier), output);
     }
 
     internal static string[] Domains(NerTrainingOptions options) =>

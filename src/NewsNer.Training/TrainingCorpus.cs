@@ -81,6 +81,12 @@ internal sealed class TrainingSentence
 
     /// <summary>Salt of the domain-specific feature copies (<see cref="NerModel.ProfileSalt"/>), or 0.</summary>
     public ulong DomainSalt { get; init; }
+
+    /// <summary>The source's domain (profile) name, or null.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Whether the tokens are the library's re-tokenization rather than the corpus's own.</summary>
+    public bool IsRetokenized { get; init; }
 }
 
 /// <summary>Which tokens a training sentence is seen with.</summary>
@@ -165,12 +171,12 @@ internal static class TrainingCorpus
                 var retokenized = tokenization == TrainingTokenization.Original ? null : Retokenize(s.Tokens, labels);
                 if (tokenization != TrainingTokenization.Library || retokenized is null)
                 {
-                    list.Add(Sentence(original, labels, unlabeledMask, source));
+                    list.Add(Sentence(original, labels, unlabeledMask, source, false));
                 }
 
                 if (retokenized is { } r && r.Tokens.Length > 0 && (tokenization == TrainingTokenization.Library || !SameTokens(original, r.Tokens)))
                 {
-                    list.Add(Sentence(r.Tokens, r.Labels, unlabeledMask, source));
+                    list.Add(Sentence(r.Tokens, r.Labels, unlabeledMask, source, true));
                 }
             }
         }
@@ -178,7 +184,7 @@ internal static class TrainingCorpus
         return list;
     }
 
-    private static TrainingSentence Sentence(Token[] tokens, int[] labels, ushort unlabeledMask, TrainingSource source)
+    private static TrainingSentence Sentence(Token[] tokens, int[] labels, ushort unlabeledMask, TrainingSource source, bool retokenized)
     {
         var allowed = new ushort[labels.Length];
         for (var i = 0; i < labels.Length; i++)
@@ -198,6 +204,8 @@ internal static class TrainingCorpus
             Weight = source.Weight,
             IsPartial = unlabeledMask != 0,
             DomainSalt = source.Domain is null ? 0 : NerModel.ProfileSalt(source.Domain),
+            Domain = source.Domain,
+            IsRetokenized = retokenized,
         };
     }
 

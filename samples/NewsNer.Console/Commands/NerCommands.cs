@@ -79,16 +79,17 @@ internal sealed class EvalNerCommand : ICliCommand
         var test = new Argument<string>("test") { Description = "A CoNLL file (TOKEN<TAB>TAG)" };
         var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
         var noConsistency = new Option<bool>("--no-consistency") { Description = "Skip the document-level second pass" };
-        var profile = new Option<string?>("--profile") { Description = "Model profile (annotation convention), e.g. historical; default: the model's default" };
-        var types = new Option<string?>("--types") { Description = "Only predict these types (comma-separated, e.g. PER,LOC,ORG for a corpus without MISC)" };
+        var profile = NerCommandOptions.ProfileOption();
+        var types = new Option<string?>("--types") { Description = "Only predict these types (comma-separated, e.g. PER,LOC,ORG for a corpus without MISC); default: the types of the profile's convention" };
         var command = new Command("eval-ner", "Tag the given tokens of a CoNLL file and print strict span P/R/F1 per type (as conlleval)")
         {
             test, model, noConsistency, profile, types,
         };
         command.SetAction(parse =>
         {
-            var evaluator = NerEvaluator.Create(parse.GetValue(model) is { } m ? context.ResolvePath(m) : null, !parse.GetValue(noConsistency), parse.GetValue(profile), NerCommandOptions.ParseTypes(parse.GetValue(types)));
-            var scores = evaluator.Evaluate(ConllReader.ReadFile(context.ResolvePath(parse.GetValue(test)!)));
+            var documents = ConllReader.ReadFile(context.ResolvePath(parse.GetValue(test)!));
+            var evaluator = NerCommandOptions.Evaluator(context, parse.GetValue(model), !parse.GetValue(noConsistency), parse.GetValue(profile), parse.GetValue(types), documents);
+            var scores = evaluator.Evaluate(documents);
             context.Stdout.Write(scores.Format());
             return 0;
         });
@@ -105,19 +106,50 @@ internal sealed class TagConllCommand : ICliCommand
         var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
         var output = new Option<string?>("--out") { Description = "Output file (default: standard output)" };
         var noConsistency = new Option<bool>("--no-consistency") { Description = "Skip the document-level second pass" };
-        var profile = new Option<string?>("--profile") { Description = "Model profile (annotation convention), e.g. historical; default: the model's default" };
-        var types = new Option<string?>("--types") { Description = "Only predict these types (comma-separated, e.g. PER,LOC,ORG for a corpus without MISC)" };
+        var profile = NerCommandOptions.ProfileOption();
+        var types = new Option<string?>("--types") { Description = "Only predict these types (comma-separated, e.g. PER,LOC,ORG for a corpus without MISC); default: the types of the profile's convention" };
         var command = new Command("tag-conll", "Tag a CoNLL file's tokens and write TOKEN<TAB>GOLD<TAB>PRED (score it with conlleval.py)")
         {
             input, model, output, noConsistency, profile, types,
         };
         command.SetAction(parse =>
         {
-            var evaluator = NerEvaluator.Create(parse.GetValue(model) is { } m ? context.ResolvePath(m) : null, !parse.GetValue(noConsistency), parse.GetValue(profile), NerCommandOptions.ParseTypes(parse.GetValue(types)));
+            var documents = ConllReader.ReadFile(context.ResolvePath(parse.GetValue(input)!));
+            var evaluator = NerCommandOptions.Evaluator(context, parse.GetValue(model), !parse.GetValue(noConsistency), parse.GetValue(profile), parse.GetValue(types), documents);
             var path = parse.GetValue(output);
             using var writer = path is null ? null : new StreamWriter(context.ResolvePath(path), false, new System.Text.UTF8Encoding(false));
             var target = writer ?? context.Stdout;
-            evaluator.Evaluate(ConllReader.ReadFile(context.ResolvePath(parse.GetValue(input)!)), target);
+            evaluator.Evaluate(documents, target);
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>newsner train-profile-classifier</c>: trains the profile classifier of an existing model.</summary>
+internal sealed class TrainProfileClassifierCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        var model = new Option<string>("--model") { Description = "The model file", Required = true };
+        var train = new Option<string>("--train") { Description = "Domain-tagged CoNLL sources, as for train: PATH@domain=NAME[@unlabeled=MISC],...", Required = true };
+        var output = new Option<string>("--out") { Description = "Model file to write (the model with the classifier)", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed (Microsoft.ML)", DefaultValueFactory = _ => 1 };
+        var command = new Command("train-profile-classifier", "Train the classifier that tells from the text which profile (annotation convention) a CoNLL file follows, into an existing model")
+        {
+            model, train, output, seed,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new NerTrainingOptions
+            {
+                Sources = [.. parse.GetValue(train)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TrainingSource.Parse).Select(s => s with { Path = context.ResolvePath(s.Path) })],
+                Seed = parse.GetValue(seed),
+                Log = message => context.Stderr.WriteLine(message),
+            };
+            using var input = new MemoryStream(File.ReadAllBytes(context.ResolvePath(parse.GetValue(model)!)));
+            using var file = File.Create(context.ResolvePath(parse.GetValue(output)!));
+            NerTrainer.AttachProfileClassifier(options, input, file);
             return 0;
         });
         return command;
@@ -132,17 +164,19 @@ internal sealed class BuildResourcesCommand : ICliCommand
         var shared = new Option<string>("--shared") { Description = "The shared data folder", DefaultValueFactory = _ => "../shared" };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "src/NewsNer/Resources/ner" };
         var clusters = new Option<bool>("--no-clusters") { Description = "Leave out the word clusters (learned from the corpora's training text)" };
+        var clusterSplits = new Option<string>("--cluster-splits") { Description = "Splits whose text the word clusters learn from, comma-separated (train, dev; never test)", DefaultValueFactory = _ => "train" };
         var command = new Command("build-resources", "Compile the recognizer's lexicons (and word clusters) from the shared data")
         {
-            shared, output, clusters,
+            shared, output, clusters, clusterSplits,
         };
         command.SetAction(parse =>
         {
             var sharedDir = context.ResolvePath(parse.GetValue(shared)!);
             var outDir = context.ResolvePath(parse.GetValue(output)!);
             Directory.CreateDirectory(outDir);
-            var paths = parse.GetValue(clusters) ? null : WordClusters.LearnFromCorpora(sharedDir, log: message => context.Stderr.WriteLine(message));
-            var path = Path.Combine(outDir, "lexicons.bin.br");
+            var splits = parse.GetValue(clusterSplits)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var paths = parse.GetValue(clusters) ? null : WordClusters.LearnFromCorpora(sharedDir, log: message => context.Stderr.WriteLine(message), splits: splits);
+            var path = Path.Combine(outDir, "lexicons.bin.gz");
             using (var file = File.Create(path))
             {
                 LexiconCompiler.Build(sharedDir, paths, file, message => context.Stderr.WriteLine(message));
@@ -158,6 +192,21 @@ internal sealed class BuildResourcesCommand : ICliCommand
 /// <summary>Helpers shared by the entity verbs.</summary>
 internal static class NerCommandOptions
 {
+    public static Option<string?> ProfileOption() => new("--profile")
+    {
+        Description = "Model profile (annotation convention): auto (default: identified from the text, never from its labels), default (the model's news profile) or a name (sequoia, wikiann, wikineural, historical)",
+        DefaultValueFactory = _ => NerEvaluator.AutoProfile,
+    };
+
+    /// <summary>The evaluator for a file: profile resolved (and printed to standard error), types from the profile's convention.</summary>
+    public static NerEvaluator Evaluator(CliContext context, string? model, bool consistency, string? profile, string? types, IReadOnlyList<ConllDocument> documents)
+    {
+        var modelPath = model is null ? null : context.ResolvePath(model);
+        var (chosen, chosenTypes, explanation) = NerEvaluator.ChooseProfile(modelPath, profile is "default" or "" ? null : profile, documents, ParseTypes(types));
+        context.Stderr.WriteLine(explanation);
+        return NerEvaluator.Create(modelPath, consistency, chosen, chosenTypes);
+    }
+
     public static IReadOnlyCollection<NewsNer.Entities.EntityType>? ParseTypes(string? list) => list is null ? null :
         [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => NewsNer.Entities.EntityTypes.TryParse(t, out var type) ? type : throw new ArgumentException($"Unknown entity type '{t}' (PER, LOC, ORG, MISC)."))];

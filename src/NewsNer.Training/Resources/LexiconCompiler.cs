@@ -8,7 +8,7 @@ namespace NewsNer.Training.Resources;
 
 /// <summary>
 /// Compiles the recognizer's lexicons from the shared data (<c>../shared/data/lexicon</c>, <c>../shared/data/gazetteers</c>)
-/// and word clusters into <c>lexicons.bin.br</c>: open-addressing tables of 32-bit hash tags, ready to use at load time.
+/// and word clusters into <c>lexicons.bin.gz</c>: open-addressing tables of 32-bit hash tags, ready to use at load time.
 /// Only hashes are stored, never the forms. Deterministic.
 /// </summary>
 public static class LexiconCompiler
@@ -19,7 +19,7 @@ public static class LexiconCompiler
     /// <summary>Builds the lexicon file.</summary>
     /// <param name="sharedDir">The shared data folder (containing <c>data/</c>).</param>
     /// <param name="clusters">Word (normalized) → packed cluster classes (<see cref="WordClusters"/>), or null.</param>
-    /// <param name="output">Where to write (Brotli-compressed).</param>
+    /// <param name="output">Where to write (gzip-compressed).</param>
     /// <param name="log">Progress messages.</param>
     public static void Build(string sharedDir, IReadOnlyDictionary<string, uint>? clusters, Stream output, Action<string>? log = null)
     {
@@ -172,8 +172,9 @@ public static class LexiconCompiler
         var (phraseTags, phraseValues) = MapTable(phrases);
         var (clusterTags, clusterValues) = MapTable(clusterMap);
         var id = Checksum(commonTable, properTable, phraseTags, phraseValues.Select(v => (uint)v).ToArray(), clusterTags, clusterValues);
-        using var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
-        NerLexicons.Write(brotli, id, commonTable, properTable, phraseTags, phraseValues, clusterTags, clusterValues);
+        // gzip rather than Brotli: the tables are hash tags (little to compress either way) and gzip decompresses faster.
+        using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        NerLexicons.Write(gzip, id, commonTable, properTable, phraseTags, phraseValues, clusterTags, clusterValues);
     }
 
     /// <summary>Phrase key as the recognizer computes it: the letters and digits only, lower-cased.</summary>

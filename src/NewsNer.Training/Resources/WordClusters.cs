@@ -14,18 +14,30 @@ public static class WordClusters
 {
     private static readonly int[] s_granularities = [32, 128, 512];
 
-    /// <summary>Learns clusters over the lower-cased tokens of the <c>train</c> split of every corpus in <c>data/ner</c>.</summary>
-    public static IReadOnlyDictionary<string, uint> LearnFromCorpora(string sharedDir, int minCount = 3, int iterations = 8, Action<string>? log = null)
+    /// <summary>
+    /// Learns clusters over the lower-cased tokens of the given splits (default <c>train</c>; never pass <c>test</c>) of
+    /// every corpus in <c>data/ner</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, uint> LearnFromCorpora(string sharedDir, int minCount = 3, int iterations = 8, Action<string>? log = null, IReadOnlyList<string>? splits = null)
     {
+        splits ??= ["train"];
+        if (splits.Contains("test", StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Word clusters never learn from test splits.", nameof(splits));
+        }
+
         var sentences = new List<string[]>();
         foreach (var dir in Directory.GetDirectories(Path.Combine(sharedDir, "data", "ner")).Order(StringComparer.Ordinal))
         {
-            var train = Path.Combine(dir, "train.conll");
-            if (File.Exists(train))
+            foreach (var split in splits)
             {
-                foreach (var doc in ConllReader.ReadFile(train))
+                var file = Path.Combine(dir, split + ".conll");
+                if (File.Exists(file))
                 {
-                    sentences.AddRange(doc.Sentences.Select(s => s.Tokens.Select(t => TokenNormalizer.Normalize(t)).ToArray()));
+                    foreach (var doc in ConllReader.ReadFile(file))
+                    {
+                        sentences.AddRange(doc.Sentences.Select(s => s.Tokens.Select(t => TokenNormalizer.Normalize(t)).ToArray()));
+                    }
                 }
             }
         }

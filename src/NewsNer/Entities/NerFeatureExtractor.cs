@@ -13,7 +13,12 @@ namespace NewsNer.Entities;
 /// corpora that keep elisions attached teach the same thing as those that split them), prefixes and suffixes 1–4,
 /// shape and compressed shape, capitalization × sentence start × "the lower-case form is a common French word",
 /// proper-name list membership, neighbours ±2, bigrams, neighbour shapes and capitalization, word clusters (bit-path
-/// granularities), gazetteer phrase matches (begin/inside, by category, with capitalization) and trigger words around.
+/// granularities), gazetteer phrase matches (begin/inside, by category, with capitalization), trigger words around,
+/// the first word of the name the token continues (<c>Université du Texas à Austin</c>: <c>Austin</c> continues a name
+/// headed by <c>Université</c>) or the trigger word before it (<c>ministère de l'Intérieur</c>), acronyms in
+/// parentheses and their expansions (Schwartz &amp; Hearst 2003: <c>Organisation mondiale de la santé (OMS)</c>), the
+/// sentence's length and final punctuation (headlines, list items, titles) and whether the token is inside parentheses
+/// or quotes.
 /// </remarks>
 internal sealed class NerFeatureExtractor
 {
@@ -24,13 +29,20 @@ internal sealed class NerFeatureExtractor
     public const int MaxPhraseTokens = 8;
 
     /// <summary>Version of the templates; a model records it and refuses another.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const ulong TBias = 1, TWord = 2, TLower = 3, TCoreWord = 4, TPre = 5, TSuf = 9, TShape = 13, TShortShape = 14,
         TCapFirst = 15, TCommon = 16, TProper = 17, TLowerM1 = 18, TLowerP1 = 19, TLowerM2 = 20, TLowerP2 = 21,
         TShapeM1 = 22, TShapeP1 = 23, TShape3 = 24, TBigramM = 25, TBigramP = 26, TCapM1 = 27, TCapP1 = 28,
         TCluster = 29, TClusterM1 = 33, TClusterP1 = 35, TGazB = 37, TGazI = 38, TGazM1 = 39, TGazP1 = 40,
-        TTrig = 41, TTrigM1 = 42, TTrigM2 = 43, TTrigP1 = 44, TLength = 45, TWordM1 = 46, TCommonM1 = 47;
+        TTrig = 41, TTrigM1 = 42, TTrigM2 = 43, TTrigP1 = 44, TLength = 45, TWordM1 = 46, TCommonM1 = 47,
+        TChunkHead = 48, TChunkTrig = 49, TAcronym = 50, TSentence = 51, TEnclosed = 52;
+
+    // Acronym flags (TokenInfo.Acronym).
+    private const byte AcronymInParens = 1, AcronymMatched = 2, InExpansion = 4, BeforeParenAcronym = 8;
+
+    // Longest stretch of a name followed back to its first word, in tokens.
+    private const int MaxChunkWalk = 8;
 
     private const ulong Bos = 0x5EEDB05UL, Eos = 0x5EEDE05UL;
 
@@ -71,6 +83,21 @@ internal sealed class NerFeatureExtractor
         public bool Proper;
         public bool Elided;
         public byte Length;
+
+        /// <summary>Lower-case hash of the first word of the name this token continues (0 when it starts none).</summary>
+        public ulong ChunkHead;
+
+        /// <summary>Trigger class of that first word, or of the lower-case trigger word right before the name.</summary>
+        public TriggerClass ChunkTrigger;
+
+        /// <summary>Whether <see cref="ChunkTrigger"/> comes from a lower-case word before the name.</summary>
+        public bool ChunkTriggerBefore;
+
+        /// <summary>Acronym flags: in parentheses, matched to an expansion, inside an expansion, right before one.</summary>
+        public byte Acronym;
+
+        /// <summary>1 inside parentheses, 2 inside quotes (both can be set).</summary>
+        public byte Enclosed;
     }
 
     /// <summary>
@@ -95,10 +122,275 @@ internal sealed class NerFeatureExtractor
         }
 
         MatchPhrases(tokens, info);
+        MarkChunks(info[..n]);
+        MarkAcronyms(tokens, info);
+        MarkEnclosures(tokens, info);
+        var sentence = SentenceShape(tokens);
         for (var i = 0; i < n; i++)
         {
-            counts[i] = Emit(tokens, info, i, features.Slice(i * MaxFeatures, MaxFeatures));
+            counts[i] = Emit(tokens, info, i, features.Slice(i * MaxFeatures, MaxFeatures), sentence);
         }
+    }
+
+    private static bool IsNameWord(in TokenInfo t) => t.Cap is Cap.Initial or Cap.AllCaps or Cap.Mixed;
+
+    private static bool IsLink(in TokenInfo t) => t.Cap == Cap.Lower && (t.Trigger & TriggerClass.Link) != 0;
+
+    // For each capitalized word, the first word of the name it continues: walk back over capitalized words and the
+    // lower-case words that join names ("de", "des", "van"); a lower-case trigger word where the walk stops
+    // ("ministère" in "ministère de l'Intérieur") is remembered too.
+    private static void MarkChunks(Span<TokenInfo> info)
+    {
+        for (var i = 0; i < info.Length; i++)
+        {
+            ref var t = ref info[i];
+            t.ChunkHead = 0;
+            t.ChunkTrigger = TriggerClass.None;
+            t.ChunkTriggerBefore = false;
+            if (!IsNameWord(t))
+            {
+                continue;
+            }
+
+            var head = -1;
+            var j = i - 1;
+            for (; j >= 0 && i - j <= MaxChunkWalk; j--)
+            {
+                if (IsNameWord(info[j]))
+                {
+                    head = j;
+                }
+                else if (!IsLink(info[j]))
+                {
+                    break;
+                }
+            }
+
+            if (head >= 0)
+            {
+                t.ChunkHead = info[head].Lower;
+                t.ChunkTrigger = info[head].Trigger & ~TriggerClass.Link;
+            }
+
+            // Skip back over the links right before the name's first word to a lower-case trigger word.
+            var k = head >= 0 ? head - 1 : i - 1;
+            while (k >= 0 && IsLink(info[k]) && (head >= 0 ? head : i) - k <= 3)
+            {
+                k--;
+            }
+
+            // A noun, adjective, link ("base aérienne de Bagram", "centrale nucléaire de Zaporijia"): the trigger noun
+            // is one lower-case word further back.
+            var first = head >= 0 ? head : i;
+            if (k >= 1 && k < first && k + 1 < first && info[k].Cap == Cap.Lower && (info[k].Trigger & ~TriggerClass.Link) == TriggerClass.None
+                && !IsLink(info[k]) && info[k - 1].Cap == Cap.Lower && (info[k - 1].Trigger & ~TriggerClass.Link) != TriggerClass.None)
+            {
+                k--;
+            }
+
+            if (t.ChunkTrigger == TriggerClass.None && k >= 0 && k < first && info[k].Cap == Cap.Lower
+                && (info[k].Trigger & ~TriggerClass.Link) != TriggerClass.None)
+            {
+                t.ChunkTrigger = info[k].Trigger & ~TriggerClass.Link;
+                t.ChunkTriggerBefore = true;
+            }
+        }
+    }
+
+    private static bool IsToken(ReadOnlySpan<char> s, char c) => s.Length == 1 && s[0] == c;
+
+    private static bool IsAcronym(ReadOnlySpan<char> s)
+    {
+        int upper = 0, letters = 0;
+        foreach (var c in s)
+        {
+            if (char.IsUpper(c))
+            {
+                upper++;
+            }
+
+            if (char.IsLetter(c))
+            {
+                letters++;
+            }
+            else if (c is not '.' and not '-' and not '&' && !char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return upper >= 2 && letters <= 10 && upper * 2 >= letters;
+    }
+
+    // Acronyms in parentheses and their expansions, both orders: "Organisation mondiale de la santé ( OMS )" and
+    // "OMS ( Organisation mondiale de la santé )". An expansion is found as in Schwartz & Hearst (2003): the acronym's
+    // letters, right to left, in the words before it, the first letter starting a word.
+    private static void MarkAcronyms(ReadOnlySpan<Token> tokens, Span<TokenInfo> info)
+    {
+        var n = tokens.Length;
+        for (var i = 0; i < n; i++)
+        {
+            info[i].Acronym = 0;
+        }
+
+        for (var p = 0; p + 2 < n; p++)
+        {
+            if (!IsToken(tokens[p].Span, '('))
+            {
+                continue;
+            }
+
+            var close = -1;
+            for (var q = p + 1; q < n && q - p <= 12; q++)
+            {
+                if (IsToken(tokens[q].Span, ')'))
+                {
+                    close = q;
+                    break;
+                }
+            }
+
+            if (close < 0)
+            {
+                continue;
+            }
+
+            if (close == p + 2 && IsAcronym(tokens[p + 1].Span))
+            {
+                // "Expansion ( ACR )".
+                info[p + 1].Acronym |= AcronymInParens;
+                if (p > 0)
+                {
+                    info[p - 1].Acronym |= BeforeParenAcronym;
+                }
+
+                var start = ExpansionStart(tokens, p + 1, Math.Max(0, p - 12), p);
+                if (start >= 0)
+                {
+                    info[p + 1].Acronym |= AcronymMatched;
+                    for (var k = start; k < p; k++)
+                    {
+                        info[k].Acronym |= InExpansion;
+                    }
+                }
+            }
+            else if (p > 0 && close > p + 2 && IsAcronym(tokens[p - 1].Span) && ExpansionStart(tokens, p - 1, p + 1, close) == p + 1)
+            {
+                // "ACR ( Expansion )".
+                info[p - 1].Acronym |= AcronymMatched;
+                for (var k = p + 1; k < close; k++)
+                {
+                    info[k].Acronym |= InExpansion;
+                }
+            }
+        }
+    }
+
+    // First token of the expansion of the acronym tokens[acronym] among tokens [from, to), or −1.
+    private static int ExpansionStart(ReadOnlySpan<Token> tokens, int acronym, int from, int to)
+    {
+        var letters = tokens[acronym].Span;
+        var a = letters.Length - 1;
+        var t = to - 1;
+        var c = t >= from ? tokens[t].Length - 1 : -1;
+        while (a >= 0)
+        {
+            var want = char.ToLowerInvariant(letters[a]);
+            if (!char.IsLetterOrDigit(want))
+            {
+                a--;
+                continue;
+            }
+
+            var isFirst = true;
+            for (var k = a - 1; k >= 0; k--)
+            {
+                if (char.IsLetterOrDigit(letters[k]))
+                {
+                    isFirst = false;
+                    break;
+                }
+            }
+
+            // Find want at or before (t, c); the acronym's first letter must start a word.
+            var found = false;
+            while (t >= from)
+            {
+                var word = tokens[t].Span;
+                for (; c >= 0; c--)
+                {
+                    if (char.ToLowerInvariant(word[c]) == want && (!isFirst || c == 0 || !char.IsLetterOrDigit(word[c - 1])))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (found)
+                {
+                    break;
+                }
+
+                t--;
+                c = t >= from ? tokens[t].Length - 1 : -1;
+            }
+
+            if (!found)
+            {
+                return -1;
+            }
+
+            c--;
+            a--;
+        }
+
+        return t;
+    }
+
+    // Inside parentheses (1) or quotes (2), within the sentence; the brackets themselves count as outside.
+    private static void MarkEnclosures(ReadOnlySpan<Token> tokens, Span<TokenInfo> info)
+    {
+        var parens = 0;
+        var guillemets = 0;
+        var straight = false;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var s = tokens[i].Span;
+            var opens = 0;
+            if (s.Length == 1)
+            {
+                switch (s[0])
+                {
+                    case ')': parens = Math.Max(0, parens - 1); break;
+                    case '»' or '\u201D': guillemets = Math.Max(0, guillemets - 1); break;
+                    case '(': opens = 1; break;
+                    case '«' or '\u201C': opens = 2; break;
+                }
+            }
+
+            var toggle = s is "\"" or "''" or "``";
+            if (toggle && straight)
+            {
+                straight = false;
+                toggle = false;
+            }
+
+            info[i].Enclosed = (byte)((parens > 0 ? 1 : 0) | (guillemets > 0 || straight ? 2 : 0));
+            straight |= toggle;
+            parens += opens == 1 ? 1 : 0;
+            guillemets += opens == 2 ? 1 : 0;
+        }
+    }
+
+    // Sentence length bucket (1, 2, 3, 4–5, 6–9, 10–19, 20+ tokens) and whether it ends with . ! ? … (list items,
+    // titles and headlines do not).
+    private static ulong SentenceShape(ReadOnlySpan<Token> tokens)
+    {
+        var n = tokens.Length;
+        var bucket = n switch { <= 3 => n, <= 5 => 4, <= 9 => 5, <= 19 => 6, _ => 7 };
+        var last = n > 0 ? tokens[n - 1].Span : default;
+        var closed = last.Length > 0 && last[^1] is '.' or '!' or '?' or '…' ? 1 : 0;
+        return (ulong)((bucket << 1) | closed);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -336,7 +628,7 @@ internal sealed class NerFeatureExtractor
         }
     }
 
-    private int Emit(ReadOnlySpan<Token> tokens, ReadOnlySpan<TokenInfo> info, int i, Span<ulong> f)
+    private int Emit(ReadOnlySpan<Token> tokens, ReadOnlySpan<TokenInfo> info, int i, Span<ulong> f, ulong sentence)
     {
         var n = tokens.Length;
         ref readonly var t = ref info[i];
@@ -447,6 +739,27 @@ internal sealed class NerFeatureExtractor
         if (i + 1 < n && info[i + 1].Trigger != TriggerClass.None)
         {
             f[c++] = FeatureHash.Mix((ulong)info[i + 1].Trigger, TTrigP1);
+        }
+
+        if (t.ChunkHead != 0)
+        {
+            f[c++] = FeatureHash.Mix(t.ChunkHead, TChunkHead);
+        }
+
+        if (t.ChunkTrigger != TriggerClass.None)
+        {
+            f[c++] = FeatureHash.Mix(((ulong)t.ChunkTrigger << 1) | (t.ChunkTriggerBefore ? 1UL : 0UL), TChunkTrig);
+        }
+
+        if (t.Acronym != 0)
+        {
+            f[c++] = FeatureHash.Mix(((ulong)t.Acronym << 4) | cap, TAcronym);
+        }
+
+        f[c++] = FeatureHash.Mix((sentence << 4) | cap, TSentence);
+        if (t.Enclosed != 0)
+        {
+            f[c++] = FeatureHash.Mix(((ulong)t.Enclosed << 4) | cap, TEnclosed);
         }
 
         return c;

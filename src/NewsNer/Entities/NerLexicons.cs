@@ -31,16 +31,22 @@ internal enum TriggerClass : byte
     Organization = 4,
     Location = 8,
     Person = 16,
+
+    /// <summary>Head noun of event, work and law names (<c>Coupe</c>, <c>Festival</c>, <c>Traité</c>).</summary>
+    Misc = 32,
+
+    /// <summary>A lower-case word that joins the words of one name (<c>de</c>, <c>des</c>, <c>van</c>, <c>al</c>).</summary>
+    Link = 64,
 }
 
 /// <summary>
 /// The lexical resources the recognizer's features read: common French word forms, proper names, multi-word gazetteer
-/// phrases, word clusters (one compiled binary, <c>Resources/ner/lexicons.bin.br</c>) and trigger words (a text file).
+/// phrases, word clusters (one compiled binary, <c>Resources/ner/lexicons.bin.gz</c>) and trigger words (a text file).
 /// Immutable and thread-safe; the embedded set is loaded once, on first use.
 /// </summary>
 internal sealed class NerLexicons
 {
-    public const string ResourcePath = "ner/lexicons.bin.br";
+    public const string ResourcePath = "ner/lexicons.bin.gz";
     public const string TriggersPath = "ner/triggers.fr.txt";
     private const uint Magic = 0x584C4E4E; // "NNLX"
     private const int FormatVersion = 1;
@@ -164,7 +170,7 @@ internal sealed class NerLexicons
         writer.Write(MemoryMarshal.AsBytes(clusterValues.AsSpan()));
     }
 
-    /// <summary>Parses trigger lines: <c>form&lt;TAB&gt;class[,class]</c>, classes title, function, org, loc, per.</summary>
+    /// <summary>Parses trigger lines: <c>form&lt;TAB&gt;class[,class]</c>, classes title, function, org, loc, per, misc, link.</summary>
     public static FrozenDictionary<ulong, TriggerClass> ParseTriggers(IEnumerable<string> lines)
     {
         var map = new Dictionary<ulong, TriggerClass>();
@@ -186,6 +192,8 @@ internal sealed class NerLexicons
                     "org" => TriggerClass.Organization,
                     "loc" => TriggerClass.Location,
                     "per" => TriggerClass.Person,
+                    "misc" => TriggerClass.Misc,
+                    "link" => TriggerClass.Link,
                     _ => TriggerClass.None,
                 };
             }

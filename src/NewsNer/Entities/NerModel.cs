@@ -16,24 +16,31 @@ namespace NewsNer.Entities;
 /// <remarks>
 /// File format (little-endian): <c>"NNER"</c>, format version, feature-template version, lexicon id, label count and names,
 /// metadata (UTF-8 JSON), transitions (<c>labels × labels</c> floats, from × to), start and end scores, weight scale,
-/// table capacity, then the slots. The file may be gzip- or Brotli-compressed; <see cref="Read"/> detects it.
+/// table capacity, then the slots (version 3: the number of used slots, a bitmap of the used slots and their tags and
+/// weights only, so loading decompresses a third of the table and scatters it), then (version 2 on) a flag and the
+/// <see cref="ProfileClassifier"/>. The file may be gzip- or Brotli-compressed; <see cref="Read"/> detects it.
 /// </remarks>
 internal sealed class NerModel
 {
     private const uint Magic = 0x52454E4E; // "NNER"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 3;
+
+    /// <summary>Table load factor of the models written from now on: dense (less to allocate and to fault in at load) with short probes.</summary>
+    internal const double MaxLoadFactor = 0.65;
 
     private readonly Slot[] _slots;
     private readonly float _scale;
 
-    public NerModel(Slot[] slots, float scale, float[] transitions, float[] start, float[] end, ulong lexiconId, string metadata, string[]? profiles = null, string defaultProfile = "")
+    // Tables of format versions 1–2 are powers of two indexed by the hash's low bits; version 3 tables have any size and
+    // are indexed by multiply-shift range reduction (Lemire 2019) of the hash's low 32 bits.
+    private readonly bool _powerOfTwo;
+
+    public NerModel(Slot[] slots, float scale, float[] transitions, float[] start, float[] end, ulong lexiconId, string metadata, string[]? profiles = null, string defaultProfile = "", ProfileClassifier? profileClassifier = null)
     {
+        ProfileClassifier = profileClassifier;
         Profiles = profiles ?? [];
         DefaultProfile = defaultProfile;
-        if (slots.Length != 0 && (slots.Length & (slots.Length - 1)) != 0)
-        {
-            throw new ArgumentException("The slot count must be a power of two.", nameof(slots));
-        }
+        _powerOfTwo = slots.Length != 0 && (slots.Length & (slots.Length - 1)) == 0;
 
         _slots = slots;
         _scale = scale;
@@ -70,6 +77,13 @@ internal sealed class NerModel
     /// weights under the plain feature keys, and each other profile's difference under <see cref="ProfileKey"/> keys.
     /// </summary>
     public string[] Profiles { get; }
+
+    /// <summary>Identifies a text's profile from the text alone (evaluation tools), or null when the model has none.</summary>
+    public ProfileClassifier? ProfileClassifier { get; }
+
+    /// <summary>The same model with a profile classifier.</summary>
+    public NerModel WithProfileClassifier(ProfileClassifier? classifier) =>
+        new(_slots, _scale, Transitions, Start, End, LexiconId, Metadata, Profiles, DefaultProfile, classifier);
 
     /// <summary>The profile whose weights the plain keys hold ("" = the shared weights alone).</summary>
     public string DefaultProfile { get; }
@@ -175,12 +189,14 @@ internal sealed class NerModel
         var high = Vector128<int>.Zero;
         var last = 0;
         var mask = slots.Length - 1;
+        var length = (ulong)slots.Length;
+        var powerOfTwo = _powerOfTwo;
         var count = profileSalt == 0 ? features.Length : 2 * features.Length;
         for (var n = 0; n < count; n++)
         {
             var feature = n < features.Length ? features[n] : ProfileKey(features[n - features.Length], profileSalt);
             var tag = HashTables.Tag(feature);
-            var i = (int)feature & mask;
+            var i = powerOfTwo ? (int)feature & mask : (int)(((feature & 0xFFFFFFFF) * length) >> 32);
             while (true)
             {
                 ref var slot = ref slots[i];
@@ -199,7 +215,10 @@ internal sealed class NerModel
                     break;
                 }
 
-                i = (i + 1) & mask;
+                if (++i == slots.Length)
+                {
+                    i = 0;
+                }
             }
         }
 
@@ -225,12 +244,17 @@ internal sealed class NerModel
         }
 
         var scale = max / short.MaxValue;
-        var tags = new uint[HashTables.CapacityFor(weights.Count)];
-        var slots = new Slot[tags.Length];
+        var slots = new Slot[Math.Max(16, (int)Math.Ceiling(weights.Count / MaxLoadFactor))];
         foreach (var (key, w) in weights)
         {
-            var i = HashTables.Insert(tags, key);
-            slots[i].Tag = tags[i];
+            var tag = HashTables.Tag(key);
+            var i = (int)(((key & 0xFFFFFFFF) * (ulong)slots.Length) >> 32);
+            while (slots[i].Tag != 0 && slots[i].Tag != tag)
+            {
+                i = i + 1 == slots.Length ? 0 : i + 1;
+            }
+
+            slots[i].Tag = tag;
             Span<short> q = slots[i].Weights;
             for (var k = 0; k < NerLabels.Count; k++)
             {
@@ -267,7 +291,38 @@ internal sealed class NerModel
         WriteFloats(writer, End);
         writer.Write(_scale);
         writer.Write(_slots.Length);
-        writer.Write(MemoryMarshal.AsBytes(_slots.AsSpan()));
+        var used = 0;
+        var bitmap = new ulong[(_slots.Length + 63) / 64];
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i].Tag != 0)
+            {
+                bitmap[i >> 6] |= 1UL << (i & 63);
+                used++;
+            }
+        }
+
+        writer.Write(used);
+        writer.Write(MemoryMarshal.AsBytes(bitmap.AsSpan()));
+        // Tags, then weights: grouping like with like compresses better.
+        foreach (ref readonly var slot in _slots.AsSpan())
+        {
+            if (slot.Tag != 0)
+            {
+                writer.Write(slot.Tag);
+            }
+        }
+
+        foreach (ref readonly var slot in _slots.AsSpan())
+        {
+            if (slot.Tag != 0)
+            {
+                writer.Write(MemoryMarshal.AsBytes(MemoryMarshal.CreateReadOnlySpan(in slot.Weights, 1)));
+            }
+        }
+
+        writer.Write(ProfileClassifier is null ? 0 : 1);
+        ProfileClassifier?.Write(writer);
     }
 
     /// <summary>Reads a model (raw, gzip or Brotli).</summary>
@@ -302,7 +357,8 @@ internal sealed class NerModel
                 throw new InvalidDataException(ErrorMessages.BadModel("NER model", "not a NewsNer model file"));
             }
 
-            if (reader.ReadInt32() != FormatVersion)
+            var version = reader.ReadInt32();
+            if (version is < 1 or > FormatVersion)
             {
                 throw new InvalidDataException(ErrorMessages.BadModel("NER model", "unsupported format version"));
             }
@@ -346,14 +402,24 @@ internal sealed class NerModel
             var end = ReadFloats(reader, NerLabels.Count);
             var scale = reader.ReadSingle();
             var capacity = reader.ReadInt32();
-            if (capacity < 0 || (capacity & (capacity - 1)) != 0 || capacity > (1 << 26))
+            if (capacity < 0 || (version < 3 && (capacity & (capacity - 1)) != 0) || capacity > (1 << 26))
             {
                 throw new InvalidDataException(ErrorMessages.BadModel("NER model", "bad table size"));
             }
 
-            var slots = GC.AllocateUninitializedArray<Slot>(capacity);
-            body.ReadExactly(MemoryMarshal.AsBytes(slots.AsSpan()));
-            return new NerModel(slots, scale, transitions, start, end, lexiconId, metadata, profiles, defaultProfile);
+            Slot[] slots;
+            if (version < 3)
+            {
+                slots = GC.AllocateUninitializedArray<Slot>(capacity);
+                body.ReadExactly(MemoryMarshal.AsBytes(slots.AsSpan()));
+            }
+            else
+            {
+                slots = ReadUsedSlots(reader, body, capacity);
+            }
+
+            var classifier = version >= 2 && reader.ReadInt32() == 1 ? ProfileClassifier.Read(reader, body) : null;
+            return new NerModel(slots, scale, transitions, start, end, lexiconId, metadata, profiles, defaultProfile, classifier);
         }
         catch (EndOfStreamException e)
         {
@@ -366,6 +432,50 @@ internal sealed class NerModel
                 body.Dispose();
             }
         }
+    }
+
+    // Version 3 table: bitmap of used slots, their tags, their weights; the other slots stay zero (empty).
+    private static Slot[] ReadUsedSlots(BinaryReader reader, Stream body, int capacity)
+    {
+        var used = reader.ReadInt32();
+        if (used < 0 || used > capacity)
+        {
+            throw new InvalidDataException(ErrorMessages.BadModel("NER model", "bad table size"));
+        }
+
+        var bitmap = new ulong[(capacity + 63) / 64];
+        body.ReadExactly(MemoryMarshal.AsBytes(bitmap.AsSpan()));
+        var tags = GC.AllocateUninitializedArray<uint>(used);
+        body.ReadExactly(MemoryMarshal.AsBytes(tags.AsSpan()));
+        var weights = GC.AllocateUninitializedArray<Weights>(used);
+        body.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan()));
+        var slots = new Slot[capacity];
+        var k = 0;
+        for (var word = 0; word < bitmap.Length; word++)
+        {
+            var bits = bitmap[word];
+            while (bits != 0)
+            {
+                var i = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (k == used || i >= capacity || tags[k] == 0)
+                {
+                    throw new InvalidDataException(ErrorMessages.BadModel("NER model", "bad table"));
+                }
+
+                ref var slot = ref slots[i];
+                slot.Tag = tags[k];
+                slot.Weights = weights[k];
+                k++;
+            }
+        }
+
+        if (k != used)
+        {
+            throw new InvalidDataException(ErrorMessages.BadModel("NER model", "bad table"));
+        }
+
+        return slots;
     }
 
     private static void WriteFloats(BinaryWriter writer, float[] values)

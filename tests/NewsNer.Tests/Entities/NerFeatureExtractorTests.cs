@@ -148,4 +148,62 @@ public class NerFeatureExtractorTests
         Assert.True(lexicons.Trigger(FeatureHash.OfNormalized("Président")).HasFlag(TriggerClass.Function));
         Assert.True(lexicons.Trigger(FeatureHash.OfNormalized("M.")).HasFlag(TriggerClass.Title));
     }
+
+    private static NerFeatureExtractor.TokenInfo[] Describe(params string[] words)
+    {
+        var tokens = TrainingCorpus.MakeTokens(words);
+        var info = new NerFeatureExtractor.TokenInfo[tokens.Length];
+        new NerFeatureExtractor(NerLexicons.Default).Extract(tokens, info, new ulong[tokens.Length * NerFeatureExtractor.MaxFeatures], new int[tokens.Length]);
+        return info;
+    }
+
+    [Fact]
+    public void A_capitalized_word_knows_the_first_word_of_the_name_it_continues()
+    {
+        var info = Describe("à", "l'", "Université", "du", "Texas", "à", "Austin", ".");
+        Assert.Equal(FeatureHash.OfNormalized("université"), info[4].ChunkHead);
+        Assert.Equal(FeatureHash.OfNormalized("université"), info[6].ChunkHead);
+        Assert.True(info[6].ChunkTrigger.HasFlag(TriggerClass.Organization));
+        Assert.Equal(0UL, info[2].ChunkHead);
+
+        var ministry = Describe("le", "ministère", "de", "l'", "Intérieur", "a", "dit");
+        Assert.True(ministry[4].ChunkTrigger.HasFlag(TriggerClass.Organization));
+        Assert.True(ministry[4].ChunkTriggerBefore);
+        Assert.Equal(TriggerClass.None, ministry[5].ChunkTrigger);
+    }
+
+    [Theory]
+    [InlineData("l' Organisation mondiale de la santé ( OMS ) a dit", 1, 5)]
+    [InlineData("le Mouvement des entreprises de France ( MEDEF ) a dit", 1, 5)]
+    [InlineData("la Banque centrale européenne ( BCE ) a dit", 1, 3)]
+    public void An_acronym_in_parentheses_marks_its_expansion(string sentence, int first, int last)
+    {
+        var words = sentence.Split(' ');
+        var info = Describe(words);
+        var acronym = Array.IndexOf(words, "(") + 1;
+        Assert.Equal(3, info[acronym].Acronym & 3);
+        for (var k = 0; k < words.Length; k++)
+        {
+            Assert.Equal(k >= first && k <= last, (info[k].Acronym & 4) != 0);
+        }
+    }
+
+    [Fact]
+    public void An_acronym_followed_by_its_expansion_in_parentheses_is_matched_and_a_mismatch_is_not()
+    {
+        var info = Describe("l'", "OMS", "(", "Organisation", "mondiale", "de", "la", "santé", ")", "a", "dit");
+        Assert.Equal(2, info[1].Acronym & 2);
+        Assert.True((info[3].Acronym & 4) != 0 && (info[7].Acronym & 4) != 0);
+
+        var other = Describe("le", "chef", "de", "la", "police", "(", "ONU", ")");
+        Assert.Equal(1, other[6].Acronym & 3);
+        Assert.All(other[..5], t => Assert.Equal(0, t.Acronym & 4));
+    }
+
+    [Fact]
+    public void Tokens_inside_parentheses_and_quotes_are_marked()
+    {
+        var info = Describe("Il", "a", "lu", "«", "Le", "Monde", "»", "(", "Paris", ")", "hier");
+        Assert.Equal(new byte[] { 0, 0, 0, 0, 2, 2, 0, 0, 1, 0, 0 }, info.Select(t => t.Enclosed).ToArray());
+    }
 }

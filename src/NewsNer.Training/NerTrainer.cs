@@ -58,6 +58,12 @@ public sealed record NerTrainingOptions
 
     /// <summary>Progress messages, or null.</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>
+    /// CRF only: iterations after which a snapshot of the model is written (to choose the iteration count on dev data in
+    /// one run; the snapshots equal the models of shorter runs), with where to write each, or null.
+    /// </summary>
+    public IReadOnlyDictionary<int, string>? Checkpoints { get; init; }
 }
 
 /// <summary>Trains NewsNer entity recognition models from CoNLL data. The result loads with <c>NewsPipelineBuilder.UseEntities(Stream)</c>.</summary>
@@ -113,7 +119,18 @@ public static class NerTrainer
         if (options.Learner == NerLearner.Crf)
         {
             var trainer = new CrfTrainer(table, sentences, options.L2, options.Threads);
-            var x = trainer.Train(options.MaxIterations, options.Tolerance, log);
+            var domains = Domains(options);
+            Action<int, double[]>? checkpoint = options.Checkpoints is not { Count: > 0 } checkpoints ? null : (iteration, weights) =>
+            {
+                if (checkpoints.TryGetValue(iteration, out var path))
+                {
+                    var snapshot = Export(table, weights, trainer.TransitionOffset, options.PruneThreshold, lexicons.Id, JsonConvert.SerializeObject(new Dictionary<string, object?>(metadata) { ["maxIterations"] = iteration }), domains, options.DefaultProfile);
+                    using var file = File.Create(path);
+                    Save(snapshot, file);
+                    log($"checkpoint: iteration {iteration} written to {path}");
+                }
+            };
+            var x = trainer.Train(options.MaxIterations, options.Tolerance, log, checkpoint);
             metadata["trainingSeconds"] = Math.Round(clock.Elapsed.TotalSeconds);
             model = Export(table, x, trainer.TransitionOffset, options.PruneThreshold, lexicons.Id, JsonConvert.SerializeObject(metadata), Domains(options), options.DefaultProfile);
         }

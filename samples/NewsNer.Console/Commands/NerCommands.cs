@@ -24,9 +24,10 @@ internal sealed class TrainCommand : ICliCommand
         var defaultProfile = new Option<string?>("--default-profile") { Description = "With @domain= sources: the profile used by default (default: shared weights alone)" };
         var tokenization = new Option<string>("--tokenization") { Description = "Tokens to train on: original (the corpus's), library (re-tokenized with the NewsNer tokenizer) or both (default)", DefaultValueFactory = _ => "both" };
         var threads = new Option<int>("--threads") { Description = "Threads for the gradient (the CRF result does not depend on it)", DefaultValueFactory = _ => 2 };
+        var checkpoints = new Option<string?>("--checkpoints") { Description = "CRF: also write the model after these iterations (comma-separated) to OUT.N.nner, to choose the iteration count on dev data in one run" };
         var command = new Command("train", "Train an entity recognizer model on CoNLL data (deterministic for a seed)")
         {
-            train, dev, output, seed, learner, l2, minCount, iterations, threads, defaultProfile, tokenization,
+            train, dev, output, seed, learner, l2, minCount, iterations, threads, defaultProfile, tokenization, checkpoints,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,9 @@ internal sealed class TrainCommand : ICliCommand
                     var other => throw new ArgumentException($"Unknown --tokenization '{other}' (original, library or both)."),
                 },
                 Log = message => context.Stderr.WriteLine(message),
+                Checkpoints = parse.GetValue(checkpoints)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(n => int.Parse(n, CultureInfo.InvariantCulture))
+                    .ToDictionary(n => n, n => Path.ChangeExtension(context.ResolvePath(parse.GetValue(output)!), string.Create(CultureInfo.InvariantCulture, $".{n}.nner"))),
             };
             var path = context.ResolvePath(parse.GetValue(output)!);
             using (var file = File.Create(path))

@@ -33,13 +33,16 @@ internal sealed class CrfTrainer
 
     public int TransitionOffset => _transitionOffset;
 
-    public double[] Train(int maxIterations, double tolerance, Action<string>? log)
+    public double[] Train(int maxIterations, double tolerance, Action<string>? log, Action<int, double[]>? checkpoint = null)
     {
         var x = new double[ParameterCount];
         var lbfgs = new Lbfgs(6);
         var started = DateTime.UtcNow;
         lbfgs.Minimize(x, Evaluate, maxIterations, tolerance, (it, f) =>
-            log?.Invoke($"  iteration {it,3}  loss {f:0.000}  ({(DateTime.UtcNow - started).TotalSeconds:0}s)"));
+        {
+            log?.Invoke($"  iteration {it,3}  loss {f:0.000}  ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
+            checkpoint?.Invoke(it, x);
+        });
         return x;
     }
 

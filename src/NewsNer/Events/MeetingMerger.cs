@@ -20,9 +20,34 @@ internal static class MeetingMerger
     /// <summary>How many sentences back any mention may join a meeting: a news article tells one encounter within this.</summary>
     private const int MergeDistance = 40;
 
+    /// <summary>
+    /// A meeting being assembled. Besides its mentions it keeps what the merge questions ask of them (places, summit
+    /// names, statuses, dates) as running aggregates, so that each new mention is checked in time independent of how
+    /// many mentions the draft already has: a long document repeating one encounter stays linear.
+    /// </summary>
     private sealed class Draft
     {
         public List<MeetingMention> Mentions { get; } = [];
+
+        /// <summary>Entities named as the place by any mention.</summary>
+        public HashSet<int> PlaceEntities { get; } = [];
+
+        /// <summary>Countries of the places of any mention (for <see cref="PlacesAgree"/>).</summary>
+        public HashSet<string> PlaceCountries { get; } = new(StringComparer.Ordinal);
+
+        public bool HasPlaces { get; private set; }
+
+        /// <summary>Entities naming the summit in any mention.</summary>
+        public HashSet<int> SummitNames { get; } = [];
+
+        public int PastMentions { get; private set; }
+
+        public bool HasVisit { get; private set; }
+
+        /// <summary>The distinct dates of the mentions, as the date check compares them (resolved value, weekday, month).</summary>
+        public List<(DateExpression Date, EventStatus Status)> Dates { get; } = [];
+
+        private readonly HashSet<(string? Value, int? Weekday, int? Month)> dateKeys = [];
 
         public int LastSentence => Mentions[^1].Sentence;
 
@@ -36,9 +61,35 @@ internal static class MeetingMerger
 
         public char Family => Family(Mentions[0]);
 
-        public void Add(MeetingMention mention)
+        public void Add(DocumentContext context, MeetingMention mention, DateOnly? publication)
         {
             Mentions.Add(mention);
+            foreach (var place in mention.Places)
+            {
+                HasPlaces = true;
+                if (place.Entity >= 0)
+                {
+                    PlaceEntities.Add(place.Entity);
+                }
+
+                if (PlaceCountry(context, place) is { } country)
+                {
+                    PlaceCountries.Add(country);
+                }
+            }
+
+            if (mention.SummitName?.Entity is { } summitName && summitName >= 0)
+            {
+                SummitNames.Add(summitName);
+            }
+
+            PastMentions += mention.Status == EventStatus.Past ? 1 : 0;
+            HasVisit |= mention.Subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit;
+            if (mention.Date is { Vague: false } date && dateKeys.Add((date.Resolve(publication, mention.Status), date.Weekday, date.Month)))
+            {
+                Dates.Add((date, mention.Status));
+            }
+
             Parties.UnionWith(mention.Parties.Keys);
             Known.UnionWith(mention.Parties.Keys);
             Known.UnionWith(mention.Delegation);
@@ -66,7 +117,7 @@ internal static class MeetingMerger
                 drafts.Add(target);
             }
 
-            target.Add(mention);
+            target.Add(context, mention, publication);
         }
 
         var events = new List<MeetingEvent>();
@@ -111,7 +162,7 @@ internal static class MeetingMerger
                 if (pass == 0 && mention.IsSummit)
                 {
                     // One summit, however many leaders each sentence names: "le sommet", "ce sommet", or the same name.
-                    var sameName = mention.SummitName?.Entity is { } summitName && summitName >= 0 && draft.Mentions.Any(m => m.SummitName?.Entity == summitName);
+                    var sameName = mention.SummitName?.Entity is { } summitName && summitName >= 0 && draft.SummitNames.Contains(summitName);
                     partiesAgree = sameName || ((mention.DefiniteSummit || mention.SummitName is null) && ReferenceEquals(draft, drafts.LastOrDefault(x => x.Family == 's')))
                         || (named && mention.Parties.Keys.Any(parties.Contains));
                 }
@@ -126,7 +177,7 @@ internal static class MeetingMerger
                     {
                         // "Les chefs des délégations russe et ukrainienne tiennent une réunion au palais X" and a meeting
                         // of named people at the same place, or of people from the described countries.
-                        var samePlace = mention.Places.Any(p => p.Entity >= 0 && draft.Mentions.Any(m => m.Places.Any(q => q.Entity == p.Entity)));
+                        var samePlace = mention.Places.Any(p => p.Entity >= 0 && draft.PlaceEntities.Contains(p.Entity));
                         var partyCountries = parties.Select(e => context.Entities[e].Country).Where(c => c is not null).ToHashSet();
                         var sameCountries = mention.Unnamed.All(u => u.Country is not null && partyCountries.Contains(u.Country));
                         partiesAgree = parties.Count > 0 && near && (samePlace || sameCountries);
@@ -149,12 +200,12 @@ internal static class MeetingMerger
                 }
 
                 if (mention.IsSummit && mention.SummitName?.Entity is { } name && name >= 0
-                    && draft.Mentions.Any(m => m.SummitName?.Entity is { } other && other >= 0 && other != name))
+                    && draft.SummitNames.Count > (draft.SummitNames.Contains(name) ? 1 : 0))
                 {
                     continue;
                 }
 
-                if (!PlacesAgree(context, draft.Mentions.SelectMany(m => m.Places), mention.Places) || !DatesAgree(draft, mention, publication))
+                if (!PlacesAgree(context, draft, mention.Places) || !DatesAgree(draft, mention, publication))
                 {
                     continue;
                 }
@@ -170,25 +221,19 @@ internal static class MeetingMerger
     private static bool StatusesAgree(Draft draft, MeetingMention mention)
     {
         var past = mention.Status == EventStatus.Past;
-        return draft.Mentions.All(m => (m.Status == EventStatus.Past) == past);
+        return past ? draft.PastMentions == draft.Mentions.Count : draft.PastMentions == 0;
     }
 
-    private static bool PlacesAgree(DocumentContext context, IEnumerable<Referent> a, List<Referent> b)
+    /// <summary>Places agree when either side has none, they share an entity, or their countries (when known) overlap.</summary>
+    private static bool PlacesAgree(DocumentContext context, Draft draft, List<Referent> places)
     {
-        var first = a.ToList();
-        if (first.Count == 0 || b.Count == 0)
+        if (!draft.HasPlaces || places.Count == 0 || places.Any(p => p.Entity >= 0 && draft.PlaceEntities.Contains(p.Entity)))
         {
             return true;
         }
 
-        var countriesA = first.Select(p => PlaceCountry(context, p)).Where(c => c is not null).ToHashSet();
-        var countriesB = b.Select(p => PlaceCountry(context, p)).Where(c => c is not null).ToHashSet();
-        if (first.Any(p => b.Any(q => p.Entity >= 0 && p.Entity == q.Entity)))
-        {
-            return true;
-        }
-
-        return countriesA.Count == 0 || countriesB.Count == 0 || countriesA.Overlaps(countriesB);
+        var countries = places.Select(p => PlaceCountry(context, p)).OfType<string>().ToList();
+        return draft.PlaceCountries.Count == 0 || countries.Count == 0 || countries.Any(draft.PlaceCountries.Contains);
     }
 
     private static string? PlaceCountry(DocumentContext context, Referent place) =>
@@ -201,14 +246,19 @@ internal static class MeetingMerger
             return true;
         }
 
-        foreach (var other in draft.Mentions)
+        if (date.Vague)
         {
-            if (other.Date is not { } known || known.Vague || date.Vague || ReferenceEquals(known, date))
+            return true;
+        }
+
+        foreach (var (known, status) in draft.Dates)
+        {
+            if (ReferenceEquals(known, date))
             {
                 continue;
             }
 
-            var a = known.Resolve(publication, other.Status);
+            var a = known.Resolve(publication, status);
             var b = date.Resolve(publication, mention.Status);
             if (a is not null && b is not null)
             {
@@ -237,7 +287,7 @@ internal static class MeetingMerger
 
     /// <summary>A visit lasts days: its arrival and its talks may be dated a day or two apart.</summary>
     private static bool IsVisit(Draft draft, MeetingMention mention) =>
-        mention.Subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit || draft.Mentions.Any(m => m.Subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit);
+        mention.Subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit || draft.HasVisit;
 
     private static int? DaysApart(string a, string b) =>
         DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var x)

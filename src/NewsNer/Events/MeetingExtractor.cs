@@ -227,7 +227,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         ReadCircumstances(context, mention);
         if (mention.Date is { OffsetUnit: DateWordKind.RelativeToEvent } relative)
         {
-            relative.Anchor ??= NarratedDay(earlier, s, publication);
+            relative.Anchor ??= NarratedDay(earlier, s, publication, told: mention.Trigger.Tense is VerbTense.PastParticiple or VerbTense.SimplePast or VerbTense.Imperfect);
         }
 
         mention.Status = Status(context, mention, publication);
@@ -317,14 +317,16 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
     /// <summary>
     /// The day of the news event the text narrates, for "la veille" / "le lendemain": the latest meeting of an earlier
-    /// sentence with a day-level date, else null (publication).
+    /// sentence with a day-level date, else null (publication). A meeting told in a past tense (<paramref name="told"/>:
+    /// "la veille, il s'était entretenu") counts from a meeting that happened, never from an announced one.
     /// </summary>
-    private static DateOnly? NarratedDay(List<MeetingMention> earlier, int sentence, DateOnly? publication)
+    private static DateOnly? NarratedDay(List<MeetingMention> earlier, int sentence, DateOnly? publication, bool told)
     {
         for (var m = earlier.Count - 1; m >= 0; m--)
         {
             var mention = earlier[m];
             if (mention.Sentence < sentence && mention.Dropped is null && mention.Status != EventStatus.Past
+                && !(told && mention.Status == EventStatus.Planned)
                 && mention.Date is { OffsetUnit: not DateWordKind.RelativeToEvent } date
                 && date.Resolve(publication, mention.Status) is { Length: 10 } value)
             {

@@ -445,29 +445,75 @@ internal sealed class NerModel
 
         var bitmap = new ulong[(capacity + 63) / 64];
         body.ReadExactly(MemoryMarshal.AsBytes(bitmap.AsSpan()));
-        var tags = GC.AllocateUninitializedArray<uint>(used);
-        body.ReadExactly(MemoryMarshal.AsBytes(tags.AsSpan()));
-        var weights = GC.AllocateUninitializedArray<Weights>(used);
-        body.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan()));
+        // Tags, then weights, streamed in chunks straight into their slots (no used-size copies: less to allocate and
+        // to collect at load).
         var slots = new Slot[capacity];
+        const int Chunk = 1 << 14;
+        var tags = System.Buffers.ArrayPool<uint>.Shared.Rent(Chunk);
+        var weights = System.Buffers.ArrayPool<Weights>.Shared.Rent(Chunk);
         var k = 0;
-        for (var word = 0; word < bitmap.Length; word++)
+        try
         {
-            var bits = bitmap[word];
-            while (bits != 0)
+            var word = 0;
+            var bits = bitmap.Length > 0 ? bitmap[0] : 0;
+            for (var done = 0; done < used; done += Chunk)
             {
-                var i = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                if (k == used || i >= capacity || tags[k] == 0)
+                var n = Math.Min(Chunk, used - done);
+                body.ReadExactly(MemoryMarshal.AsBytes(tags.AsSpan(0, n)));
+                for (var c = 0; c < n; c++)
                 {
-                    throw new InvalidDataException(ErrorMessages.BadModel("NER model", "bad table"));
-                }
+                    while (bits == 0 && ++word < bitmap.Length)
+                    {
+                        bits = bitmap[word];
+                    }
 
-                ref var slot = ref slots[i];
-                slot.Tag = tags[k];
-                slot.Weights = weights[k];
-                k++;
+                    var i = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    if (bits == 0 || i >= capacity || tags[c] == 0)
+                    {
+                        throw new InvalidDataException(ErrorMessages.BadModel("NER model", "bad table"));
+                    }
+
+                    bits &= bits - 1;
+                    slots[i].Tag = tags[c];
+                    k++;
+                }
             }
+
+            // Every used slot has a tag: no bit may be left over.
+            while (bits == 0 && ++word < bitmap.Length)
+            {
+                bits = bitmap[word];
+            }
+
+            if (bits != 0)
+            {
+                throw new InvalidDataException(ErrorMessages.BadModel("NER model", "bad table"));
+            }
+
+            // Second pass over the same positions, for the weights.
+            word = 0;
+            bits = bitmap.Length > 0 ? bitmap[0] : 0;
+            for (var done = 0; done < used; done += Chunk)
+            {
+                var n = Math.Min(Chunk, used - done);
+                body.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan(0, n)));
+                for (var c = 0; c < n; c++)
+                {
+                    while (bits == 0 && ++word < bitmap.Length)
+                    {
+                        bits = bitmap[word];
+                    }
+
+                    var i = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    slots[i].Weights = weights[c];
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<uint>.Shared.Return(tags);
+            System.Buffers.ArrayPool<Weights>.Shared.Return(weights);
         }
 
         if (k != used)

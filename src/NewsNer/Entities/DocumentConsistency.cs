@@ -6,7 +6,9 @@ namespace NewsNer.Entities;
 /// <summary>
 /// Second pass over a tagged document. News repeats names: "Vladimir Poutine" … "Poutine". A name the model tagged
 /// confidently somewhere, or a tagged person's surname, is tagged where the model left the same capitalized words
-/// untagged; and one string tagged with different types keeps the type with the most confidence.
+/// untagged; and one string tagged with different types keeps the type with the most confidence. Names with a short
+/// lower-case particle ("al-Chaar", "el-Sissi") are written "Al-Chaar" at the start of a sentence and "al-Chaar"
+/// inside one, and the model often misses the second form: the particle's case is ignored when names are compared.
 /// </summary>
 internal static class DocumentConsistency
 {
@@ -116,7 +118,30 @@ internal static class DocumentConsistency
         return end;
     }
 
-    private static bool IsName(ReadOnlySpan<char> token) => token.Length >= 2 && char.IsUpper(token[0]);
+    private static bool IsName(ReadOnlySpan<char> token) => token.Length >= 2 && (char.IsUpper(token[0]) || HasParticle(token));
+
+    /// <summary>
+    /// A name behind a short particle and a hyphen, by shape: one to three letters, '-', a capital ("al-Chaar",
+    /// "El-Sissi", "ad-Din"). Only the particle's first letter varies in case between a name's mentions.
+    /// </summary>
+    internal static bool HasParticle(ReadOnlySpan<char> token)
+    {
+        var hyphen = token.IndexOf('-');
+        if (hyphen is < 1 or > 3 || hyphen + 1 >= token.Length || !char.IsUpper(token[hyphen + 1]))
+        {
+            return false;
+        }
+
+        foreach (var c in token[1..hyphen])
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return char.IsLetter(token[0]);
+    }
 
     private static (EntityType Type, float Score) Best((float Per, float Loc, float Org, float Misc, int Tokens) v)
     {
@@ -167,9 +192,11 @@ internal static class DocumentConsistency
 
     private static ulong Append(ulong key, ReadOnlySpan<char> token)
     {
-        foreach (var c in token)
+        var particle = HasParticle(token);
+        for (var i = 0; i < token.Length; i++)
         {
-            key = FeatureHash.Add(key, c is '\u2019' or '\u2018' ? '\'' : c);
+            var c = token[i];
+            key = FeatureHash.Add(key, c is '\u2019' or '\u2018' ? '\'' : i == 0 && particle ? char.ToLowerInvariant(c) : c);
         }
 
         return FeatureHash.Add(key, '\u0001');

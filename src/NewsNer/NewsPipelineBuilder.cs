@@ -2,6 +2,7 @@ using NewsNer.Entities;
 using NewsNer.Entities.Linking;
 using NewsNer.Events;
 using NewsNer.Internal;
+using NewsNer.Internal.Lexicons;
 using NewsNer.Pipeline;
 using NewsNer.Sentences;
 using NewsNer.Tokenization;
@@ -27,7 +28,10 @@ public sealed class NewsPipelineBuilder
     /// </summary>
     public NewsPipelineBuilder UseAll()
     {
+        // The linking and event lexicons do not depend on the recognizer's files: read them on another core meanwhile.
+        var frenchLexicons = Task.Run(() => FrenchLexicons.Default);
         UseTokenizer().UseSentences().UseEntities();
+        frenchLexicons.Wait();
         if (Produces(Annotations.Mentions))
         {
             UseLinking().UseEvents();
@@ -60,8 +64,14 @@ public sealed class NewsPipelineBuilder
     /// mentions, each with a confidence. The model is loaded once per process, on first use.
     /// </summary>
     /// <param name="options">Recognition options, or null for the defaults.</param>
-    public NewsPipelineBuilder UseEntities(EntityRecognitionOptions? options = null) =>
-        Add(new EntityRecognizerStage(CreateRecognizer(NerResources.Model, options, null)));
+    public NewsPipelineBuilder UseEntities(EntityRecognitionOptions? options = null)
+    {
+        // The model and the lexicons are separate embedded files: read the lexicons on another core while the model loads.
+        var lexicons = Task.Run(() => NerLexicons.Default);
+        var model = NerResources.Model;
+        lexicons.Wait();
+        return Add(new EntityRecognizerStage(CreateRecognizer(model, options, null)));
+    }
 
     /// <summary>
     /// Adds entity recognition with a model trained by <c>newsner train</c> (or <c>NewsNer.Training</c>) instead of the

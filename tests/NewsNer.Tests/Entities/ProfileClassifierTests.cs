@@ -19,7 +19,7 @@ public class ProfileClassifierTests
     {
         var modern = NerTestData.WriteTemp(NerTestData.Conll(150, seed: 11));
         var shouty = NerTestData.WriteTemp(Shouty(NerTestData.Conll(150, seed: 12)));
-        var modelPath = Path.ChangeExtension(NerTestData.WriteTemp(string.Empty), ".nner");
+        var modelPath = Path.Combine(Path.GetTempPath(), "newsner-test-" + Guid.NewGuid().ToString("N") + ".nner"); // not created: no empty .conll left behind
         try
         {
             var options = new NerTrainingOptions

@@ -825,6 +825,11 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     {
         var status = mention.Trigger.IsVerb ? context.VerbStatus(mention, out var hedged) : context.NounStatus(mention, out hedged);
         mention.Hedged = hedged;
+        if (status == EventStatus.Reported && mention.Trigger.VerbFlags.HasFlag(VerbFlags.Prospective))
+        {
+            // "Wang Yi attendu à Dakar", "X est attendu lundi à Paris": being expected somewhere announces the visit.
+            status = EventStatus.Planned;
+        }
 
         if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Planned)
             || context.HasCueAfter(Math.Max(mention.TriggerEnd, mention.ComplementEnd), mention.ClauseEnd, 3, CueClass.Planned))

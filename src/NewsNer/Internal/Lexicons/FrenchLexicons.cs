@@ -337,6 +337,7 @@ internal sealed class FrenchLexicons
                     "person-object" => VerbFlags.PersonObject,
                     "destination" => VerbFlags.Destination,
                     "avec" => VerbFlags.Avec,
+                    "prospective" => VerbFlags.Prospective,
                     "-" or "" => VerbFlags.None,
                     _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(VerbsPath, $"unknown flag '{flag}'")),
                 };

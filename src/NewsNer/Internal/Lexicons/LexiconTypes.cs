@@ -108,6 +108,9 @@ internal enum VerbFlags : byte
     PersonObject = 4,
     Destination = 8,
     Avec = 16,
+
+    /// <summary>States an expected meeting, not one that took place (<c>X est attendu à Dakar</c>).</summary>
+    Prospective = 32,
 }
 
 /// <summary>Properties of a meeting noun.</summary>

@@ -457,6 +457,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         var starts = names.ToDictionary(n => n.Representative, n => n.Starts);
         var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byFirst = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byFirstPerson = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var lastParts = new Dictionary<char, List<string>>();
         foreach (var (m, _) in names)
         {
@@ -467,6 +468,11 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
 
             Index(byLast, core[^1], m);
+            if (types[clusters.Find(m)] == EntityType.Person)
+            {
+                Index(byFirstPerson, core[0], m);
+            }
+
             if (types[clusters.Find(m)] is EntityType.Organization or EntityType.Location)
             {
                 // Prefixes only join organizations and places ("Cour constitutionnelle" → "... du Bénin"): persons
@@ -559,6 +565,19 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 }
             }
 
+            if (best < 0 && shortForm.Core.Length == 1 && !isKnownPlace && !byLast.ContainsKey(shortForm.Core[0])
+                && byFirstPerson.TryGetValue(shortForm.Core[0], out var byFamilyName) && HonorificBeforeAny(view, mentions, forms, shortForm.Key))
+            {
+                // "M. Wang" after "Wang Yi", "Mme Park" after "Park Geun-hye": names written family name first (Chinese,
+                // Korean, Vietnamese ...) are shortened to their first part, and an honorific marks the part as the
+                // family name. Only when exactly one person's name starts with it and no name ends with it.
+                var root = clusters.Find(byFamilyName[0]);
+                if (byFamilyName.TrueForAll(l => clusters.Find(l) == root) && clusters.Find(s) != root)
+                {
+                    best = byFamilyName[0];
+                }
+            }
+
             if (best >= 0)
             {
                 var person = types[clusters.Find(best)] == EntityType.Person || types[clusters.Find(s)] == EntityType.Person;
@@ -585,6 +604,36 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 set.UnionWith(list);
             }
         }
+    }
+
+    /// <summary>Whether a mention of the name <paramref name="key"/> follows or starts with an honorific (<c>M. Wang</c>).</summary>
+    private bool HonorificBeforeAny(LexicalView view, List<EntityMention> mentions, NameForm[] forms, string key)
+    {
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (!string.Equals(forms[m].Key, key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var first = mentions[m].FirstToken;
+            var inside = lexicons.Honorifics.Longest(view.Ids, first, out _);
+            if (inside > 0 && first + inside < mentions[m].EndToken)
+            {
+                return true;
+            }
+
+            // "M." or a two-word honorific ("son excellence") just before the name.
+            for (var back = 1; back <= 2 && first - back >= 0; back++)
+            {
+                if (lexicons.Honorifics.Longest(view.Ids, first - back, out _) == back)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

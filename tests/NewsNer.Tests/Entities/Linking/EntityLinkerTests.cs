@@ -24,6 +24,8 @@ public class EntityLinkerTests
     [InlineData("Le président Volodymyr Zelensky a parlé. Zelenski a ensuite appelé à l'aide.", "PER: Volodymyr Zelensky | Zelenski", "Volodymyr Zelensky", "Volodymyr Zelensky|Zelenski")]
     [InlineData("Les délégations sont au palais de Ciragan. Le palais Cirigan est fermé au public.", "LOC: palais de Ciragan | palais Cirigan", "palais de Ciragan", "palais Cirigan|palais de Ciragan")]
     [InlineData("La Cour constitutionnelle du Bénin a validé le scrutin. La Cour constitutionnelle a rejeté les recours.", "ORG: Cour constitutionnelle du Bénin | Cour constitutionnelle", "Cour constitutionnelle du Bénin", "Cour constitutionnelle|Cour constitutionnelle du Bénin")]
+    [InlineData("Le ministre chinois des Affaires étrangères, Wang Yi, est à Dakar. M. Wang doit rencontrer le président.", "PER: Wang Yi | Wang; LOC: Dakar", "Wang Yi", "Wang|Wang Yi")]
+    [InlineData("La présidente sud-coréenne Park Geun-hye est arrivée. Mme Park a salué la foule.", "PER: Park Geun-hye | Park", "Park Geun-hye", "Park|Park Geun-hye")]
     public void Shorter_forms_and_variants_join_the_fullest_name(string text, string names, string canonical, string forms)
     {
         var doc = Link(text, names);
@@ -43,6 +45,19 @@ public class EntityLinkerTests
         var entity = Named(doc, canonical);
         Assert.Equal(2, NameForms(doc, entity).Length);
         Assert.Equal(EntityType.Organization, entity.Type);
+    }
+
+    [Theory]
+    [InlineData("Wang Yi et Wang Wenbin sont à Pékin. M. Wang a parlé.", "PER: Wang Yi | Wang Wenbin | Wang; LOC: Pékin")]
+    [InlineData("Wang Yi et Li Wang sont à Pékin. M. Wang a parlé.", "PER: Wang Yi | Li Wang | Wang; LOC: Pékin")]
+    [InlineData("Wang Yi est à Pékin. Wang a parlé.", "PER: Wang Yi | Wang; LOC: Pékin")]
+    public void A_first_name_part_joins_only_after_an_honorific_and_without_ambiguity(string text, string names)
+    {
+        // "M. Wang" is Wang Yi only when one known name starts with Wang and none ends with it (Li Wang would be "M. Wang"
+        // too); without an honorific, a lone first part may be a given name.
+        var doc = Link(text, names);
+        var wangYi = Named(doc, "Wang Yi");
+        Assert.DoesNotContain("Wang", NameForms(doc, wangYi));
     }
 
     [Fact]

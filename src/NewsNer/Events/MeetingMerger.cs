@@ -385,9 +385,11 @@ internal static class MeetingMerger
         var visitMentions = mentions.Where(m => m.Subtype == MeetingSubtype.MakeVisit || m.Trigger.Frame == VerbFrame.Visit && m.Trigger.IsVerb).ToList();
         var destinationCountry = places.Select(p => PlaceCountry(context, p)).FirstOrDefault(c => c is not null);
 
-        // Status: the news if any mention reports it; an announcement if it is only announced; else background.
-        var status = mentions.Any(m => m.Status == EventStatus.Reported) ? EventStatus.Reported
-            : mentions.Any(m => m.Status == EventStatus.Planned) ? EventStatus.Planned
+        // Status: the news if any mention reports it; an announcement if it is only announced; else background. A
+        // mention that only refers back ("les discussions porteront sur ...") takes the status of the meeting it refers to.
+        var stating = mentions.Exists(m => !m.Anaphoric) ? mentions.Where(m => !m.Anaphoric) : mentions;
+        var status = stating.Any(m => m.Status == EventStatus.Reported) ? EventStatus.Reported
+            : stating.Any(m => m.Status == EventStatus.Planned) ? EventStatus.Planned
             : EventStatus.Past;
 
         var subtype = Subtype(context, mentions, roles, places, destinationCountry, summit, phone, negotiation);
@@ -456,8 +458,11 @@ internal static class MeetingMerger
         var primary = mentions.OrderByDescending(m => m.Status == status).ThenByDescending(m => m.Parties.Count).ThenByDescending(m => m.Trigger.Strength).ThenBy(m => m.TriggerStart).First();
         var dateSource = mentions.Where(m => m.Date is not null).OrderByDescending(m => m.Status == status).ThenBy(m => m.Date!.Vague).ThenByDescending(m => Precision(m.Date!)).FirstOrDefault();
         var date = dateSource?.Date;
-        if (date is null && status == EventStatus.Reported && context.DatelineDate is { } datelineDate)
+        if (date is null && status == EventStatus.Reported && context.DatelineDate is { } datelineDate
+            && mentions.Exists(m => m.Status == EventStatus.Reported && m.Sentence == context.View.SentenceOf[datelineDate.StartToken]))
         {
+            // The dateline dates the dispatch: it dates the news its own lead sentence reports, not a meeting stated
+            // further down.
             date = datelineDate;
         }
 

@@ -1538,9 +1538,29 @@ internal sealed class DocumentContext
     public bool IsSubjectNoun(MeetingMention mention)
     {
         var start = PhraseStartEndingAt(mention.TriggerStart);
-        return start == mention.ClauseStart && (ClassesEndingAt(mention.TriggerStart) & WordClass.Preposition) == 0;
+        if ((ClassesEndingAt(mention.TriggerStart) & WordClass.Preposition) != 0)
+        {
+            return false;
+        }
+
+        // "Selon l'agence X, une rencontre entre ... n'aura pas lieu": the source phrase fronted before the subject.
+        return start == mention.ClauseStart
+            || (start > mention.ClauseStart && View.IsComma(start - 1) && (View.Classes[mention.ClauseStart] & WordClass.Source) != 0 && !HasCommaBetween(mention.ClauseStart, start - 1));
     }
 
+
+    private bool HasCommaBetween(int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (View.IsComma(k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A number just before a plural noun: "sept rencontres", "deux visites".</summary>
     public bool NumberBefore(int k)

@@ -74,6 +74,17 @@ internal sealed class Referent
                 Sentence = mention.Sentence,
                 CanParticipate = ActsInMeetings(entity),
             });
+
+            // "entre M. Sonko et ...": an honorific before the name belongs to the referent.
+            for (var back = 1; back <= 2 && mention.FirstToken - back >= 0; back++)
+            {
+                if (view.SentenceOf[mention.FirstToken - back] == view.SentenceOf[mention.FirstToken]
+                    && view.Lexicons.Honorifics.Longest(view.Ids, mention.FirstToken - back, out _) == back)
+                {
+                    referents[^1].Start = mention.FirstToken - back;
+                    break;
+                }
+            }
         }
 
         for (var r = 0; r < linking.Roles.Count; r++)

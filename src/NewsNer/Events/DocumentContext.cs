@@ -1562,6 +1562,38 @@ internal sealed class DocumentContext
         return false;
     }
 
+    /// <summary>
+    /// Whether the noun phrase at <paramref name="start"/> (after a comma) continues a list: it opens with a determiner
+    /// and a later item is coordinated by "et" with its own determiner, before any clause break or meeting verb.
+    /// </summary>
+    private bool IsNounPhraseList(int start, int limit)
+    {
+        if ((View.Classes[start] & WordClass.Determiner) == 0 || View.ClassLengths[start] == 0)
+        {
+            return false;
+        }
+
+        for (var t = start + 1; t < limit - 1; t++)
+        {
+            if (View.IsClauseBreak(t) || IsDash(t) || (View.Classes[t] & (WordClass.Subordinator | WordClass.Relative | WordClass.Source)) != 0)
+            {
+                return false;
+            }
+
+            if (ReferentAt[t] < 0 && _lexicons.Triggers.CanStartWith(View.Ids[t]) && _lexicons.Triggers.Longest(View.Ids, t, tr => tr.IsVerb, out _) > 0)
+            {
+                return false;
+            }
+
+            if ((View.Classes[t] & WordClass.Coord) != 0 && View.ClassLengths[t] == 1)
+            {
+                return (View.Classes[t + 1] & WordClass.Determiner) != 0 && View.ClassLengths[t + 1] > 0;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A number just before a plural noun: "sept rencontres", "deux visites".</summary>
     public bool NumberBefore(int k)
     {
@@ -1623,6 +1655,13 @@ internal sealed class DocumentContext
                 var next = t + 1;
                 if (next < limit && ((View.Classes[next] & WordClass.Enumeration) != 0 || inList))
                 {
+                    continue;
+                }
+
+                // "sur la dette, les infrastructures ... et la coopération ...": a list of noun phrases closed by "et".
+                if (next < limit && IsNounPhraseList(next, limit))
+                {
+                    inList = true;
                     continue;
                 }
 

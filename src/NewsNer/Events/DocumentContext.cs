@@ -1903,6 +1903,11 @@ internal sealed class DocumentContext
         hedged = false;
         var best = int.MaxValue;
         var status = EventStatus.Reported;
+        // A noun opening its clause ("Une rencontre entre X et Y a eu lieu", "La prochaine rencontre ... aura lieu") is
+        // the subject: its verb comes after its complements, however long they are, so distance counts from there.
+        var subjectComplementEnd = mention.TriggerStart - mention.ClauseStart <= 2 && mention.ComplementEnd > mention.TriggerEnd
+            ? mention.ComplementEnd
+            : mention.TriggerEnd;
         for (var k = mention.ClauseStart; k < mention.ClauseEnd; k++)
         {
             if (k >= mention.TriggerStart && k < mention.TriggerEnd)
@@ -1910,7 +1915,9 @@ internal sealed class DocumentContext
                 continue;
             }
 
-            var distance = k < mention.TriggerStart ? mention.TriggerStart - k : k - mention.TriggerEnd;
+            var distance = k < mention.TriggerStart ? mention.TriggerStart - k
+                : k >= subjectComplementEnd ? k - subjectComplementEnd
+                : k - mention.TriggerEnd;
             if (distance >= best || distance > 8)
             {
                 continue;

@@ -181,21 +181,9 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                 mention.Dropped = "the object is no person";
             }
 
-            // "X s'est entretenu au Quai d'Orsay avec Y", "X a rencontré Y au Kremlin": at the seat of one party's own
-            // government, that party receives the other.
-            if (trigger.Frame == VerbFrame.Meet && mention.Parties.Count == 2 && !mention.Parties.ContainsValue(ParticipantRole.Host)
-                && context.SeatOfGovernmentCountry(mention.ClauseStart, mention.ClauseEnd) is { } seat)
+            if (trigger.Frame == VerbFrame.Meet)
             {
-                var home = mention.Parties.Keys.Where(e => context.Entities[e].Country == seat).ToList();
-                if (home.Count == 1)
-                {
-                    foreach (var party in mention.Parties.Keys.ToList())
-                    {
-                        mention.Parties[party] = party == home[0] ? ParticipantRole.Host : ParticipantRole.Guest;
-                    }
-
-                    mention.Subtype = MeetingSubtype.HostVisit;
-                }
+                HostAtSeatOfGovernment(context, mention);
             }
 
             // "Les dirigeants de l'UA se sont réunis pour leur sommet": the gathering is the summit; but two people who
@@ -222,6 +210,10 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         else
         {
             ReadNounArguments(context, mention, earlier);
+            if (mention.Subtype == MeetingSubtype.Meet)
+            {
+                HostAtSeatOfGovernment(context, mention); // "une rencontre entre X et Y a eu lieu à l'Élysée"
+            }
         }
 
         ReadCircumstances(context, mention);
@@ -312,6 +304,30 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             {
                 mention.Parties.TryAdd(referent.Entity, ParticipantRole.Participant);
             }
+        }
+    }
+
+    /// <summary>
+    /// "X s'est entretenu au Quai d'Orsay avec Y", "X a rencontré Y au Kremlin", "une rencontre entre X et Y à l'Élysée":
+    /// at the seat of one party's own government, that party receives the other (the guide's "residence of the host").
+    /// </summary>
+    private static void HostAtSeatOfGovernment(DocumentContext context, MeetingMention mention)
+    {
+        if (mention.Parties.Count != 2 || mention.Parties.ContainsValue(ParticipantRole.Host)
+            || context.SeatOfGovernmentCountry(mention.ClauseStart, mention.ClauseEnd) is not { } seat)
+        {
+            return;
+        }
+
+        var home = mention.Parties.Keys.Where(e => context.Entities[e].Country == seat).ToList();
+        if (home.Count == 1)
+        {
+            foreach (var party in mention.Parties.Keys.ToList())
+            {
+                mention.Parties[party] = party == home[0] ? ParticipantRole.Host : ParticipantRole.Guest;
+            }
+
+            mention.Subtype = MeetingSubtype.HostVisit;
         }
     }
 

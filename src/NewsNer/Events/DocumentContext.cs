@@ -17,7 +17,7 @@ internal sealed class DocumentContext
     private readonly CueClass[] _cue;
     private readonly byte[] _cueLength;
     private readonly bool[] _insideCue;
-    private readonly ushort[] _cueMask;
+    private readonly uint[] _cueMask;
     private readonly bool[] _prepared;
     private readonly List<(int Length, CueClass Value)> _matches = [];
     private readonly CueClass[] _coveringCue;
@@ -39,7 +39,7 @@ internal sealed class DocumentContext
         _cue = new CueClass[View.Count];
         _cueLength = new byte[View.Count];
         _insideCue = new bool[View.Count];
-        _cueMask = new ushort[View.Count];
+        _cueMask = new uint[View.Count];
         _prepared = new bool[View.Sentences.Length];
         _coveringCue = new CueClass[View.Count];
         _covered = new bool[View.Count];
@@ -151,7 +151,7 @@ internal sealed class DocumentContext
                 _lexicons.Cues.AllMatches(View.Ids, k, _matches);
                 foreach (var (_, value) in _matches)
                 {
-                    _cueMask[k] |= (ushort)(1 << (int)value);
+                    _cueMask[k] |= 1u << (int)value;
                 }
 
                 var cueLength = _lexicons.Cues.Longest(View.Ids, k, out var cues);
@@ -530,6 +530,21 @@ internal sealed class DocumentContext
             }
 
             var r = ReferentAt[k];
+            if (r < 0 && _cueLength[k] > 0 && _cue[k] == CueClass.PartyGroup)
+            {
+                // "Des délégations du Hamas et d'Israël ont repris ...": the parties the group acts for are the subject.
+                var groupEnd = PartiesOfGroup(k + _cueLength[k], verb, result);
+                if (result.Any(p => p.Entity >= 0))
+                {
+                    return result;
+                }
+
+                result.Clear();
+
+                k = groupEnd - 1;
+                continue;
+            }
+
             if (r < 0)
             {
                 // Skip a cue span that introduces non-subjects ("accompagné de X", "selon X").
@@ -574,7 +589,10 @@ internal sealed class DocumentContext
                 return PartiesOfLast(referent.Sentence);
             }
 
-            if (!referent.CanParticipate)
+            // A country named as the subject acts as a state ("Le Hamas et Israël ont entamé des négociations"),
+            // unless a comma sets it apart as a fronted place.
+            var state = referent.IsState && !CommaBetween(referent.End, verb);
+            if (!referent.CanParticipate && !state)
             {
                 // "En marge du sommet de l'OTAN à La Haye, X a ...": a place inside a fronted phrase is no subject.
                 if (CommaBetween(referent.End, verb))
@@ -601,7 +619,8 @@ internal sealed class DocumentContext
                     break;
                 }
 
-                if (next < verb && ReferentAt[next] >= 0 && Referents[ReferentAt[next]].Start == next && Referents[ReferentAt[next]].CanParticipate
+                if (next < verb && ReferentAt[next] >= 0 && Referents[ReferentAt[next]].Start == next
+                    && (Referents[ReferentAt[next]].CanParticipate || Referents[ReferentAt[next]].IsState)
                     && (ClassesEndingAt(next) & WordClass.Preposition) == 0)
                 {
                     var coordinated = Referents[ReferentAt[next]];
@@ -899,7 +918,8 @@ internal sealed class DocumentContext
             }
 
             var referent = Referents[r];
-            if (!referent.CanParticipate)
+            var betweenParties = (classes & WordClass.Entre) != 0;
+            if (!referent.CanParticipate && !(betweenParties && referent.IsState))
             {
                 if (referent.Type == EntityType.Location)
                 {
@@ -933,7 +953,7 @@ internal sealed class DocumentContext
             }
 
             target.Add(referent);
-            k = AddCoordinated(referent.End, mention.ClauseEnd, target);
+            k = AddCoordinated(referent.End, mention.ClauseEnd, target, states: betweenParties);
         }
 
         return (of, with, between, hosts, k);
@@ -997,7 +1017,7 @@ internal sealed class DocumentContext
         return after < View.Count && ReferentAt[after] >= 0 && Referents[ReferentAt[after]].Start == after && Referents[ReferentAt[after]].Entity >= 0 ? after : null;
     }
 
-    private int AddCoordinated(int end, int limit, List<Referent> target)
+    private int AddCoordinated(int end, int limit, List<Referent> target, bool states = false)
     {
         while (end < limit)
         {
@@ -1020,7 +1040,8 @@ internal sealed class DocumentContext
                 next = named; // "et le Mercosur"
             }
 
-            if (next < limit && ReferentAt[next] >= 0 && Referents[ReferentAt[next]].Start == next && Referents[ReferentAt[next]].CanParticipate)
+            if (next < limit && ReferentAt[next] >= 0 && Referents[ReferentAt[next]].Start == next
+                && (Referents[ReferentAt[next]].CanParticipate || (states && Referents[ReferentAt[next]].IsState)))
             {
                 var coordinated = Referents[ReferentAt[next]];
                 target.Add(coordinated);
@@ -1033,6 +1054,93 @@ internal sealed class DocumentContext
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// The parties a group noun acts for, from <paramref name="start"/> (after the noun): "du Hamas et d'Israël", "du
+    /// gouvernement soudanais et des Forces de soutien rapide (FSR)". Each member is introduced by de/du/des/d'; a
+    /// description naming no one ("du gouvernement soudanais") is passed over; a demonym ("russe et ukrainienne")
+    /// names nobody. Returns where the group ends.
+    /// </summary>
+    private int PartiesOfGroup(int start, int limit, List<Referent> parties)
+    {
+        var k = start;
+        while (k < limit && View.ClassLengths[k] > 0 && (View.Classes[k] & WordClass.De) != 0)
+        {
+            k += View.ClassLengths[k];
+            if (k < limit && ReferentAt[k] < 0 && NameAfterArticle(k) is { } named && named < limit)
+            {
+                k = named;
+            }
+
+            if (k < limit && ReferentAt[k] >= 0 && Referents[ReferentAt[k]].Start == k)
+            {
+                var member = Referents[ReferentAt[k]];
+                if (member.CanParticipate || member.IsState)
+                {
+                    parties.Add(member);
+                }
+
+                k = member.End;
+            }
+            else
+            {
+                // An unnamed description: a few lower-case words ("gouvernement soudanais"), an unnamed party.
+                var words = 0;
+                var described = k;
+                while (k < limit && words < 3 && ReferentAt[k] < 0 && View.Tokens[k].Kind == TokenKind.Word && View.ClassLengths[k] == 0
+                    && !View.IsCapitalized(k) && _cueLength[k] == 0 && _dateAt[k] < 0)
+                {
+                    k++;
+                    words++;
+                }
+
+                if (words == 0)
+                {
+                    break;
+                }
+
+                parties.Add(new Referent
+                {
+                    Start = described,
+                    End = k,
+                    Kind = ReferentKind.Unnamed,
+                    Type = EntityType.Organization,
+                    Plural = true,
+                    Sentence = View.SentenceOf[described],
+                    CanParticipate = true,
+                });
+            }
+
+            // "(FSR)": an acronym in parentheses after the name.
+            if (k < limit && View.IsChar(k, '('))
+            {
+                var close = k + 1;
+                while (close < limit && close <= k + 6 && !View.IsChar(close, ')'))
+                {
+                    close++;
+                }
+
+                if (close < limit && View.IsChar(close, ')'))
+                {
+                    k = close + 1;
+                }
+            }
+
+            if (k < limit && View.ClassLengths[k] > 0 && View.Is(k, WordClass.Coord))
+            {
+                var after = k + View.ClassLengths[k];
+                if (after < limit && View.ClassLengths[after] > 0 && (View.Classes[after] & WordClass.De) != 0)
+                {
+                    k = after;
+                    continue;
+                }
+            }
+
+            break;
+        }
+
+        return k;
     }
 
     /// <summary>The referents of a list right after <paramref name="start"/>: "X, du ministre Y et de Z".</summary>
@@ -1361,7 +1469,7 @@ internal sealed class DocumentContext
     /// <summary>Whether a cue of this class (not only the longest one) starts at the token.</summary>
     private bool CueStartsAt(int k, CueClass cue) =>
         _prepared[View.SentenceOf[k]]
-            ? (_cueMask[k] & (1 << (int)cue)) != 0
+            ? (_cueMask[k] & (1u << (int)cue)) != 0
             : _lexicons.Cues.CanStartWith(View.Ids[k]) && LongestCue(k, cue) > 0;
 
     /// <summary>Length of the longest cue of this class starting at the token.</summary>
@@ -1674,6 +1782,14 @@ internal sealed class DocumentContext
             }
 
             if (t > k && (View.Classes[t] & (WordClass.Subordinator | WordClass.Source)) != 0 && (View.Classes[t] & (WordClass.Relative | WordClass.Enumeration)) == 0)
+            {
+                break;
+            }
+
+            // "Les négociations entre X et Y sur le barrage ont repris mardi": an auxiliary not after a determiner
+            // ("dans l'est du pays") starts the clause's verb, after the topic.
+            if (t > k && ReferentAt[t] < 0 && (View.Classes[t] & WordClass.Auxiliary) != 0 && View.ClassLengths[t] == 1
+                && (ClassesEndingAt(t) & WordClass.Determiner) == 0)
             {
                 break;
             }

@@ -665,7 +665,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                     case CueClass.Mediator:
                         foreach (var present in context.ListAfter(k + cueLength, end))
                         {
-                            if (present.Entity >= 0 && present.CanParticipate)
+                            if (present.Entity >= 0 && (present.CanParticipate || present.IsState))
                             {
                                 mention.Present.Add(present.Entity);
                             }

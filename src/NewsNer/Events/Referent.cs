@@ -48,6 +48,12 @@ internal sealed class Referent
     /// <summary>Whether the referent can take part in a meeting: a person, or an organization that acts (not a news outlet).</summary>
     public bool CanParticipate { get; init; }
 
+    /// <summary>
+    /// A country named as such (<c>Israël</c>, <c>l'Égypte</c>): a place, but a party in actor positions only (subject
+    /// of a meeting verb, <c>entre X et Y</c>, <c>délégations de X</c>, <c>sous la médiation de X</c>).
+    /// </summary>
+    public bool IsState { get; init; }
+
     public override string ToString() => $"[{Start},{End}) {Kind} e{Entity} {Type}";
 
     /// <summary>Builds the referents of a linked document and the referent index of each token (-1 when none).</summary>
@@ -73,6 +79,7 @@ internal sealed class Referent
                 Country = entity.Country,
                 Sentence = mention.Sentence,
                 CanParticipate = ActsInMeetings(entity),
+                IsState = entity.Type == EntityType.Location && entity.Kind == "country",
             });
 
             // "entre M. Sonko et ...": an honorific before the name belongs to the referent.

@@ -9,7 +9,7 @@ namespace NewsNer.Tests.Events;
 /// </summary>
 public class MeetingCaseTests
 {
-    private static readonly string[] s_files = ["meeting-cases.txt", "meeting-cases-wire.txt", "meeting-cases-fresh.txt", "meeting-cases-fresh2.txt", "meeting-cases-fresh3.txt", "meeting-cases-fresh4.txt"];
+    private static readonly string[] s_files = ["meeting-cases.txt", "meeting-cases-wire.txt", "meeting-cases-fresh.txt", "meeting-cases-fresh2.txt", "meeting-cases-fresh3.txt", "meeting-cases-fresh4.txt", "meeting-cases-fresh5.txt"];
 
     private static List<MeetingCase> All() =>
         [.. s_files.SelectMany(f => MeetingCase.Load(Path.Combine(AppContext.BaseDirectory, "Events", "Data", f)))];

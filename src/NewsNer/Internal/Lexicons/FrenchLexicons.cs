@@ -58,7 +58,7 @@ internal sealed class FrenchLexicons
     public PhraseTrie<CueClass> Cues { get; private set; } = null!;
 
     /// <summary>For each word id, the cue classes of the cues starting with that word (one bit per class).</summary>
-    public ushort[] CueClassesByFirstWord { get; private set; } = [];
+    public uint[] CueClassesByFirstWord { get; private set; } = [];
 
     /// <summary>Whether a cue of one of <paramref name="classes"/> (a bit mask) may start with the word.</summary>
     public bool CueMayStart(int wordId, int classes) =>
@@ -376,17 +376,17 @@ internal sealed class FrenchLexicons
         return trie.Build();
     }
 
-    private static (PhraseTrie<CueClass>, ushort[]) LoadCues(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)
+    private static (PhraseTrie<CueClass>, uint[]) LoadCues(VocabularyBuilder vocabulary, Dictionary<string, List<(VerbTense Tense, string[] Forms)>> models)
     {
         const string Path = "fr/events/cues.tsv";
         var trie = new PhraseTrie<CueClass>.Builder();
-        var firstWords = new Dictionary<int, ushort>();
+        var firstWords = new Dictionary<int, uint>();
         void Add(int[] phrase, CueClass cue)
         {
             trie.Add(phrase, cue);
             if (phrase.Length > 0)
             {
-                firstWords[phrase[0]] = (ushort)(firstWords.GetValueOrDefault(phrase[0]) | (1 << (int)cue));
+                firstWords[phrase[0]] = firstWords.GetValueOrDefault(phrase[0]) | (1u << (int)cue);
             }
         }
 
@@ -410,6 +410,7 @@ internal sealed class FrenchLexicons
                 "vague" => CueClass.Vague,
                 "field" => CueClass.Field,
                 "again" => CueClass.Again,
+                "party-group" => CueClass.PartyGroup,
                 _ => throw new InvalidOperationException(ErrorMessages.BadLexicon(Path, $"unknown class '{cells[1]}'")),
             };
 
@@ -436,7 +437,7 @@ internal sealed class FrenchLexicons
             }
         }
 
-        var table = new ushort[firstWords.Count == 0 ? 0 : firstWords.Keys.Max() + 1];
+        var table = new uint[firstWords.Count == 0 ? 0 : firstWords.Keys.Max() + 1];
         foreach (var (word, classes) in firstWords)
         {
             table[word] = classes;

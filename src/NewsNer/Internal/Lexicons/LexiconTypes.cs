@@ -160,6 +160,9 @@ internal enum CueClass : byte
     Vague,
     Field,
     Again,
+
+    /// <summary>A group acting for the party named after it (« des délégations du Hamas et d'Israël »).</summary>
+    PartyGroup,
 }
 
 /// <summary>Kinds of French date words (<c>Resources/fr/dates/dates.tsv</c>).</summary>

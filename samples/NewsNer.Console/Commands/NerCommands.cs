@@ -81,10 +81,10 @@ internal sealed class EvalNerCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var test = new Argument<string>("test") { Description = "A CoNLL file (TOKEN<TAB>TAG)" };
-        var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
-        var noConsistency = new Option<bool>("--no-consistency") { Description = "Skip the document-level second pass" };
+        var model = NerCommandOptions.ModelOption();
+        var noConsistency = NerCommandOptions.NoConsistencyOption();
         var profile = NerCommandOptions.ProfileOption();
-        var types = new Option<string?>("--types") { Description = "Only predict these types (comma-separated, e.g. PER,LOC,ORG for a corpus without MISC); default: the types of the profile's convention" };
+        var types = NerCommandOptions.TypesOption();
         var command = new Command("eval-ner", "Tag the given tokens of a CoNLL file and print strict span P/R/F1 per type (as conlleval)")
         {
             test, model, noConsistency, profile, types,
@@ -107,11 +107,11 @@ internal sealed class TagConllCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var input = new Argument<string>("input") { Description = "A CoNLL file (TOKEN<TAB>TAG)" };
-        var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
+        var model = NerCommandOptions.ModelOption();
         var output = new Option<string?>("--out") { Description = "Output file (default: standard output)" };
-        var noConsistency = new Option<bool>("--no-consistency") { Description = "Skip the document-level second pass" };
+        var noConsistency = NerCommandOptions.NoConsistencyOption();
         var profile = NerCommandOptions.ProfileOption();
-        var types = new Option<string?>("--types") { Description = "Only predict these types (comma-separated, e.g. PER,LOC,ORG for a corpus without MISC); default: the types of the profile's convention" };
+        var types = NerCommandOptions.TypesOption();
         var command = new Command("tag-conll", "Tag a CoNLL file's tokens and write TOKEN<TAB>GOLD<TAB>PRED (score it with conlleval.py)")
         {
             input, model, output, noConsistency, profile, types,
@@ -196,6 +196,15 @@ internal sealed class BuildResourcesCommand : ICliCommand
 /// <summary>Helpers shared by the entity verbs.</summary>
 internal static class NerCommandOptions
 {
+    public static Option<string?> ModelOption() => new("--model") { Description = "Model file (default: the embedded model)" };
+
+    public static Option<bool> NoConsistencyOption() => new("--no-consistency") { Description = "Skip the document-level second pass" };
+
+    public static Option<string?> TypesOption() => new("--types")
+    {
+        Description = "Only predict these types (comma-separated, e.g. PER,LOC,ORG for a corpus without MISC); default: the types of the profile's convention",
+    };
+
     public static Option<string?> ProfileOption() => new("--profile")
     {
         Description = "Model profile (annotation convention): auto (default: identified from the text, never from its labels), default (the model's news profile) or a name (sequoia, wikiann, wikineural, historical)",

@@ -28,7 +28,7 @@ internal sealed class NerReportCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var shared = new Option<string>("--shared") { Description = "The shared data folder", DefaultValueFactory = _ => "../shared" };
-        var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
+        var model = NerCommandOptions.ModelOption();
         var split = new Option<string>("--split") { Description = "test (default) or dev", DefaultValueFactory = _ => "test" };
         var output = new Option<string?>("--out") { Description = "Also write the Markdown table to this file" };
         var floors = new Option<bool>("--check-floors") { Description = "Exit with 1 when a corpus is below its floor" };
@@ -109,7 +109,7 @@ internal sealed class ProfileAccuracyCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var shared = new Option<string>("--shared") { Description = "The shared data folder", DefaultValueFactory = _ => "../shared" };
-        var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
+        var model = NerCommandOptions.ModelOption();
         var split = new Option<string>("--split") { Description = "dev (default) or test", DefaultValueFactory = _ => "dev" };
         var command = new Command("profile-accuracy", "Measure how well --profile auto identifies each corpus's annotation convention from its text")
         {

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsNer.Cli.Extraction;
+using NewsNer.Training.Evaluation.News;
+
+namespace NewsNer.Cli.Commands;
+
+/// <summary>
+/// <c>newsner eval-events</c>: scores entities and meeting events on an annotated news set with the matching of
+/// <c>score_news.py</c>. With <c>--cv</c>, cross-validation by article over the set's folds: for each fold, whatever is
+/// learned is trained on the other folds only, then the whole pipeline runs on the fold and is scored.
+/// </summary>
+internal sealed class EvalEventsCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        var data = new Option<string?>("--data") { Description = "The annotated set (articles/, gold/, folds.tsv). Default: ../shared/data/events-train beside the clone.", HelpName = "DIR" };
+        var cv = new Option<bool>("--cv") { Description = "Cross-validate by article over the set's folds (train on the others, score each fold)." };
+        var folds = new Option<string?>("--folds") { Description = "The folds to score, comma-separated (default: all).", HelpName = "LIST" };
+        var method = new Option<string>("--method") { Description = "rules: the event rules as they are (the baseline).", HelpName = "NAME", DefaultValueFactory = _ => "rules" };
+        method.AcceptOnlyFromAmong("rules");
+        var nerModels = new Option<string?>("--ner-models") { Description = "A folder of recognizers trained without each fold (ner-fold{k}.nner, from cv-news-ner): fold k is tagged with its own.", HelpName = "DIR" };
+        var output = new Option<string?>("--out") { Description = "Write each scored article's JSON (NNN.json) into this folder.", HelpName = "DIR" };
+        var parallel = new Option<int>("--parallel", "-p") { Description = "Documents processed at once; 0 uses every core.", HelpName = "N", DefaultValueFactory = _ => 0 };
+        var command = new Command("eval-events", "Score meeting events and entities on an annotated news set, optionally by cross-validation over its folds.")
+        {
+            data, cv, folds, method, nerModels, output, parallel,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var dataDir = parse.GetValue(data) is { } d ? context.ResolvePath(d) : EvalNewsCommand.FindShared(context, "data/events-train");
+            var dataset = NewsDataset.Load(dataDir, ReadArticle);
+            var modelDir = parse.GetValue(nerModels) is { } m ? context.ResolvePath(m) : null;
+            var crossValidate = parse.GetValue(cv);
+            IReadOnlyList<int>? chosen = parse.GetValue(folds) is { } list
+                ? [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => int.Parse(f, CultureInfo.InvariantCulture))]
+                : null;
+            if (!crossValidate && (chosen is not null || modelDir is not null))
+            {
+                throw new UsageException("--folds and --ner-models need --cv");
+            }
+
+            var options = new NewsCrossValidationOptions
+            {
+                Folds = crossValidate ? chosen : [0],
+                Parallelism = parse.GetValue(parallel),
+                OutputDirectory = parse.GetValue(output) is { } o ? context.ResolvePath(o) : null,
+                Log = message => context.Stderr.WriteLine(message),
+                PipelineForFold = (fold, _) => modelDir is null ? context.Pipeline : PipelineWithRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner")),
+            };
+            var result = NewsCrossValidation.Run(crossValidate ? dataset : AsOneFold(dataset), options, cancellationToken);
+            NewsScoreReport.Write(context.Stdout, result);
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    /// <summary>An article file as the console's <c>extract</c> reads it (headers as metadata, the date as publication date).</summary>
+    internal static NewsArticle ReadArticle(string id, string content)
+    {
+        var article = Article.Parse(content);
+        return new NewsArticle(id, article.Text, new DocumentOptions { PublicationDate = article.Date, Source = id + ".txt", Metadata = article.Metadata() });
+    }
+
+    private static NewsPipeline PipelineWithRecognizer(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"no recognizer for this fold: '{path}' (train them with cv-news-ner --models-out)");
+        }
+
+        using var model = File.OpenRead(path);
+        return NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().UseEntities(model).UseLinking().UseEvents().Build();
+    }
+
+    private static NewsDataset AsOneFold(NewsDataset dataset) => dataset.WithSingleFold();
+}

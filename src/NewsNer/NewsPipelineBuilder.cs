@@ -59,6 +59,9 @@ public sealed class NewsPipelineBuilder
     /// </summary>
     public NewsPipelineBuilder UseEvents() => Add(new MeetingEventStage(MeetingExtractor.Default));
 
+    /// <summary>Adds meeting extraction with the given learned decisions (null: the rules alone), for training and evaluation.</summary>
+    internal NewsPipelineBuilder UseEvents(Events.Decisions.EventModel? model) => Add(new MeetingEventStage(MeetingExtractor.Default, model));
+
     /// <summary>
     /// Adds entity recognition (needs tokens and sentences) with the embedded French model: PER, LOC, ORG and MISC name
     /// mentions, each with a confidence. The model is loaded once per process, on first use.

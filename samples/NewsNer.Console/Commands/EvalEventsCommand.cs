@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NewsNer.Cli.Extraction;
+using NewsNer.Training.Events;
 using NewsNer.Training.Evaluation.News;
 
 namespace NewsNer.Cli.Commands;
@@ -17,14 +18,23 @@ internal sealed class EvalEventsCommand : ICliCommand
         var data = new Option<string?>("--data") { Description = "The annotated set (articles/, gold/, folds.tsv). Default: ../shared/data/events-train beside the clone.", HelpName = "DIR" };
         var cv = new Option<bool>("--cv") { Description = "Cross-validate by article over the set's folds (train on the others, score each fold)." };
         var folds = new Option<string?>("--folds") { Description = "The folds to score, comma-separated (default: all).", HelpName = "LIST" };
-        var method = new Option<string>("--method") { Description = "rules: the event rules as they are (the baseline).", HelpName = "NAME", DefaultValueFactory = _ => "rules" };
-        method.AcceptOnlyFromAmong("rules");
+        var method = new Option<string>("--method")
+        {
+            Description = "learned: decisions trained on the other folds (with --cv; without it, the shipped model); rules: the event rules alone (the baseline).",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => "learned",
+        };
+        method.AcceptOnlyFromAmong("learned", "rules");
+        var learners = new Option<string?>("--learners") { Description = "Learner per decision, e.g. meeting=fasttree,role=maxent (all=LEARNER for every one); learners: rules, maxent, fasttree, lightgbm, perceptron.", HelpName = "LIST" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the learners.", DefaultValueFactory = _ => 1 };
+        var compare = new Option<string?>("--compare-learners") { Description = "With --cv: compare, decision by decision, the rules and these learners (comma-separated: maxent, fasttree, lightgbm, perceptron) on the held-out folds, instead of scoring events.", HelpName = "LIST" };
+        var diagnose = new Option<string?>("--diagnose") { Description = "With --cv: write the error analysis of the scored folds (the stage that lost each missed or false event) to this file. Never on the fold kept unread.", HelpName = "FILE" };
         var nerModels = new Option<string?>("--ner-models") { Description = "A folder of recognizers trained without each fold (ner-fold{k}.nner, from cv-news-ner): fold k is tagged with its own.", HelpName = "DIR" };
         var output = new Option<string?>("--out") { Description = "Write each scored article's JSON (NNN.json) into this folder.", HelpName = "DIR" };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Documents processed at once; 0 uses every core.", HelpName = "N", DefaultValueFactory = _ => 0 };
         var command = new Command("eval-events", "Score meeting events and entities on an annotated news set, optionally by cross-validation over its folds.")
         {
-            data, cv, folds, method, nerModels, output, parallel,
+            data, cv, folds, method, learners, seed, nerModels, output, parallel, diagnose, compare,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -40,13 +50,57 @@ internal sealed class EvalEventsCommand : ICliCommand
                 throw new UsageException("--folds and --ner-models need --cv");
             }
 
+            if (parse.GetValue(compare) is { } compared)
+            {
+                if (!crossValidate)
+                {
+                    throw new UsageException("--compare-learners needs --cv");
+                }
+
+                var compareList = compared.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(l => Enum.TryParse<DecisionLearner>(l, ignoreCase: true, out var learner) ? learner : throw new UsageException($"unknown learner '{l}'")).ToList();
+                var comparisonOptions = new EventTrainingOptions { Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)), Seed = parse.GetValue(seed), Log = message => context.Stderr.WriteLine(message) };
+                EventDecisionComparison.Run(dataset, chosen ?? dataset.FoldNumbers, fold =>
+                {
+                    using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
+                    return EventModelTrainer.LinkingPipeline(recognizer);
+                }, compareList, comparisonOptions, context.Stdout);
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            using var diagnosis = parse.GetValue(diagnose) is { } d2 ? new StreamWriter(context.ResolvePath(d2)) : null;
             var options = new NewsCrossValidationOptions
             {
                 Folds = crossValidate ? chosen : [0],
                 Parallelism = parse.GetValue(parallel),
                 OutputDirectory = parse.GetValue(output) is { } o ? context.ResolvePath(o) : null,
                 Log = message => context.Stderr.WriteLine(message),
-                PipelineForFold = (fold, _) => modelDir is null ? context.Pipeline : PipelineWithRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner")),
+                PipelineForFold = (fold, training) =>
+                {
+                    using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
+                    var linking = EventModelTrainer.LinkingPipeline(recognizer);
+                    if (parse.GetValue(method) == "rules")
+                    {
+                        return EventModelTrainer.WithRules(linking);
+                    }
+
+                    if (!crossValidate)
+                    {
+                        return modelDir is null ? context.Pipeline : EventModelTrainer.WithShippedModel(linking);
+                    }
+
+                    var trainingOptions = new EventTrainingOptions { Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)), Seed = parse.GetValue(seed), Log = message => context.Stderr.WriteLine(message) };
+                    using var model = new MemoryStream();
+                    EventModelTrainer.Train(linking, training, dataset.Gold, trainingOptions, model);
+                    if (diagnosis is not null)
+                    {
+                        model.Position = 0;
+                        EventDiagnostics.Write(linking, model, dataset.InFold(fold), dataset.Gold, diagnosis);
+                    }
+
+                    model.Position = 0;
+                    return EventModelTrainer.WithModel(linking, model);
+                },
             };
             var result = NewsCrossValidation.Run(crossValidate ? dataset : AsOneFold(dataset), options, cancellationToken);
             NewsScoreReport.Write(context.Stdout, result);
@@ -62,16 +116,8 @@ internal sealed class EvalEventsCommand : ICliCommand
         return new NewsArticle(id, article.Text, new DocumentOptions { PublicationDate = article.Date, Source = id + ".txt", Metadata = article.Metadata() });
     }
 
-    private static NewsPipeline PipelineWithRecognizer(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"no recognizer for this fold: '{path}' (train them with cv-news-ner --models-out)");
-        }
-
-        using var model = File.OpenRead(path);
-        return NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().UseEntities(model).UseLinking().UseEvents().Build();
-    }
+    private static FileStream OpenRecognizer(string path) =>
+        File.Exists(path) ? File.OpenRead(path) : throw new UsageException($"no recognizer for this fold: '{path}' (train them with cv-news-ner --models-out)");
 
     private static NewsDataset AsOneFold(NewsDataset dataset) => dataset.WithSingleFold();
 }

@@ -84,7 +84,7 @@ internal sealed class DocumentContext
     public List<DateExpression> Dates { get; }
 
     /// <summary>The date expressions of one sentence (dates are in text order: a binary search finds them).</summary>
-    private IEnumerable<DateExpression> DatesOfSentence(int sentence)
+    public IEnumerable<DateExpression> DatesOfSentence(int sentence)
     {
         var first = View.Sentences[sentence].FirstToken;
         var lo = 0;

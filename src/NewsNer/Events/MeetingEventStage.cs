@@ -4,7 +4,7 @@ using NewsNer.Pipeline;
 namespace NewsNer.Events;
 
 /// <summary>Pipeline stage that extracts diplomatic-meeting events from the linked entities (<see cref="MeetingExtractor"/>).</summary>
-internal sealed class MeetingEventStage(MeetingExtractor extractor) : IPipelineStage
+internal sealed class MeetingEventStage(MeetingExtractor extractor, Decisions.EventModel? model = null) : IPipelineStage
 {
     public string Name => "events";
 
@@ -23,11 +23,11 @@ internal sealed class MeetingEventStage(MeetingExtractor extractor) : IPipelineS
         }
 
         state.Events.Clear();
-        state.Events.AddRange(Extract(extractor, linking, state.Options.PublicationDate));
+        state.Events.AddRange(Extract(extractor, linking, state.Options.PublicationDate, model));
     }
 
     /// <summary>Mentions, then events, for one linked document.</summary>
-    internal static List<Events.MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication)
+    internal static List<Events.MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication, Decisions.EventModel? model = null)
     {
         if (linking.Entities.Count == 0 || !extractor.MayStateMeetings(linking.View))
         {
@@ -36,6 +36,8 @@ internal sealed class MeetingEventStage(MeetingExtractor extractor) : IPipelineS
 
         var mentions = extractor.FindMentions(linking, publication, out var context);
         context.AllMentions = mentions;
-        return MeetingMerger.Merge(context, mentions, publication, extractor.Lexicons);
+        return model is null
+            ? MeetingMerger.Merge(context, mentions, publication, extractor.Lexicons)
+            : Decisions.LearnedMeetingAssembler.Assemble(context, mentions, model, publication, extractor.Lexicons);
     }
 }

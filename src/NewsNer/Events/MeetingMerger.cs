@@ -236,7 +236,7 @@ internal static class MeetingMerger
         return draft.PlaceCountries.Count == 0 || countries.Count == 0 || countries.Any(draft.PlaceCountries.Contains);
     }
 
-    private static string? PlaceCountry(DocumentContext context, Referent place) =>
+    internal static string? PlaceCountry(DocumentContext context, Referent place) =>
         place.Entity >= 0 ? context.Entities[place.Entity].Country : place.Country;
 
     private static bool DatesAgree(Draft draft, MeetingMention mention, DateOnly? publication)
@@ -525,7 +525,7 @@ internal static class MeetingMerger
         };
     }
 
-    private static MeetingSubtype Subtype(
+    internal static MeetingSubtype Subtype(
         DocumentContext context, List<MeetingMention> mentions, Dictionary<int, ParticipantRole> roles, List<Referent> places,
         string? destinationCountry, bool summit, bool phone, bool negotiation)
     {
@@ -599,9 +599,9 @@ internal static class MeetingMerger
 
     private static string PlaceText(DocumentContext context, Referent place) => Argument(context, place).Text;
 
-    private static string? PlaceKind(DocumentContext context, Referent place) => place.Entity >= 0 ? context.Entities[place.Entity].Kind : null;
+    internal static string? PlaceKind(DocumentContext context, Referent place) => place.Entity >= 0 ? context.Entities[place.Entity].Kind : null;
 
-    private static int Specificity(string? kind) => kind switch
+    internal static int Specificity(string? kind) => kind switch
     {
         "building" => 0,
         "city" => 1,
@@ -614,7 +614,7 @@ internal static class MeetingMerger
     private static int Precision(DateExpression date) =>
         (date.Day is not null ? 4 : 0) + (date.Weekday is not null ? 3 : 0) + (date.Month is not null ? 2 : 0) + (date.Year is not null ? 1 : 0) + (date.Offset is not null ? 1 : 0);
 
-    private static EventArgument Argument(DocumentContext context, Referent place)
+    internal static EventArgument Argument(DocumentContext context, Referent place)
     {
         var view = context.View;
         var entity = place.Entity >= 0 ? context.Entities[place.Entity] : null;
@@ -641,7 +641,7 @@ internal static class MeetingMerger
     }
 
     /// <summary>The auxiliary of a compound verb trigger ("a accueilli", "s'est entretenu"), so the trigger reads whole.</summary>
-    private static int AuxiliaryStart(DocumentContext context, MeetingMention mention)
+    internal static int AuxiliaryStart(DocumentContext context, MeetingMention mention)
     {
         if (!mention.Trigger.IsVerb || mention.Trigger.Tense != VerbTense.PastParticiple)
         {

@@ -25,6 +25,11 @@ internal static class ErrorMessages
     public static string BadModel(string what, string detail) =>
         $"The {what} could not be read: {detail}. Use a model file written by 'newsner train' with the same NewsNer version.";
 
+    public static string NotAnEventModel => "Not a NewsNer event model (train one with 'newsner train-events').";
+
+    public static string EventModelVersion(int found, int expected) =>
+        $"The event model was trained with feature templates version {found}; this NewsNer reads version {expected}. Retrain it with 'newsner train-events'.";
+
     public static string JsonNotAnObject(string found) => $"A NewsNer JSON document must be an object, found {found}.";
 
     public static string JsonUnsupportedSchema(string schema) =>

@@ -113,6 +113,20 @@ public static partial class NewsScorer
     }
 
     /// <summary>
+    /// The scorer's entity matching as document entity index → gold entity index (MISC entities never match): what a
+    /// learned decision's training labels are read through.
+    /// </summary>
+    public static IReadOnlyDictionary<int, int> AlignEntities(GoldArticle gold, Document predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var goldForms = gold.Entities.Select(g => new HashSet<string>(g.Mentions.Append(g.Canonical).Select(Normalize), StringComparer.Ordinal)).ToList();
+        var predictions = PredictedEntities(predicted);
+        var byId = predicted.Entities.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        return MatchEntities(gold, goldForms, predictions).ToDictionary(kv => byId[predictions[kv.Key].Id], kv => kv.Value);
+    }
+
+    /// <summary>
     /// score_news.py's <c>norm</c>: NFC, typographic apostrophe and no-break space made plain, spaces collapsed, trimmed.
     /// NewsNer runs with invariant globalization, where <see cref="string.Normalize()"/> leaves decomposed accents as
     /// they are; the annotated sets hold none (checked: no combining mark in events-train or events-dev).

@@ -1,0 +1,483 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NewsNer.Internal.Lexicons;
+
+namespace NewsNer.Events.Decisions;
+
+/// <summary>One mention with its learned decisions.</summary>
+internal sealed class DecidedMention
+{
+    public required MeetingCandidate Candidate { get; init; }
+
+    /// <summary>Probability that the mention states a meeting.</summary>
+    public float Meeting { get; set; }
+
+    /// <summary>Probability of each status (reported, planned, past).</summary>
+    public float[] Status { get; } = new float[3];
+
+    /// <summary>Role probabilities of each candidate party (none, host, guest, participant).</summary>
+    public Dictionary<int, float[]> Roles { get; } = [];
+
+    /// <summary>The candidates that take part, with their most likely role.</summary>
+    public Dictionary<int, ParticipantRole> Parties { get; } = [];
+
+    /// <summary>The most likely status.</summary>
+    public EventStatus DecidedStatus => (EventStatus)(Status[1] > Status[0] ? (Status[2] > Status[1] ? 2 : 1) : Status[2] > Status[0] ? 2 : 0);
+
+    /// <summary>Position among the document's meeting mentions.</summary>
+    public int Order { get; set; }
+
+    public MeetingMention Mention => Candidate.Mention;
+}
+
+/// <summary>
+/// The learned event layer: rules propose mentions and candidates (<see cref="CandidateBuilder"/>), the decisions of an
+/// <see cref="EventModel"/> choose — which mentions state meetings, who takes part in what role, which mentions are one
+/// encounter, the status, the place and the date — and the meetings are assembled and coded. Linear in the number of
+/// mentions: a mention is compared with the meetings of the last <see cref="MergeWindow"/> sentences only, with at most
+/// <see cref="ComparedMentions"/> mentions of each.
+/// </summary>
+internal static class LearnedMeetingAssembler
+{
+    /// <summary>How many sentences back a mention may join a meeting.</summary>
+    public const int MergeWindow = 40;
+
+    /// <summary>How many of a meeting's latest mentions a new mention is compared with.</summary>
+    public const int ComparedMentions = 6;
+
+    /// <summary>How many open meetings a mention is compared with.</summary>
+    public const int ComparedMeetings = 12;
+
+    public static List<MeetingEvent> Assemble(DocumentContext context, List<MeetingMention> mentions, EventModel model, DateOnly? publication, FrenchLexicons lexicons)
+    {
+        var statistics = DocumentStatistics.Of(context);
+        var candidates = CandidateBuilder.Build(context, statistics, mentions);
+        var decided = Decide(context, statistics, candidates, model, publication);
+        var units = Split(context, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
+        var clusters = Merge(context, units, model, publication);
+        var events = new List<MeetingEvent>();
+        foreach (var cluster in clusters)
+        {
+            if (Build(context, statistics, cluster, model, publication, lexicons, events.Count + 1) is { } meeting)
+            {
+                events.Add(meeting);
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>The decisions of each mention: meeting, status, roles.</summary>
+    public static List<DecidedMention> Decide(DocumentContext context, DocumentStatistics statistics, List<MeetingCandidate> candidates, EventModel model, DateOnly? publication)
+    {
+        var features = new FeatureVector();
+        var result = new List<DecidedMention>(candidates.Count);
+        Span<float> roles = stackalloc float[RoleClass.Count];
+        Span<float> types = stackalloc float[RoleClass.Count - 1];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            var decided = new DecidedMention { Candidate = candidate };
+            features.Clear();
+            MentionFeatures.Build(context, candidate, publication, MentionsInSentence(candidates, i), features);
+            if (model.Status is { } status)
+            {
+                status.Probabilities(features, decided.Status);
+            }
+            else
+            {
+                decided.Status[(int)candidate.Mention.Status] = 1f;
+            }
+
+            foreach (var party in candidate.Parties)
+            {
+                roles.Clear();
+                if (model.Party is { } partyModel)
+                {
+                    features.Clear();
+                    PartyFeatures.Build(context, statistics, candidate, party, features);
+                    var takesPart = partyModel.Probability(features);
+                    roles[RoleClass.None] = 1 - takesPart;
+                    if (model.Role is { } role)
+                    {
+                        role.Probabilities(features, types);
+                        for (var c = 0; c < types.Length; c++)
+                        {
+                            roles[c + 1] = takesPart * types[c];
+                        }
+                    }
+                    else
+                    {
+                        roles[party.RuleRole is { } r ? RoleClass.Of(r) : RoleClass.Participant] = takesPart;
+                    }
+                }
+                else
+                {
+                    roles[party.RuleRole is { } ruleRole ? RoleClass.Of(ruleRole) : RoleClass.None] = 1f;
+                }
+
+                decided.Roles[party.Entity] = roles.ToArray();
+                if (roles[RoleClass.None] < model.RoleThreshold)
+                {
+                    decided.Parties[party.Entity] = RoleClass.ToRole(ArgMax(roles, 1));
+                }
+            }
+
+            // Whether the mention states a meeting, knowing what its candidates were decided to be.
+            if (model.Meeting is { } meeting)
+            {
+                features.Clear();
+                MentionFeatures.Build(context, candidate, publication, MentionsInSentence(candidates, i), features);
+                MentionFeatures.AddPartySummary(context, candidate, decided.Roles, features);
+                decided.Meeting = meeting.Probability(features);
+            }
+            else
+            {
+                decided.Meeting = candidate.Mention.Dropped is null ? 1f : 0f;
+            }
+
+            result.Add(decided);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The encounters each meeting mention states: itself, or — when the split decision says its three parties or more
+    /// met one by one — one unit per party met, each with the mention's anchor (the party the document names most:
+    /// who receives, visits or calls them in turn).
+    /// </summary>
+    public static List<DecidedMention> Split(DocumentContext context, DocumentStatistics statistics, IEnumerable<DecidedMention> mentions, EventModel model)
+    {
+        var units = new List<DecidedMention>();
+        var features = new FeatureVector();
+        foreach (var mention in mentions)
+        {
+            if (mention.Parties.Count < 3 || model.Split is not { } split)
+            {
+                units.Add(mention);
+                continue;
+            }
+
+            features.Clear();
+            MentionFeatures.BuildSplit(context, mention.Candidate, mention.Parties, features);
+            if (split.Probability(features) < 0.5f)
+            {
+                units.Add(mention);
+                continue;
+            }
+
+            var anchor = Anchor(statistics, mention);
+            foreach (var other in mention.Parties.Keys.Where(e => e != anchor).Order())
+            {
+                var unit = new DecidedMention { Candidate = mention.Candidate, Meeting = mention.Meeting };
+                mention.Status.CopyTo(unit.Status, 0);
+                foreach (var entity in new[] { anchor, other })
+                {
+                    unit.Roles[entity] = mention.Roles[entity];
+                    unit.Parties[entity] = mention.Parties[entity];
+                }
+
+                units.Add(unit);
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>The party a split mention's units share: the most named in the document; then a host, then a party before the trigger.</summary>
+    public static int Anchor(DocumentStatistics statistics, DecidedMention mention) =>
+        mention.Parties.Keys
+            .OrderByDescending(e => statistics.Referents[e])
+            .ThenByDescending(e => mention.Parties[e] == ParticipantRole.Host)
+            .ThenBy(e => mention.Candidate.Parties.FirstOrDefault(p => p.Entity == e)?.Offset is < 0 ? 0 : 1)
+            .ThenBy(e => e)
+            .First();
+
+    /// <summary>How many mentions share a mention's sentence (itself included), at most 5.</summary>
+    public static int MentionsInSentence(List<MeetingCandidate> candidates, int i)
+    {
+        var count = 1;
+        for (var j = i - 1; j >= 0 && candidates[j].Mention.Sentence == candidates[i].Mention.Sentence && count < 5; j--)
+        {
+            count++;
+        }
+
+        for (var j = i + 1; j < candidates.Count && candidates[j].Mention.Sentence == candidates[i].Mention.Sentence && count < 5; j++)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Groups the meeting mentions into encounters, in text order, by the same-encounter decision.</summary>
+    public static List<List<DecidedMention>> Merge(DocumentContext context, List<DecidedMention> mentions, EventModel model, DateOnly? publication)
+    {
+        var clusters = new List<List<DecidedMention>>();
+        var features = new FeatureVector();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            mention.Order = i;
+            List<DecidedMention>? best = null;
+            var bestScore = model.SameEncounterThreshold;
+            var compared = 0;
+            for (var c = clusters.Count - 1; c >= 0 && compared < ComparedMeetings; c--)
+            {
+                var cluster = clusters[c];
+                if (mention.Mention.Sentence - cluster[^1].Mention.Sentence > MergeWindow)
+                {
+                    continue;
+                }
+
+                // The mean over the meeting's latest mentions, not the best one: a mention joins a meeting it fits as a
+                // whole, so one ambiguous mention cannot chain two encounters together.
+                compared++;
+                var score = 0f;
+                var members = 0;
+                for (var m = cluster.Count - 1; m >= 0 && m >= cluster.Count - ComparedMentions; m--)
+                {
+                    score += SameEncounter(context, model, publication, cluster[m], mention, i - cluster[m].Order, features);
+                    members++;
+                }
+
+                score /= members;
+
+                if (score >= bestScore)
+                {
+                    bestScore = score;
+                    best = cluster;
+                }
+            }
+
+            if (best is null)
+            {
+                clusters.Add([mention]);
+            }
+            else
+            {
+                best.Add(mention);
+            }
+        }
+
+        return clusters;
+    }
+
+    private static float SameEncounter(DocumentContext context, EventModel model, DateOnly? publication, DecidedMention a, DecidedMention b, int between, FeatureVector features)
+    {
+        if (model.SameEncounter is not { } same)
+        {
+            return RulesSameEncounter(a, b) ? 1f : 0f;
+        }
+
+        features.Clear();
+        ArgumentFeatures.Pair(context, publication, a.Mention, a.Parties, a.DecidedStatus, b.Mention, b.Parties, b.DecidedStatus, between, features);
+        return same.Probability(features);
+    }
+
+    /// <summary>
+    /// The rules' view of one encounter (the merger's checks, on the decided parties): same kind, background never with
+    /// the news, and the named parties overlap (one set within the other, or two in common), or the later mention names
+    /// nobody and refers back.
+    /// </summary>
+    public static bool RulesSameEncounter(DecidedMention a, DecidedMention b)
+    {
+        var shared = a.Parties.Keys.Count(b.Parties.ContainsKey);
+        var family = a.Mention.IsPhone == b.Mention.IsPhone && a.Mention.IsSummit == b.Mention.IsSummit;
+        var statuses = (a.Mention.Status == EventStatus.Past) == (b.Mention.Status == EventStatus.Past);
+        return family && statuses && !b.Mention.Again
+            && (shared >= 2 || (shared >= 1 && (a.Parties.Keys.All(b.Parties.ContainsKey) || b.Parties.Keys.All(a.Parties.ContainsKey))) || (b.Parties.Count == 0 && b.Mention.Anaphoric));
+    }
+
+    private static MeetingEvent? Build(
+        DocumentContext context, DocumentStatistics statistics, List<DecidedMention> cluster, EventModel model, DateOnly? publication, FrenchLexicons lexicons, int number)
+    {
+        // Parties: whoever any mention makes a party; the role with the most probability over the mentions.
+        var scores = new Dictionary<int, float[]>();
+        foreach (var mention in cluster)
+        {
+            foreach (var entity in mention.Parties.Keys)
+            {
+                var roles = mention.Roles[entity];
+                if (!scores.TryGetValue(entity, out var total))
+                {
+                    scores[entity] = total = new float[RoleClass.Count];
+                }
+
+                for (var c = 0; c < RoleClass.Count; c++)
+                {
+                    total[c] += roles[c] * mention.Meeting;
+                }
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            return null;
+        }
+
+        var roleOf = scores.ToDictionary(s => s.Key, s => RoleClass.ToRole(ArgMax(s.Value, 1)));
+        var hosts = roleOf.Where(r => r.Value == ParticipantRole.Host).Select(r => r.Key).OrderByDescending(e => scores[e][RoleClass.Host]).ToList();
+        foreach (var extra in hosts.Skip(1))
+        {
+            roleOf[extra] = ParticipantRole.Guest; // one host receives; others named as hosts are received with the guest or take part
+        }
+
+        // A headline's present tense announces as often as it reports: the body's mentions decide when there are some.
+        var status = new float[3];
+        var body = cluster.Any(m => m.Mention.Sentence > 0);
+        foreach (var mention in cluster.Where(m => !body || m.Mention.Sentence > 0))
+        {
+            for (var s = 0; s < 3; s++)
+            {
+                status[s] += mention.Status[s] * mention.Meeting;
+            }
+        }
+
+        var eventStatus = (EventStatus)ArgMax(status, 0);
+        var primary = cluster.OrderByDescending(m => m.Meeting).First();
+        var mentions = cluster.Select(m => m.Mention).ToList();
+        var features = new FeatureVector();
+
+        // Place and date: the candidate the decision likes best over the meeting's mentions.
+        Referent? place = null;
+        var placeScore = model.ArgumentThreshold;
+        DateExpression? date = null;
+        var dateScore = model.ArgumentThreshold;
+        foreach (var mention in cluster)
+        {
+            foreach (var candidate in mention.Candidate.Places)
+            {
+                float p;
+                if (model.Place is { } placeModel)
+                {
+                    features.Clear();
+                    ArgumentFeatures.Place(context, statistics, mention.Candidate, candidate, roleOf.Keys, features);
+                    p = placeModel.Probability(features);
+                }
+                else
+                {
+                    p = mention.Mention.Places.Count > 0 && ReferenceEquals(mention.Mention.Places[0], candidate) ? 1f : 0f;
+                }
+
+                if (p > placeScore)
+                {
+                    placeScore = p;
+                    place = candidate;
+                }
+            }
+
+            foreach (var candidate in mention.Candidate.Dates)
+            {
+                float p;
+                if (model.Date is { } dateModel)
+                {
+                    features.Clear();
+                    ArgumentFeatures.Date(context, publication, mention.Candidate, candidate, eventStatus, features);
+                    p = dateModel.Probability(features);
+                }
+                else
+                {
+                    p = ReferenceEquals(mention.Mention.Date, candidate) ? 1f : 0f;
+                }
+
+                if (p > dateScore)
+                {
+                    dateScore = p;
+                    date = candidate;
+                }
+            }
+        }
+
+        var places = place is null ? [] : new List<Referent> { place };
+        var destination = place is null ? null : MeetingMerger.PlaceCountry(context, place);
+        var phone = mentions.Any(m => m.IsPhone);
+        var summit = !phone && mentions.Any(m => m.IsSummit);
+        var negotiation = mentions.Any(m => m.Subtype == MeetingSubtype.Negotiation);
+        var subtype = MeetingMerger.Subtype(context, mentions, roleOf, places, destination, summit, phone, negotiation);
+        if (subtype is MeetingSubtype.HostVisit or MeetingSubtype.MakeVisit && roleOf.ContainsValue(ParticipantRole.Host))
+        {
+            foreach (var (entity, role) in roleOf.ToList())
+            {
+                if (role == ParticipantRole.Participant)
+                {
+                    roleOf[entity] = ParticipantRole.Guest;
+                }
+            }
+        }
+
+        var entities = context.Entities;
+        var view = context.View;
+        var text = view.Text;
+        var participants = roleOf
+            .OrderBy(r => r.Value switch { ParticipantRole.Host => 0, ParticipantRole.Guest => 1, ParticipantRole.Participant => 2, _ => 3 })
+            .ThenBy(r => r.Key)
+            .Select(r => new EventParticipant(entities[r.Key].Id, r.Value))
+            .ToImmutableArray();
+        var delegation = mentions.SelectMany(m => m.Delegation).Where(e => !roleOf.ContainsKey(e)).Distinct().Order().Select(e => entities[e].Id).ToImmutableArray();
+        var placeArgument = place is null ? null : MeetingMerger.Argument(context, place);
+        var topics = mentions.SelectMany(m => m.Topics).Distinct().OrderBy(t => t.Start)
+            .Select(t => new EventArgument(text[t.Start..t.End], t.Start, t.End)).ToImmutableArray();
+        var evidence = mentions.Select(m => m.Sentence).Distinct().Order()
+            .Select(s => new TextSpan(view.Sentences[s].Start, view.Sentences[s].End)).ToImmutableArray();
+        var trigger = primary.Mention;
+        var triggerStart = view.Tokens[trigger.TriggerStart].Start;
+        var triggerEnd = view.Tokens[trigger.TriggerEnd - 1].End;
+        var auxiliary = MeetingMerger.AuxiliaryStart(context, trigger);
+        if (auxiliary >= 0)
+        {
+            triggerStart = view.Tokens[auxiliary].Start;
+        }
+
+        var dateArgument = date is null ? null : new EventDate(text[date.Start..date.End], date.Start, date.End, date.Resolve(publication, eventStatus));
+        var meeting = new MeetingEvent
+        {
+            Id = "v" + number.ToString(CultureInfo.InvariantCulture),
+            Subtype = subtype,
+            Status = eventStatus,
+            Participants = participants,
+            Delegation = delegation,
+            Location = placeArgument,
+            Places = placeArgument is null ? [] : [placeArgument],
+            Date = dateArgument,
+            Topics = topics,
+            Trigger = new EventArgument(text[triggerStart..triggerEnd], triggerStart, triggerEnd),
+            Evidence = evidence,
+            Confidence = primary.Meeting,
+        };
+
+        var (cameo, plover) = MeetingCoder.Code(meeting, entities, destination, lexicons);
+        return new MeetingEvent
+        {
+            Id = meeting.Id,
+            Subtype = meeting.Subtype,
+            Status = meeting.Status,
+            Participants = meeting.Participants,
+            Delegation = meeting.Delegation,
+            Location = meeting.Location,
+            Places = meeting.Places,
+            Date = meeting.Date,
+            Topics = meeting.Topics,
+            Trigger = meeting.Trigger,
+            Evidence = meeting.Evidence,
+            Confidence = meeting.Confidence,
+            Cameo = cameo,
+            Plover = plover,
+        };
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values, int from)
+    {
+        var best = from;
+        for (var i = from + 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}

@@ -27,6 +27,7 @@ internal sealed class EvalEventsCommand : ICliCommand
         method.AcceptOnlyFromAmong("learned", "rules");
         var learners = new Option<string?>("--learners") { Description = "Learner per decision, e.g. meeting=fasttree,role=maxent (all=LEARNER for every one); learners: rules, maxent, fasttree, lightgbm, perceptron.", HelpName = "LIST" };
         var seed = new Option<int>("--seed") { Description = "Seed of the learners.", DefaultValueFactory = _ => 1 };
+        var thresholds = new Option<string?>("--thresholds") { Description = "Decision thresholds, e.g. meeting=0.4,party=0.5,same=0.5,argument=0.1,host=0.3,split=0.5.", HelpName = "LIST" };
         var compare = new Option<string?>("--compare-learners") { Description = "With --cv: compare, decision by decision, the rules and these learners (comma-separated: maxent, fasttree, lightgbm, perceptron) on the held-out folds, instead of scoring events.", HelpName = "LIST" };
         var diagnose = new Option<string?>("--diagnose") { Description = "With --cv: write the error analysis of the scored folds (the stage that lost each missed or false event) to this file. Never on the fold kept unread.", HelpName = "FILE" };
         var nerModels = new Option<string?>("--ner-models") { Description = "A folder of recognizers trained without each fold (ner-fold{k}.nner, from cv-news-ner): fold k is tagged with its own.", HelpName = "DIR" };
@@ -34,7 +35,7 @@ internal sealed class EvalEventsCommand : ICliCommand
         var parallel = new Option<int>("--parallel", "-p") { Description = "Documents processed at once; 0 uses every core.", HelpName = "N", DefaultValueFactory = _ => 0 };
         var command = new Command("eval-events", "Score meeting events and entities on an annotated news set, optionally by cross-validation over its folds.")
         {
-            data, cv, folds, method, learners, seed, nerModels, output, parallel, diagnose, compare,
+            data, cv, folds, method, learners, seed, thresholds, nerModels, output, parallel, diagnose, compare,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -89,7 +90,13 @@ internal sealed class EvalEventsCommand : ICliCommand
                         return modelDir is null ? context.Pipeline : EventModelTrainer.WithShippedModel(linking);
                     }
 
-                    var trainingOptions = new EventTrainingOptions { Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)), Seed = parse.GetValue(seed), Log = message => context.Stderr.WriteLine(message) };
+                    var trainingOptions = new EventTrainingOptions
+                    {
+                        Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
+                        Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
+                        Seed = parse.GetValue(seed),
+                        Log = message => context.Stderr.WriteLine(message),
+                    };
                     using var model = new MemoryStream();
                     EventModelTrainer.Train(linking, training, dataset.Gold, trainingOptions, model);
                     if (diagnosis is not null)

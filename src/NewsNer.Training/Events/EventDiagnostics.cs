@@ -98,6 +98,36 @@ public static class EventDiagnostics
                     $"[{article.Id}] STATUS ({stage}) trigger={meeting.Trigger?.Text} date={meeting.Date?.Text} pub={publication}\n    gold evidence: {Cut(goldEvent.Evidence)}\n    our evidence: {string.Join(" / ", meeting.Evidence.Select(e => Cut(document.GetText(e))))}"));
             }
 
+            foreach (var match in score.Events.Where(m => m.Gold >= 0 && m.HostCorrect == false))
+            {
+                var meeting = document.Events[match.Predicted];
+                var goldEvent = goldArticle.Events[match.Gold];
+                var host = meeting.Participants.Where(p => p.Role == ParticipantRole.Host).Select(p => document.FindEntity(p.EntityId)?.Canonical).FirstOrDefault();
+                var stage = host is null ? "10 host: none given" : meeting.Participants.Any(p => NewsScorer.Normalize(document.FindEntity(p.EntityId)?.Canonical) == NewsScorer.Normalize(goldEvent.Host)) ? "10 host: the gold host is a party with another role" : "10 host: another party, the gold host not a party";
+                Count(counts, stage);
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"[{article.Id}] HOST ({stage}) gold host {goldEvent.Host} [{string.Join("; ", goldEvent.Participants)}] {goldEvent.Subtype}; ours [{string.Join("; ", meeting.Participants.Select(p => $"{document.FindEntity(p.EntityId)?.Canonical}:{p.Role}"))}] {meeting.Subtype}\n    gold evidence: {Cut(goldEvent.Evidence)}"));
+            }
+
+            foreach (var match in score.Events.Where(m => m.Gold >= 0 && (m.LocationCorrect == false || m.DateCorrect == false)))
+            {
+                var meeting = document.Events[match.Predicted];
+                var goldEvent = goldArticle.Events[match.Gold];
+                if (match.LocationCorrect == false)
+                {
+                    var stage = meeting.Location is null ? "11 place: none given" : "11 place: another place";
+                    Count(counts, stage);
+                    lines.Add($"[{article.Id}] PLACE ({stage}) gold '{goldEvent.Location}' ours '{meeting.Location?.Text}'\n    gold evidence: {Cut(goldEvent.Evidence)}");
+                }
+
+                if (match.DateCorrect == false)
+                {
+                    var stage = meeting.Date is null ? "12 date: none given" : "12 date: another date";
+                    Count(counts, stage);
+                    lines.Add($"[{article.Id}] DATE ({stage}) gold '{goldEvent.Date}' ours '{meeting.Date?.Text}'\n    gold evidence: {Cut(goldEvent.Evidence)}");
+                }
+            }
+
             foreach (var match in score.Events.Where(m => m.Gold < 0))
             {
                 var meeting = document.Events[match.Predicted];

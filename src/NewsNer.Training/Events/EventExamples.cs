@@ -46,6 +46,12 @@ public enum EventDecision
 
     /// <summary>Whether a mention of three parties or more states one encounter per party met.</summary>
     Split,
+
+    /// <summary>Whether a party of an encounter is its host.</summary>
+    Host,
+
+    /// <summary>An encounter's status.</summary>
+    MeetingStatus,
 }
 
 /// <summary>One training article read through the library: its candidates and their alignment to the gold events.</summary>
@@ -81,7 +87,7 @@ internal static class EventExamples
     /// <summary>Number of classes of each decision.</summary>
     public static int Classes(EventDecision decision) => decision switch
     {
-        EventDecision.Status => 3,
+        EventDecision.Status or EventDecision.MeetingStatus => 3,
         EventDecision.Role => RoleClass.Count - 1,
         _ => 2,
     };
@@ -163,7 +169,11 @@ internal static class EventExamples
     /// </summary>
     public static Dictionary<EventDecision, List<Example>> SecondStage(IEnumerable<(TrainingArticle Article, List<DecidedMention> Decided)> articles)
     {
-        var examples = new Dictionary<EventDecision, List<Example>> { [EventDecision.Meeting] = [], [EventDecision.Split] = [], [EventDecision.SameEncounter] = [], [EventDecision.Place] = [], [EventDecision.Date] = [] };
+        var examples = new Dictionary<EventDecision, List<Example>>
+        {
+            [EventDecision.Meeting] = [], [EventDecision.Split] = [], [EventDecision.SameEncounter] = [], [EventDecision.Place] = [], [EventDecision.Date] = [],
+            [EventDecision.Host] = [], [EventDecision.MeetingStatus] = [],
+        };
         var features = new FeatureVector();
         foreach (var (article, decided) in articles)
         {
@@ -189,7 +199,7 @@ internal static class EventExamples
                 foreach (var place in mention.Candidate.Places)
                 {
                     features.Clear();
-                    ArgumentFeatures.Place(article.Context, article.Statistics, mention.Candidate, place, mention.Parties.Keys, features);
+                    ArgumentFeatures.Place(article.Context, article.Statistics, mention.Candidate, place, mention.Parties, features);
                     var text = MeetingMerger.Argument(article.Context, place).Text;
                     examples[EventDecision.Place].Add(Example.From(features, EventAlignment.PlaceMatches(best.Location, text) ? 1 : 0, article.Article.Id, mention.Mention.Places.Count > 0 && ReferenceEquals(mention.Mention.Places[0], place) ? 1 : 0));
                 }
@@ -232,6 +242,42 @@ internal static class EventExamples
 
                     units.Add((unit, [.. aligned.Where(g => Reaches(alignment, g, pair))]));
                 }
+            }
+
+            // The encounters as the gold groups them, assembled from the decided units: the event-level decisions.
+            var byEvent = new SortedDictionary<int, List<DecidedMention>>();
+            foreach (var (unit, events) in units)
+            {
+                if (events.Count > 0)
+                {
+                    unit.Meeting = 1f;
+                    (byEvent.TryGetValue(events.Min(), out var list) ? list : byEvent[events.Min()] = []).Add(unit);
+                }
+            }
+
+            foreach (var (g, members) in byEvent)
+            {
+                var draft = new EventDraft(members);
+                if (draft.Roles.Count == 0)
+                {
+                    continue;
+                }
+
+                var goldEvent = article.Gold.Events[g];
+                var hostRule = draft.Roles.Keys.OrderByDescending(draft.HostShare).First();
+                foreach (var entity in draft.Roles.Keys)
+                {
+                    features.Clear();
+                    EventFeatures.Host(article.Context, article.Statistics, draft, entity, features);
+                    var isHost = goldEvent.Host is { } host && alignment.EntityToGold.TryGetValue(entity, out var gi)
+                        && NewsScorer.Normalize(article.Gold.Entities[gi].Canonical) == NewsScorer.Normalize(host);
+                    examples[EventDecision.Host].Add(Example.From(features, isHost ? 1 : 0, article.Article.Id, entity == hostRule && draft.HostShare(entity) >= 0.3f ? 1 : 0));
+                }
+
+                features.Clear();
+                EventFeatures.Status(article.Context, article.Publication, draft, features);
+                var vote = draft.StatusVote[1] > draft.StatusVote[0] ? (draft.StatusVote[2] > draft.StatusVote[1] ? 2 : 1) : draft.StatusVote[2] > draft.StatusVote[0] ? 2 : 0;
+                examples[EventDecision.MeetingStatus].Add(Example.From(features, (int)StatusOf(goldEvent), article.Article.Id, vote));
             }
 
             for (var x = 0; x < units.Count; x++)

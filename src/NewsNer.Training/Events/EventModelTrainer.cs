@@ -18,10 +18,42 @@ public sealed record EventTrainingOptions
         [EventDecision.Place] = DecisionLearner.MaxEnt,
         [EventDecision.Date] = DecisionLearner.MaxEnt,
         [EventDecision.Split] = DecisionLearner.MaxEnt,
+        [EventDecision.Host] = DecisionLearner.MaxEnt,
+        [EventDecision.MeetingStatus] = DecisionLearner.MaxEnt,
     };
 
     /// <summary>The learner of each decision (missing ones take <see cref="DefaultLearners"/>).</summary>
     public IReadOnlyDictionary<EventDecision, DecisionLearner> Learners { get; init; } = DefaultLearners;
+
+    /// <summary>
+    /// The decision thresholds (meeting, party, same encounter, argument, host, split), chosen by cross-validation on the
+    /// training folds (docs/events.md).
+    /// </summary>
+    public IReadOnlyList<float> Thresholds { get; init; } = DefaultThresholds;
+
+    /// <summary>The thresholds chosen by cross-validation.</summary>
+    public static IReadOnlyList<float> DefaultThresholds { get; } = [0.5f, 0.5f, 0.5f, 0.3f, 0.3f, 0.5f];
+
+    /// <summary>Parses <c>meeting=0.4,argument=0.1</c> over <see cref="DefaultThresholds"/>.</summary>
+    /// <exception cref="ArgumentException">An unknown name or a value outside [0, 1].</exception>
+    public static IReadOnlyList<float> ParseThresholds(string? text)
+    {
+        var names = new[] { "meeting", "party", "same", "argument", "host", "split" };
+        var values = DefaultThresholds.ToArray();
+        foreach (var item in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = item.Split('=', 2);
+            var index = Array.IndexOf(names, parts[0].ToLowerInvariant());
+            if (parts.Length != 2 || index < 0 || !float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value is < 0 or > 1)
+            {
+                throw new ArgumentException($"'{item}': expected NAME=VALUE with a name among {string.Join(", ", names)} and a value in [0, 1]");
+            }
+
+            values[index] = value;
+        }
+
+        return values;
+    }
 
     /// <summary>Seed of the learners.</summary>
     public int Seed { get; init; } = 1;
@@ -131,8 +163,15 @@ public static class EventModelTrainer
         options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture,
             $"  {training.Sum(a => a.Candidates.Count)} candidate mentions, {training.Sum(a => a.Alignment.Aligned.Count(x => x.Count > 0))} aligned; {reached} of {goldEvents} gold events reached; second-stage examples: {string.Join(", ", second.Select(d => $"{d.Key} {d.Value.Count}"))}"));
         DecisionModel? Fit(EventDecision decision) => DecisionTrainer.Train(second[decision], EventExamples.Classes(decision), options.LearnerOf(decision), options.Seed);
+        var t = options.Thresholds;
         return new EventModel
         {
+            MeetingThreshold = t[0],
+            RoleThreshold = t[1],
+            SameEncounterThreshold = t[2],
+            ArgumentThreshold = t[3],
+            HostThreshold = t[4],
+            SplitThreshold = t[5],
             Meeting = Fit(EventDecision.Meeting),
             Status = firstStage.Status,
             Party = firstStage.Party,
@@ -141,6 +180,8 @@ public static class EventModelTrainer
             Place = Fit(EventDecision.Place),
             Date = Fit(EventDecision.Date),
             Split = Fit(EventDecision.Split),
+            Host = Fit(EventDecision.Host),
+            MeetingStatus = Fit(EventDecision.MeetingStatus),
             Description = string.Join(", ", Enum.GetValues<EventDecision>().Select(d => $"{d}={options.LearnerOf(d)}")) + string.Create(CultureInfo.InvariantCulture, $"; seed {options.Seed}"),
         };
     }

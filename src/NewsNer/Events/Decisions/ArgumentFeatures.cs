@@ -52,6 +52,11 @@ internal static class ArgumentFeatures
         WordBefore,
         Nested,
         Count,
+        SentenceDistance,
+        DocumentRank,
+        KindDistance,
+        HostCountry,
+        RuleAny,
     }
 
     private enum DateT
@@ -72,6 +77,7 @@ internal static class ArgumentFeatures
         StatusFuture,
         Count,
         WordBefore,
+        SentenceDistance,
     }
 
     /// <summary>Two mentions (<paramref name="a"/> before <paramref name="b"/>) and the parties the role decision gave each.</summary>
@@ -120,7 +126,7 @@ internal static class ArgumentFeatures
     }
 
     /// <summary>A candidate place of a mention.</summary>
-    public static void Place(DocumentContext context, DocumentStatistics statistics, MeetingCandidate candidate, Referent place, IReadOnlyCollection<int> parties, FeatureVector features)
+    public static void Place(DocumentContext context, DocumentStatistics statistics, MeetingCandidate candidate, Referent place, IReadOnlyDictionary<int, ParticipantRole> parties, FeatureVector features)
     {
         var mention = candidate.Mention;
         var view = context.View;
@@ -138,10 +144,16 @@ internal static class ArgumentFeatures
         features.AddIf((int)PlaceT.Dateline, ReferenceEquals(place, context.DatelinePlace));
         features.AddIf((int)PlaceT.Nested, context.SeatOfGovernmentCountry(place.Start, place.End) is not null);
         features.Add((int)PlaceT.Count, Math.Min(candidate.Places.Count, 4));
+        var sentenceDistance = Math.Clamp(view.SentenceOf[place.Start] - mention.Sentence, -3, 3);
+        features.Add((int)PlaceT.SentenceDistance, sentenceDistance);
+        features.Add((int)PlaceT.KindDistance, kind, sentenceDistance);
+        features.Add((int)PlaceT.DocumentRank, statistics.TopPlaces.FindIndex(p => p.Entity == place.Entity));
+        features.AddIf((int)PlaceT.RuleAny, mention.Places.Any(p => p.Entity == place.Entity && place.Entity >= 0));
         if (entity is not null)
         {
             features.Add((int)PlaceT.Mentions, MentionFeatures.Bucket(statistics.Referents[place.Entity]));
-            features.AddIf((int)PlaceT.PartyCountry, entity.Country is { } country && parties.Any(p => context.Entities[p].Country == country));
+            features.AddIf((int)PlaceT.PartyCountry, entity.Country is { } country && parties.Keys.Any(p => context.Entities[p].Country == country));
+            features.AddIf((int)PlaceT.HostCountry, entity.Country is { } hostCountry && parties.Any(p => p.Value == ParticipantRole.Host && context.Entities[p.Key].Country == hostCountry));
             features.AddIf((int)PlaceT.Country, entity.Country is not null);
         }
 
@@ -174,6 +186,7 @@ internal static class ArgumentFeatures
         features.Add((int)DateT.Unit, (long)date.OffsetUnit);
         features.Add((int)DateT.StatusFuture, (long)status, future ? 1 : 0);
         features.Add((int)DateT.Count, Math.Min(candidate.Dates.Count, 4));
+        features.Add((int)DateT.SentenceDistance, sameSentence ? 0 : Math.Clamp(view.SentenceOf[date.StartToken] - mention.Sentence, -3, 3) + 10);
         if (date.StartToken > 0)
         {
             features.AddHash((int)DateT.WordBefore, MentionFeatures.WordHash(view, date.StartToken - 1));

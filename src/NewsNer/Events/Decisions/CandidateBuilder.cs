@@ -4,15 +4,22 @@ namespace NewsNer.Events.Decisions;
 
 /// <summary>
 /// Gathers, for each meeting mention the rules propose, the parties, places and dates that may belong to it: the
-/// parties the clause rules found, every person or acting organization named in the sentence and the sentence before,
-/// and the document's two most named persons (a text often names its protagonist once and then says « le président »);
-/// the places and dates of the sentence and of the dateline. Linear: at most <see cref="MaxParties"/> parties per
-/// mention, and sentences are read once each.
+/// parties the clause rules found, every person or acting organization named near the trigger in the sentence and at
+/// the end of the sentence before, and the document's two most named persons (a text often names its protagonist once
+/// and then says « le président »); the places of the sentence and its neighbours and the document's most named
+/// places (the place of a visit is often given once, in the lead); the dates of the sentence and its neighbours; the
+/// dateline's. Linear: sentences are read within <see cref="Window"/> tokens of the trigger, and every list is bounded.
 /// </summary>
 internal static class CandidateBuilder
 {
     /// <summary>Most candidate parties kept per mention (the nearest ones).</summary>
     public const int MaxParties = 14;
+
+    /// <summary>Most candidate places kept per mention.</summary>
+    public const int MaxPlaces = 10;
+
+    /// <summary>Tokens read on each side of the trigger, and at the end of the sentence before.</summary>
+    public const int Window = 60;
 
     public static List<MeetingCandidate> Build(DocumentContext context, DocumentStatistics statistics, List<MeetingMention> mentions)
     {
@@ -49,10 +56,16 @@ internal static class CandidateBuilder
                 Get(entity).Sources |= PartySources.Present;
             }
 
-            ReadSentence(context, mention, mention.Sentence, Get, candidate);
+            var places = new List<Referent>();
+            ReadSentence(context, mention, mention.Sentence, Get, places);
             if (mention.Sentence > 0)
             {
-                ReadSentence(context, mention, mention.Sentence - 1, Get, candidate);
+                ReadSentence(context, mention, mention.Sentence - 1, Get, places);
+            }
+
+            if (mention.Sentence + 1 < context.View.Sentences.Length)
+            {
+                ReadSentence(context, mention, mention.Sentence + 1, Get, places);
             }
 
             foreach (var entity in protagonists)
@@ -66,9 +79,36 @@ internal static class CandidateBuilder
                 .ThenBy(p => p.Offset == int.MaxValue ? int.MaxValue : Math.Abs(p.Offset))
                 .ThenBy(p => p.Entity)
                 .Take(MaxParties));
-            if (context.DatelinePlace is { } datelinePlace && !candidate.Places.Contains(datelinePlace))
+
+            // Places: those of the mention's sentence first, then its neighbours', then the document's most named ones.
+            if (context.DatelinePlace is { } datelinePlace)
             {
-                candidate.Places.Add(datelinePlace);
+                places.Add(datelinePlace);
+            }
+
+            foreach (var top in statistics.TopPlaces)
+            {
+                places.Add(top);
+            }
+
+            var seen = new HashSet<int>();
+            foreach (var place in places.OrderBy(p => Math.Abs(context.View.SentenceOf[p.Start] - mention.Sentence)).ThenBy(p => Math.Abs(p.Start - mention.TriggerStart)))
+            {
+                if (candidate.Places.Count < MaxPlaces && seen.Add(place.Entity >= 0 ? place.Entity : -1 - place.Start) || (place.Entity >= 0 && candidate.Places.Count < MaxPlaces && mention.Places.Contains(place)))
+                {
+                    candidate.Places.Add(place);
+                }
+            }
+
+            for (var s = Math.Max(0, mention.Sentence - 1); s <= Math.Min(context.View.Sentences.Length - 1, mention.Sentence + 1); s++)
+            {
+                foreach (var date in context.DatesOfSentence(s))
+                {
+                    if (Math.Abs(date.StartToken - mention.TriggerStart) <= 2 * Window)
+                    {
+                        candidate.Dates.Add(date);
+                    }
+                }
             }
 
             if (context.DatelineDate is { } datelineDate && !candidate.Dates.Contains(datelineDate))
@@ -82,12 +122,15 @@ internal static class CandidateBuilder
         return result;
     }
 
-    private static void ReadSentence(DocumentContext context, MeetingMention mention, int sentence, Func<int, PartyCandidate> get, MeetingCandidate candidate)
+    private static void ReadSentence(DocumentContext context, MeetingMention mention, int sentence, Func<int, PartyCandidate> get, List<Referent> places)
     {
         var view = context.View;
         var span = view.Sentences[sentence];
         var own = sentence == mention.Sentence;
-        for (var k = span.FirstToken; k < span.EndToken && k < view.Count; k++)
+        var end = Math.Min(span.EndToken, view.Count);
+        var from = own ? Math.Max(span.FirstToken, mention.TriggerStart - Window) : sentence < mention.Sentence ? Math.Max(span.FirstToken, end - Window) : span.FirstToken;
+        var to = own ? Math.Min(end, mention.TriggerEnd + Window) : sentence < mention.Sentence ? end : Math.Min(end, span.FirstToken + Window);
+        for (var k = from; k < to; k++)
         {
             var r = context.ReferentAt[k];
             if (r < 0)
@@ -104,15 +147,11 @@ internal static class CandidateBuilder
 
             if (referent.Type == EntityType.Location && !referent.CanParticipate)
             {
-                if (own && !candidate.Places.Contains(referent))
-                {
-                    candidate.Places.Add(referent);
-                }
-
+                places.Add(referent);
                 continue;
             }
 
-            if (!referent.CanParticipate)
+            if (!referent.CanParticipate || sentence > mention.Sentence)
             {
                 continue;
             }
@@ -137,11 +176,6 @@ internal static class CandidateBuilder
                 party.Offset = offset;
                 party.Nearest = referent;
             }
-        }
-
-        if (own)
-        {
-            candidate.Dates.AddRange(context.DatesOfSentence(sentence));
         }
     }
 }

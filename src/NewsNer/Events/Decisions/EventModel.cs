@@ -54,6 +54,12 @@ internal sealed class EventModel
     /// <summary>Whether a mention with three parties or more states one encounter of one party with each of the others (2 classes).</summary>
     public DecisionModel? Split { get; init; }
 
+    /// <summary>Whether a party of an encounter is its host (2 classes).</summary>
+    public DecisionModel? Host { get; init; }
+
+    /// <summary>An encounter's status from its mentions: reported, planned, past.</summary>
+    public DecisionModel? MeetingStatus { get; init; }
+
     /// <summary>The probability a mention needs to state a meeting.</summary>
     public float MeetingThreshold { get; init; } = 0.5f;
 
@@ -65,6 +71,34 @@ internal sealed class EventModel
 
     /// <summary>The probability a place or date needs to be given.</summary>
     public float ArgumentThreshold { get; init; } = 0.3f;
+
+    /// <summary>The share of a party's role probability that must be "host" for it to be the host.</summary>
+    public float HostThreshold { get; init; } = 0.3f;
+
+    /// <summary>The probability a mention of three parties or more needs to be split into one encounter per party met.</summary>
+    public float SplitThreshold { get; init; } = 0.5f;
+
+    /// <summary>This model with other thresholds (tuning by cross-validation).</summary>
+    public EventModel WithThresholds(float meeting, float role, float sameEncounter, float argument, float host, float split) => new()
+    {
+        Meeting = Meeting,
+        Status = Status,
+        Party = Party,
+        Role = Role,
+        SameEncounter = SameEncounter,
+        Place = Place,
+        Date = Date,
+        Split = Split,
+        Host = Host,
+        MeetingStatus = MeetingStatus,
+        Description = Description,
+        MeetingThreshold = meeting,
+        RoleThreshold = role,
+        SameEncounterThreshold = sameEncounter,
+        ArgumentThreshold = argument,
+        HostThreshold = host,
+        SplitThreshold = split,
+    };
 
     /// <summary>A note on how the model was trained (data, learners, seed), for the model card.</summary>
     public string Description { get; init; } = string.Empty;
@@ -82,7 +116,9 @@ internal sealed class EventModel
         writer.Write(RoleThreshold);
         writer.Write(SameEncounterThreshold);
         writer.Write(ArgumentThreshold);
-        foreach (var model in new[] { Meeting, Status, Party, Role, SameEncounter, Place, Date, Split })
+        writer.Write(HostThreshold);
+        writer.Write(SplitThreshold);
+        foreach (var model in new[] { Meeting, Status, Party, Role, SameEncounter, Place, Date, Split, Host, MeetingStatus })
         {
             writer.Write(model is not null);
             model?.Write(writer);
@@ -114,7 +150,9 @@ internal sealed class EventModel
             var roleThreshold = reader.ReadSingle();
             var sameThreshold = reader.ReadSingle();
             var argumentThreshold = reader.ReadSingle();
-            var models = new DecisionModel?[8];
+            var hostThreshold = reader.ReadSingle();
+            var splitThreshold = reader.ReadSingle();
+            var models = new DecisionModel?[10];
             for (var i = 0; i < models.Length; i++)
             {
                 models[i] = reader.ReadBoolean() ? DecisionModel.Read(reader) : null;
@@ -127,6 +165,8 @@ internal sealed class EventModel
                 RoleThreshold = roleThreshold,
                 SameEncounterThreshold = sameThreshold,
                 ArgumentThreshold = argumentThreshold,
+                HostThreshold = hostThreshold,
+                SplitThreshold = splitThreshold,
                 Meeting = Expect(models[0], 2),
                 Status = Expect(models[1], 3),
                 Party = Expect(models[2], 2),
@@ -135,6 +175,8 @@ internal sealed class EventModel
                 Place = Expect(models[5], 2),
                 Date = Expect(models[6], 2),
                 Split = Expect(models[7], 2),
+                Host = Expect(models[8], 2),
+                MeetingStatus = Expect(models[9], 3),
             };
         }
         catch (EndOfStreamException error)

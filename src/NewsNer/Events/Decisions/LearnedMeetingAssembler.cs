@@ -161,7 +161,7 @@ internal static class LearnedMeetingAssembler
 
             features.Clear();
             MentionFeatures.BuildSplit(context, mention.Candidate, mention.Parties, features);
-            if (split.Probability(features) < 0.5f)
+            if (split.Probability(features) < model.SplitThreshold)
             {
                 units.Add(mention);
                 continue;
@@ -277,6 +277,44 @@ internal static class LearnedMeetingAssembler
     }
 
     /// <summary>
+    /// The parties' roles: one host at most — the party the host decision likes best (or, without it, the one with the
+    /// largest share of host probability) when sure enough — and for the others the more likely of guest and participant.
+    /// </summary>
+    public static Dictionary<int, ParticipantRole> Roles(DocumentContext context, DocumentStatistics statistics, EventDraft draft, EventModel model, FeatureVector features)
+    {
+        var roleOf = draft.Roles.ToDictionary(s => s.Key, s => s.Value[RoleClass.Guest] >= s.Value[RoleClass.Participant] ? ParticipantRole.Guest : ParticipantRole.Participant);
+        var best = -1;
+        var bestScore = model.HostThreshold;
+        foreach (var entity in draft.Roles.Keys.Order())
+        {
+            float score;
+            if (model.Host is { } host)
+            {
+                features.Clear();
+                EventFeatures.Host(context, statistics, draft, entity, features);
+                score = host.Probability(features);
+            }
+            else
+            {
+                score = draft.HostShare(entity);
+            }
+
+            if (score >= bestScore)
+            {
+                bestScore = score;
+                best = entity;
+            }
+        }
+
+        if (best >= 0)
+        {
+            roleOf[best] = ParticipantRole.Host;
+        }
+
+        return roleOf;
+    }
+
+    /// <summary>
     /// The rules' view of one encounter (the merger's checks, on the decided parties): same kind, background never with
     /// the news, and the named parties overlap (one set within the other, or two in common), or the later mention names
     /// nobody and refers back.
@@ -293,52 +331,17 @@ internal static class LearnedMeetingAssembler
     private static MeetingEvent? Build(
         DocumentContext context, DocumentStatistics statistics, List<DecidedMention> cluster, EventModel model, DateOnly? publication, FrenchLexicons lexicons, int number)
     {
-        // Parties: whoever any mention makes a party; the role with the most probability over the mentions.
-        var scores = new Dictionary<int, float[]>();
-        foreach (var mention in cluster)
-        {
-            foreach (var entity in mention.Parties.Keys)
-            {
-                var roles = mention.Roles[entity];
-                if (!scores.TryGetValue(entity, out var total))
-                {
-                    scores[entity] = total = new float[RoleClass.Count];
-                }
-
-                for (var c = 0; c < RoleClass.Count; c++)
-                {
-                    total[c] += roles[c] * mention.Meeting;
-                }
-            }
-        }
-
-        if (scores.Count == 0)
+        var draft = new EventDraft(cluster);
+        if (draft.Roles.Count == 0)
         {
             return null;
         }
 
-        var roleOf = scores.ToDictionary(s => s.Key, s => RoleClass.ToRole(ArgMax(s.Value, 1)));
-        var hosts = roleOf.Where(r => r.Value == ParticipantRole.Host).Select(r => r.Key).OrderByDescending(e => scores[e][RoleClass.Host]).ToList();
-        foreach (var extra in hosts.Skip(1))
-        {
-            roleOf[extra] = ParticipantRole.Guest; // one host receives; others named as hosts are received with the guest or take part
-        }
-
-        // A headline's present tense announces as often as it reports: the body's mentions decide when there are some.
-        var status = new float[3];
-        var body = cluster.Any(m => m.Mention.Sentence > 0);
-        foreach (var mention in cluster.Where(m => !body || m.Mention.Sentence > 0))
-        {
-            for (var s = 0; s < 3; s++)
-            {
-                status[s] += mention.Status[s] * mention.Meeting;
-            }
-        }
-
-        var eventStatus = (EventStatus)ArgMax(status, 0);
-        var primary = cluster.OrderByDescending(m => m.Meeting).First();
-        var mentions = cluster.Select(m => m.Mention).ToList();
         var features = new FeatureVector();
+        var roleOf = Roles(context, statistics, draft, model, features);
+        var eventStatus = (EventStatus)ArgMax(draft.StatusVote, 0);
+        var primary = draft.Primary;
+        var mentions = cluster.Select(m => m.Mention).ToList();
 
         // Place and date: the candidate the decision likes best over the meeting's mentions.
         Referent? place = null;
@@ -353,7 +356,7 @@ internal static class LearnedMeetingAssembler
                 if (model.Place is { } placeModel)
                 {
                     features.Clear();
-                    ArgumentFeatures.Place(context, statistics, mention.Candidate, candidate, roleOf.Keys, features);
+                    ArgumentFeatures.Place(context, statistics, mention.Candidate, candidate, roleOf, features);
                     p = placeModel.Probability(features);
                 }
                 else
@@ -388,6 +391,16 @@ internal static class LearnedMeetingAssembler
                     date = candidate;
                 }
             }
+        }
+
+        // The status, from the mentions' statuses and what dates them (the date decision above used the mentions' vote).
+        if (model.MeetingStatus is { } statusModel)
+        {
+            features.Clear();
+            EventFeatures.Status(context, publication, draft, features);
+            Span<float> probabilities = stackalloc float[3];
+            statusModel.Probabilities(features, probabilities);
+            eventStatus = (EventStatus)ArgMax(probabilities, 0);
         }
 
         var places = place is null ? [] : new List<Referent> { place };

@@ -74,12 +74,16 @@ internal sealed class MeetingCandidate
 /// <summary>Counts over the whole document that the decisions read: how often and where each entity is named.</summary>
 internal sealed class DocumentStatistics
 {
-    private DocumentStatistics(int[] referents, int[] firstSentence, int[] rank)
+    private DocumentStatistics(int[] referents, int[] firstSentence, int[] rank, List<Referent> topPlaces)
     {
         Referents = referents;
         FirstSentence = firstSentence;
         Rank = rank;
+        TopPlaces = topPlaces;
     }
+
+    /// <summary>The first referent of each of the three places the document names most (cities and countries first named early).</summary>
+    public List<Referent> TopPlaces { get; }
 
     /// <summary>Referents (names and descriptions) of each entity.</summary>
     public int[] Referents { get; }
@@ -104,6 +108,16 @@ internal sealed class DocumentStatistics
             }
         }
 
+        var firstPlace = new Dictionary<int, Referent>();
+        foreach (var referent in context.Referents)
+        {
+            if (referent.Entity >= 0 && referent.Type == EntityType.Location && !referent.CanParticipate && referent.Kind == ReferentKind.Name)
+            {
+                firstPlace.TryAdd(referent.Entity, referent);
+            }
+        }
+
+        var topPlaces = firstPlace.OrderByDescending(p => referents[p.Key]).ThenBy(p => p.Value.Start).Take(3).Select(p => p.Value).ToList();
         var rank = new int[count];
         var persons = Enumerable.Range(0, count).Where(e => context.Entities[e].Type == EntityType.Person && referents[e] > 0)
             .OrderByDescending(e => referents[e]).ThenBy(e => first[e]).ToList();
@@ -112,6 +126,6 @@ internal sealed class DocumentStatistics
             rank[persons[i]] = i + 1;
         }
 
-        return new DocumentStatistics(referents, first, rank);
+        return new DocumentStatistics(referents, first, rank, topPlaces);
     }
 }

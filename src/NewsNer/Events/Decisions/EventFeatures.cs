@@ -1,0 +1,185 @@
+using NewsNer.Entities;
+
+namespace NewsNer.Events.Decisions;
+
+/// <summary>
+/// An encounter being assembled from its mentions: the role probabilities of each party summed over the mentions
+/// (weighted by how surely each states a meeting), and the status probabilities of the mentions. The event-level
+/// decisions (who hosts, which status) read it.
+/// </summary>
+internal sealed class EventDraft
+{
+    public EventDraft(List<DecidedMention> mentions)
+    {
+        Mentions = mentions;
+        foreach (var mention in mentions)
+        {
+            foreach (var entity in mention.Parties.Keys)
+            {
+                var roles = mention.Roles[entity];
+                if (!Roles.TryGetValue(entity, out var total))
+                {
+                    Roles[entity] = total = new float[RoleClass.Count];
+                }
+
+                for (var c = 0; c < RoleClass.Count; c++)
+                {
+                    total[c] += roles[c] * mention.Meeting;
+                }
+            }
+        }
+
+        // A headline's present tense announces as often as it reports: the body's mentions vote when there are some.
+        var body = mentions.Any(m => m.Mention.Sentence > 0);
+        foreach (var mention in mentions.Where(m => !body || m.Mention.Sentence > 0))
+        {
+            for (var s = 0; s < 3; s++)
+            {
+                StatusVote[s] += mention.Status[s] * mention.Meeting;
+            }
+        }
+
+        var total2 = StatusVote.Sum();
+        for (var s = 0; s < 3 && total2 > 0; s++)
+        {
+            StatusVote[s] /= total2;
+        }
+
+        Primary = mentions.OrderByDescending(m => m.Meeting).ThenBy(m => m.Mention.TriggerStart).First();
+    }
+
+    public List<DecidedMention> Mentions { get; }
+
+    /// <summary>Role probabilities of each party (none, host, guest, participant), summed over the mentions.</summary>
+    public Dictionary<int, float[]> Roles { get; } = [];
+
+    /// <summary>The mentions' status probabilities, averaged (the headline's only without others).</summary>
+    public float[] StatusVote { get; } = new float[3];
+
+    /// <summary>The mention most surely stating the meeting.</summary>
+    public DecidedMention Primary { get; }
+
+    /// <summary>A party's share of host probability among its role probabilities.</summary>
+    public float HostShare(int entity)
+    {
+        var roles = Roles[entity];
+        return roles[RoleClass.Host] / Math.Max(1e-6f, roles[RoleClass.Host] + roles[RoleClass.Guest] + roles[RoleClass.Participant]);
+    }
+}
+
+/// <summary>Features of the event-level decisions: which party hosts an encounter, and its status.</summary>
+internal static class EventFeatures
+{
+    private enum HostT
+    {
+        Bias = 1,
+        Share,
+        Rank,
+        Type,
+        Leader,
+        DatelineCountry,
+        PlaceCountry,
+        OtherCountry,
+        Parties,
+        Subtype,
+        Frame,
+        Lemma,
+        RuleHost,
+        Subject,
+        Mentions,
+        FrameShare,
+        Guest,
+    }
+
+    private enum StatusT
+    {
+        Bias = 1,
+        Vote,
+        Headline,
+        OnlyHeadline,
+        PrimaryRule,
+        PrimaryTense,
+        RuleStatuses,
+        DateFuture,
+        DateBackground,
+        DateRecent,
+        Again,
+        Pluperfect,
+        Hedged,
+        Mentions,
+        PrimarySentence,
+        PrimaryLemma,
+        SimplePresent,
+    }
+
+    /// <summary>A party of a draft as its host.</summary>
+    public static void Host(DocumentContext context, DocumentStatistics statistics, EventDraft draft, int entity, FeatureVector features)
+    {
+        var party = context.Entities[entity];
+        var primary = draft.Primary.Mention;
+        var frame = primary.Trigger.IsVerb ? (long)primary.Trigger.Frame : 10 + (long)primary.Subtype;
+        features.Add((int)HostT.Bias);
+        var share = draft.HostShare(entity);
+        features.Add((int)HostT.Share, (int)(share * 10));
+        features.Add((int)HostT.FrameShare, (int)(share * 5), frame);
+        var roles = draft.Roles[entity];
+        features.Add((int)HostT.Guest, (int)(5 * roles[RoleClass.Guest] / Math.Max(1e-6f, roles[RoleClass.Host] + roles[RoleClass.Guest] + roles[RoleClass.Participant])));
+        var ranked = draft.Roles.Keys.OrderByDescending(draft.HostShare).ToList();
+        features.Add((int)HostT.Rank, Math.Min(ranked.IndexOf(entity), 3));
+        features.Add((int)HostT.Type, (long)party.Type);
+        features.AddIf((int)HostT.Leader, context.IsLeader(new Referent { Entity = entity }));
+        features.Add((int)HostT.Parties, Math.Min(draft.Roles.Count, 4));
+        features.Add((int)HostT.Subtype, (long)primary.Subtype);
+        features.Add((int)HostT.Frame, frame);
+        features.AddHash((int)HostT.Lemma, FeatureHash.Of(primary.Trigger.Lemma));
+        features.Add((int)HostT.Mentions, MentionFeatures.Bucket(statistics.Referents[entity]));
+        features.AddIf((int)HostT.RuleHost, draft.Mentions.Any(m => m.Mention.Parties.TryGetValue(entity, out var role) && role == ParticipantRole.Host));
+        features.AddIf((int)HostT.Subject, draft.Mentions.Any(m => m.Candidate.Parties.Any(p => p.Entity == entity && p.Offset < 0 && p.Nearest is { } n && n.Start >= m.Mention.ClauseStart)));
+
+        // Where the meeting is: the host is at home (the dateline, the places the mentions name).
+        var country = party.Country;
+        features.AddIf((int)HostT.DatelineCountry, country is not null && context.DatelinePlace is { } dateline && MeetingMerger.PlaceCountry(context, dateline) == country);
+        features.AddIf((int)HostT.PlaceCountry, country is not null && draft.Mentions.Any(m => m.Mention.Places.Any(p => MeetingMerger.PlaceCountry(context, p) == country)));
+        features.AddIf((int)HostT.OtherCountry, country is not null && draft.Roles.Keys.Any(e => e != entity && context.Entities[e].Country is { } other && other != country));
+    }
+
+    /// <summary>A draft's status.</summary>
+    public static void Status(DocumentContext context, DateOnly? publication, EventDraft draft, FeatureVector features)
+    {
+        var primary = draft.Primary.Mention;
+        features.Add((int)StatusT.Bias);
+        for (var s = 0; s < 3; s++)
+        {
+            features.Add((int)StatusT.Vote, s, (int)(draft.StatusVote[s] * 5));
+        }
+
+        var headline = draft.Mentions.FirstOrDefault(m => m.Mention.Sentence == 0);
+        if (headline is not null)
+        {
+            features.Add((int)StatusT.Headline, (long)headline.DecidedStatus);
+            features.AddIf((int)StatusT.OnlyHeadline, draft.Mentions.All(m => m.Mention.Sentence == 0));
+        }
+
+        features.Add((int)StatusT.PrimaryRule, (long)primary.Status);
+        features.Add((int)StatusT.PrimaryTense, primary.Trigger.IsVerb ? (long)primary.Trigger.Tense : -1);
+        features.AddHash((int)StatusT.PrimaryLemma, FeatureHash.Of(primary.Trigger.Lemma));
+        features.Add((int)StatusT.PrimarySentence, Math.Min(primary.Sentence, 4));
+        foreach (var status in draft.Mentions.Select(m => m.Mention.Status).Distinct())
+        {
+            features.Add((int)StatusT.RuleStatuses, (long)status);
+        }
+
+        foreach (var date in draft.Mentions.Select(m => m.Mention.Date).OfType<DateExpression>())
+        {
+            features.AddIf((int)StatusT.DateFuture, date.IsFuture(publication));
+            features.AddIf((int)StatusT.DateBackground, date.IsBackground(publication));
+            features.AddIf((int)StatusT.DateRecent, date.IsWithinDaysBefore(publication, 7));
+        }
+
+        features.AddIf((int)StatusT.Again, draft.Mentions.Any(m => m.Mention.Again));
+        features.AddIf((int)StatusT.Pluperfect, draft.Mentions.Any(m => m.Mention.Pluperfect));
+        features.AddIf((int)StatusT.Hedged, draft.Mentions.Any(m => m.Mention.Hedged));
+        features.AddIf((int)StatusT.SimplePresent, primary.SimplePresent);
+        features.Add((int)StatusT.Mentions, Math.Min(draft.Mentions.Count, 4));
+    }
+}

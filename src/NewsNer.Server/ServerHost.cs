@@ -70,7 +70,7 @@ internal static class ServerHost
                 services.AddSingleton<BatchEndpoint>();
                 services.AddSingleton<HealthEndpoints>();
                 services.AddRouting();
-                services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer(new OpenApiDescription()));
+                services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer(new OpenApiDescription()).AddOperationTransformer(new OpenApiRequestBodies()));
                 if (options.CorsOrigins.Count > 0)
                 {
                     services.AddCors(cors => cors.AddDefaultPolicy(policy =>
@@ -163,7 +163,8 @@ internal static class ServerHost
         var health = endpoints.ServiceProvider.GetRequiredService<HealthEndpoints>();
 
         // The query parameters are declared for the OpenAPI document; the endpoints read them themselves (RequestQuery),
-        // so that a bad value gets a message naming it.
+        // so that a bad value gets a message naming it. The request bodies are described by OpenApiRequestBodies rather
+        // than Accepts(): Accepts makes routing refuse other content types before the endpoint can say why.
         endpoints.MapPost("/v1/extract", (
                 HttpContext context,
                 [Description("false leaves tokens out of the document (much smaller); sentences, entities and events stay. Default true.")] string? tokens,
@@ -177,8 +178,6 @@ internal static class ServerHost
             .WithDescription("The body is the article as text/plain (UTF-8 unless a charset says otherwise) or a JSON object {\"text\", \"date\", \"source\", \"metadata\"}. "
                 + "The answer is a newsner/1 document (docs/json-schema.md): text, sentences, tokens, entities, events, each with UTF-16 offsets. "
                 + "Refusals carry a newsner/1 error record {\"schema\":\"newsner/1\",\"source\":…,\"error\":{\"message\":…}}.")
-            .Accepts<ExtractRequestSchema>("application/json")
-            .Accepts<string>("text/plain")
             .Produces<DocumentSchema>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorRecordSchema>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorRecordSchema>(StatusCodes.Status401Unauthorized, "application/json")
@@ -198,7 +197,6 @@ internal static class ServerHost
             .WithSummary("JSON Lines in, JSON Lines out, in input order")
             .WithDescription("Each line is a JSON object {\"text\", \"date\", \"source\", \"metadata\"}; blank lines are skipped. Each answer line is a newsner/1 "
                 + "document or an error record (bad line, over the size limit, over the time limit), in input order, streamed and flushed line by line.")
-            .Accepts<ExtractRequestSchema>(RequestBody.JsonLinesTypes[0], RequestBody.JsonLinesTypes[1..])
             .Produces<DocumentSchema>(StatusCodes.Status200OK, "application/x-ndjson")
             .Produces<ErrorRecordSchema>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorRecordSchema>(StatusCodes.Status401Unauthorized, "application/json")

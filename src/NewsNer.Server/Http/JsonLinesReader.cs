@@ -33,16 +33,16 @@ internal static class JsonLinesReader
         {
             var result = await reader.ReadAsync(cancellationToken);
             var buffer = result.Buffer;
-            if (consumed + buffer.Length > maxTotalBytes)
-            {
-                reader.AdvanceTo(buffer.End);
-                throw RequestException.TooLarge(ServerMessages.BatchTooLarge(maxTotalBytes, number));
-            }
-
             while (buffer.PositionOf((byte)'\n') is { } end)
             {
                 var line = buffer.Slice(0, end);
                 var lineLength = line.Length + 1;
+                if (consumed + lineLength > maxTotalBytes)
+                {
+                    reader.AdvanceTo(buffer.End);
+                    throw RequestException.TooLarge(ServerMessages.BatchTooLarge(maxTotalBytes, number));
+                }
+
                 buffer = buffer.Slice(buffer.GetPosition(1, end));
                 consumed += lineLength;
                 number++;
@@ -58,6 +58,12 @@ internal static class JsonLinesReader
             }
 
             // What is left has no line break yet: past the limit, it is dropped as it comes and the line reported at its end.
+            if (consumed + buffer.Length > maxTotalBytes)
+            {
+                reader.AdvanceTo(buffer.End);
+                throw RequestException.TooLarge(ServerMessages.BatchTooLarge(maxTotalBytes, number));
+            }
+
             if (buffer.Length > maxLineBytes)
             {
                 skipping = true;

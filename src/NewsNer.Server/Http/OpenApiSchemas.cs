@@ -58,3 +58,32 @@ internal sealed class OpenApiDescription : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The request bodies of the extract endpoints (the endpoints read and check the body themselves).</summary>
+internal sealed class OpenApiRequestBodies : IOpenApiOperationTransformer
+{
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.OperationId is not ("extract" or "extractBatch"))
+        {
+            return;
+        }
+
+        var request = await context.GetOrCreateSchemaAsync(typeof(ExtractRequestSchema), null, cancellationToken);
+        var content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal);
+        if (operation.OperationId == "extract")
+        {
+            content["text/plain"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The article, UTF-8 unless a charset parameter says iso-8859-1 or windows-1252." } };
+            content["application/json"] = new OpenApiMediaType { Schema = request };
+        }
+        else
+        {
+            foreach (var type in RequestBody.JsonLinesTypes)
+            {
+                content[type] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "JSON Lines: one request object per line (see ExtractRequestSchema)." } };
+            }
+        }
+
+        operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
+    }
+}

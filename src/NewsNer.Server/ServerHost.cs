@@ -179,12 +179,7 @@ internal static class ServerHost
                 + "The answer is a newsner/1 document (docs/json-schema.md): text, sentences, tokens, entities, events, each with UTF-16 offsets. "
                 + "Refusals carry a newsner/1 error record {\"schema\":\"newsner/1\",\"source\":…,\"error\":{\"message\":…}}.")
             .Produces<DocumentSchema>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status400BadRequest, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status401Unauthorized, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status413PayloadTooLarge, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status415UnsupportedMediaType, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status500InternalServerError, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status503ServiceUnavailable, "application/json");
+            .ProducesErrorRecords(400, 401, 413, 415, 500, 503);
 
         endpoints.MapPost("/v1/extract/batch", (
                 HttpContext context,
@@ -198,11 +193,7 @@ internal static class ServerHost
             .WithDescription("Each line is a JSON object {\"text\", \"date\", \"source\", \"metadata\"}; blank lines are skipped. Each answer line is a newsner/1 "
                 + "document or an error record (bad line, over the size limit, over the time limit), in input order, streamed and flushed line by line.")
             .Produces<DocumentSchema>(StatusCodes.Status200OK, "application/x-ndjson")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status400BadRequest, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status401Unauthorized, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status413PayloadTooLarge, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status415UnsupportedMediaType, "application/json")
-            .Produces<ErrorRecordSchema>(StatusCodes.Status503ServiceUnavailable, "application/json");
+            .ProducesErrorRecords(400, 401, 413, 415, 503);
 
         endpoints.MapGet("/v1/health", (HttpContext context, CancellationToken _) => health.Health(context))
             .WithTags("operations").WithSummary("Status: live, ready, workers; always 200 while the process runs").Produces<HealthSchema>();
@@ -219,6 +210,17 @@ internal static class ServerHost
             return Task.CompletedTask;
         }).ExcludeFromDescription();
         endpoints.MapOpenApi("/openapi/{documentName}.json");
+    }
+
+    /// <summary>Declares the statuses an endpoint refuses with, each with a newsner/1 error record.</summary>
+    private static RouteHandlerBuilder ProducesErrorRecords(this RouteHandlerBuilder endpoint, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            endpoint.Produces<ErrorRecordSchema>(status, "application/json");
+        }
+
+        return endpoint;
     }
 
     /// <summary>A lifetime that leaves process signals alone: the console owns them (see the serve verb).</summary>

@@ -70,6 +70,9 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
         // The worker this batch was given, lent to one of its documents at a time.
         private readonly SemaphoreSlim _home = new(1, 1);
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+
+        // Taken here, on the request's thread: the producer and the consumer run side by side and share it (thread-safe).
+        private readonly RequestLog _log = RequestLog.Of(context);
         private IDisposable? _homePermit;
 
         public async Task RunAsync()
@@ -118,7 +121,6 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
         private async Task ProduceAsync()
         {
             var token = _stop.Token;
-            var log = RequestLog.Of(context);
             try
             {
                 await foreach (var line in JsonLinesReader.ReadAsync(context.Request.BodyReader, endpoint._options.MaxDocumentBytes, endpoint._options.MaxBatchBytes, token))
@@ -128,7 +130,7 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
                         continue;
                     }
 
-                    var result = await ScheduleAsync(line, log, token);
+                    var result = await ScheduleAsync(line, token);
                     await _window.Writer.WriteAsync(result, token);
                 }
             }
@@ -153,7 +155,7 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
         }
 
         /// <summary>Starts a line: its task gives the document or the error record (a line that cannot be read fails at once).</summary>
-        private async ValueTask<Task<LineResult>> ScheduleAsync(BodyLine line, RequestLog log, CancellationToken token)
+        private async ValueTask<Task<LineResult>> ScheduleAsync(BodyLine line, CancellationToken token)
         {
             if (line.TooLong)
             {
@@ -170,9 +172,9 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
                 return Task.FromResult(LineResult.Refused(line.Number, RequestJson.TrySource(line.Bytes), error.Kind, ServerMessages.BadLine(line.Number, error.Message)));
             }
 
-            if (endpoint._options.LogText && log.Text is null)
+            if (endpoint._options.LogText && _log.Text is null)
             {
-                log.Text = ExtractEndpoint.Excerpt(job.Text);
+                _log.Text = ExtractEndpoint.Excerpt(job.Text);
             }
 
             var permit = await AcquireWorkerAsync(token);
@@ -210,7 +212,7 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
         private async Task ConsumeAsync()
         {
             var response = context.Response;
-            var log = RequestLog.Of(context);
+            var log = _log;
             var writer = new PipeTextWriter(response.BodyWriter);
             using var lines = new NewsJsonLinesWriter(writer, new NewsJsonOptions { IncludeTokens = query.Tokens });
             try

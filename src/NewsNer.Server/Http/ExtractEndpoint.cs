@@ -26,7 +26,7 @@ internal sealed class ExtractEndpoint(ProcessorHost host, WorkGate gate, Documen
             var job = format == BodyFormat.Text
                 ? new ExtractionJob(RequestBody.Decode(body, encoding), new DocumentOptions { PublicationDate = query.Date, Source = query.Source }, query.Types)
                 : ToJob(RequestJson.Parse(body), query);
-            body = null;
+            body = null; // the async state machine would keep the bytes alive while the document is processed
             if (options.LogText)
             {
                 RequestLog.Of(context).Text = Excerpt(job.Text);

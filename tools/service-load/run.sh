@@ -51,17 +51,21 @@ mapfile -t hostile < <(python3 "$here/hostile.py" "$tmp/hostile" | tr ' ' '\n')
 
 # ---- the server --------------------------------------------------------------------------------------------------------
 # start_server ARGS...: starts `newsner serve --port 0` and waits until it is ready; sets server_pid and url.
+servers=0
 start_server() {
-  $NEWSNER serve --port 0 --quiet "$@" >"$tmp/server.out" 2>"$tmp/server.err" &
+  # A file per server: the next one must never read the previous one's "ready".
+  servers=$((servers + 1))
+  local out="$tmp/server.$servers.out"
+  $NEWSNER serve --port 0 --quiet "$@" >"$out" 2>"$tmp/server.$servers.err" &
   server_pid=$!
   for _ in $(seq 1 600); do
-    if grep -q "ready" "$tmp/server.out" 2>/dev/null; then
-      url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$tmp/server.out" | head -1)
+    if grep -q "ready" "$out" 2>/dev/null; then
+      url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$out" | head -1)
       # Warm-up, not measured: the first calls run the pipeline's code before the JIT has optimized it (tiered compilation).
       wrk -t1 -c2 -d2s --timeout 30s -s "$here/load.lua" "$url" -- "/v1/extract?tokens=false" "${articles[@]:0:20}" >/dev/null
       return 0
     fi
-    kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/server.err"; echo "FAIL: the server did not start"; exit 1; }
+    kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/server.$servers.err"; echo "FAIL: the server did not start"; exit 1; }
     sleep 0.1
   done
   echo "FAIL: the server was not ready after 60 s"; exit 1

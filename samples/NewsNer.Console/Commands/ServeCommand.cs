@@ -33,7 +33,7 @@ internal sealed class ServeCommand : ICliCommand
         };
         var port = new Option<int>("--port")
         {
-            Description = $"TCP port; 0 picks a free one (printed at start). Default: {ServerOptions.DefaultPort}.",
+            Description = "TCP port; 0 picks a free one (printed at start).",
             HelpName = "PORT",
             DefaultValueFactory = _ => ServerOptions.DefaultPort,
         };
@@ -44,13 +44,13 @@ internal sealed class ServeCommand : ICliCommand
         };
         var queue = new Option<int>("--queue")
         {
-            Description = $"Requests admitted beyond those being processed; past it, 503 with Retry-After. Default: {defaults.QueueLimit}.",
+            Description = "Requests admitted beyond those being processed; past it, 503 with Retry-After.",
             HelpName = "N",
             DefaultValueFactory = _ => defaults.QueueLimit,
         };
         var timeout = new Option<double>("--timeout")
         {
-            Description = $"Time limit of one document's processing, in seconds (503, or an error record in a batch). Default: {defaults.DocumentTimeout.TotalSeconds}.",
+            Description = "Time limit of one document's processing, in seconds (503, or an error record in a batch).",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => defaults.DocumentTimeout.TotalSeconds,
         };
@@ -59,14 +59,12 @@ internal sealed class ServeCommand : ICliCommand
             Description = "Largest body of /v1/extract and largest batch line (413 past it): bytes, or with KB, MB, KiB, MiB. Default: 4MiB.",
             HelpName = "SIZE",
             CustomParser = ParseSize,
-            DefaultValueFactory = _ => defaults.MaxDocumentBytes,
         };
         var maxBatch = new Option<long>("--max-batch-size")
         {
             Description = "Largest body of /v1/extract/batch. Default: 256MiB.",
             HelpName = "SIZE",
             CustomParser = ParseSize,
-            DefaultValueFactory = _ => defaults.MaxBatchBytes,
         };
         var window = new Option<int>("--batch-window")
         {
@@ -75,7 +73,7 @@ internal sealed class ServeCommand : ICliCommand
         };
         var grace = new Option<double>("--grace")
         {
-            Description = $"On SIGTERM or Ctrl-C, seconds given to the requests in flight before they are cut. Default: {defaults.ShutdownGrace.TotalSeconds}.",
+            Description = "On SIGTERM or Ctrl-C, seconds given to the requests in flight before they are cut.",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => defaults.ShutdownGrace.TotalSeconds,
         };
@@ -92,7 +90,7 @@ internal sealed class ServeCommand : ICliCommand
         };
         var connections = new Option<int>("--max-connections")
         {
-            Description = $"Open connections at most. Default: {defaults.MaxConnections}.",
+            Description = "Open connections at most.",
             HelpName = "N",
             DefaultValueFactory = _ => defaults.MaxConnections,
         };
@@ -112,8 +110,8 @@ internal sealed class ServeCommand : ICliCommand
                 MaxConcurrency = parse.GetValue(workers),
                 QueueLimit = parse.GetValue(queue),
                 DocumentTimeout = Seconds(parse.GetValue(timeout)),
-                MaxDocumentBytes = parse.GetValue(maxDocument),
-                MaxBatchBytes = parse.GetValue(maxBatch),
+                MaxDocumentBytes = parse.GetValue(maxDocument) is > 0 and var document ? document : defaults.MaxDocumentBytes,
+                MaxBatchBytes = parse.GetValue(maxBatch) is > 0 and var batch ? batch : defaults.MaxBatchBytes,
                 BatchWindow = parse.GetValue(window),
                 ShutdownGrace = Seconds(parse.GetValue(grace)),
                 ApiKey = ReadApiKey(context, parse.GetValue(apiKeyFile)),

@@ -67,8 +67,10 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
         private readonly Channel<Task<LineResult>> _window = Channel.CreateBounded<Task<LineResult>>(
             new BoundedChannelOptions(Math.Max(1, endpoint._options.Window - 1)) { SingleReader = true, SingleWriter = true });
 
-        // The worker this batch was given, lent to one of its documents at a time.
+        // The worker this batch was given, lent to one of its documents at a time; and a signal, given each time one of
+        // the batch's documents gives its worker back.
         private readonly SemaphoreSlim _home = new(1, 1);
+        private readonly SemaphoreSlim _returned = new(0);
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
 
         // Taken here, on the request's thread: the producer and the consumer run side by side and share it (thread-safe).
@@ -116,6 +118,8 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
             _homePermit!.Dispose();
             _home.Dispose();
             _stop.Dispose();
+
+            // _returned stays undisposed: documents on extra workers may still run past their limit and signal it when they stop.
         }
 
         private async Task ProduceAsync()
@@ -181,20 +185,27 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
             return RunLineAsync(line.Number, job, permit, token);
         }
 
+        /// <summary>
+        /// A worker for the next document: the batch's own if it is free, else any free worker nobody waits for, else the
+        /// first of the batch's workers to come back.
+        /// </summary>
         private async Task<IDisposable> AcquireWorkerAsync(CancellationToken token)
         {
-            if (_home.Wait(0, CancellationToken.None))
+            while (true)
             {
-                return new HomeLoan(_home);
-            }
+                if (_home.Wait(0, CancellationToken.None))
+                {
+                    return new Loan(_home, _returned);
+                }
 
-            if (endpoint._gate.TryAcquireWorker() is { } extra)
-            {
-                return extra;
-            }
+                if (endpoint._gate.TryAcquireWorker() is { } extra)
+                {
+                    return new Loan(extra, _returned);
+                }
 
-            await _home.WaitAsync(token);
-            return new HomeLoan(_home);
+                // One of this batch's documents is on a worker (the home one at least): wait until one of them stops.
+                await _returned.WaitAsync(token);
+            }
         }
 
         private async Task<LineResult> RunLineAsync(long number, ExtractionJob job, IDisposable permit, CancellationToken token)
@@ -256,17 +267,28 @@ internal sealed class BatchEndpoint(ProcessorHost host, WorkGate gate, DocumentR
         }
     }
 
-    /// <summary>The batch's own worker, lent to one document.</summary>
-    private sealed class HomeLoan(SemaphoreSlim home) : IDisposable
+    /// <summary>A worker lent to one of the batch's documents (its own, or a free one); giving it back signals the producer.</summary>
+    private sealed class Loan(object worker, SemaphoreSlim returned) : IDisposable
     {
         private int _disposed;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+
+            if (worker is SemaphoreSlim home)
             {
                 home.Release();
             }
+            else
+            {
+                ((IDisposable)worker).Dispose();
+            }
+
+            returned.Release();
         }
     }
 

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using NewsNer.Serialization;
 using NewsNer.Server;
 using NewsNer.Server.Processing;
@@ -88,6 +89,37 @@ public sealed class BatchEndpointTests
         Assert.Equal("Second texte.", NewsJson.Deserialize(second!).Text);
         await body.Writer.CompleteAsync();
         Assert.Null(await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task When_the_client_goes_away_the_rest_of_the_batch_is_cancelled()
+    {
+        var started = 0;
+        await using var server = await KestrelServer.StartAsync(new ServerOptions { MaxConcurrency = 2, BatchWindow = 4 }, () => new FuncProcessor((job, token) =>
+        {
+            Interlocked.Increment(ref started);
+            token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
+            token.ThrowIfCancellationRequested();
+            return TestProcessors.Tokens(job, token);
+        }));
+        // A client that closes the connection when it stops reading (HttpClient would otherwise drain the answer to reuse it).
+        using var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = server.Address };
+        var lines = string.Concat(Enumerable.Range(0, 400).Select(i => $"{{\"text\": \"Texte {i}.\"}}\n"));
+        using var abort = new CancellationTokenSource();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/extract/batch") { Content = Http.Bytes(Encoding.UTF8.GetBytes(lines), "application/x-ndjson") };
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, abort.Token);
+        var reader = new StreamReader(await response.Content.ReadAsStreamAsync(abort.Token));
+        Assert.NotNull(await reader.ReadLineAsync(abort.Token));
+        await abort.CancelAsync();
+        response.Dispose();
+
+        // The server notices, cancels what is in flight and reads no further: the work stops far short of 400 lines.
+        var gate = server.Host.Services.GetRequiredService<WorkGate>();
+        await LimitsTests.WaitUntil(() => gate.Busy == 0 && gate.Admitted == 0);
+        var after = Volatile.Read(ref started);
+        await Task.Delay(300);
+        Assert.Equal(after, Volatile.Read(ref started));
+        Assert.InRange(after, 1, 40);
     }
 
     [Fact]

@@ -12,12 +12,24 @@ internal static class TestProcessors
 
     /// <summary>Tokens and sentences only: a real document, fast.</summary>
     public static Document Tokens(ExtractionJob job, CancellationToken cancellationToken) => s_tokens.Value.Process(job.Text, job.Options, cancellationToken);
+
+    /// <summary>Builds the tokens pipeline now (processors call it when created, that is while the server "loads its models"),
+    /// so that no request pays for it against a short time limit.</summary>
+    public static void Warm() => _ = s_tokens.Value;
 }
 
 /// <summary>A processor made of a function.</summary>
-internal sealed class FuncProcessor(Func<ExtractionJob, CancellationToken, Document> process) : IDocumentProcessor
+internal sealed class FuncProcessor : IDocumentProcessor
 {
-    public Document Process(ExtractionJob job, CancellationToken cancellationToken) => process(job, cancellationToken);
+    private readonly Func<ExtractionJob, CancellationToken, Document> _process;
+
+    public FuncProcessor(Func<ExtractionJob, CancellationToken, Document> process)
+    {
+        TestProcessors.Warm();
+        _process = process;
+    }
+
+    public Document Process(ExtractionJob job, CancellationToken cancellationToken) => _process(job, cancellationToken);
 }
 
 /// <summary>
@@ -26,6 +38,7 @@ internal sealed class FuncProcessor(Func<ExtractionJob, CancellationToken, Docum
 /// </summary>
 internal sealed class GatedProcessor(bool honourToken = true) : IDocumentProcessor, IDisposable
 {
+    private readonly bool _warm = Warm();
     private readonly ManualResetEventSlim _open = new(false);
     private readonly SemaphoreSlim _started = new(0);
     private int _running;
@@ -75,6 +88,12 @@ internal sealed class GatedProcessor(bool honourToken = true) : IDocumentProcess
         {
             Interlocked.Decrement(ref _running);
         }
+    }
+
+    private static bool Warm()
+    {
+        TestProcessors.Warm();
+        return true;
     }
 
     private static void InterlockedMax(ref int target, int value)

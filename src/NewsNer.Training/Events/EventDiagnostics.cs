@@ -44,7 +44,7 @@ public static class EventDiagnostics
             var alignment = EventAlignment.Align(goldArticle, NewsPipeline.ToDocument(state), candidates);
             var decided = LearnedMeetingAssembler.Decide(context, statistics, candidates, model, publication);
             var units = LearnedMeetingAssembler.Split(context, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
-            var clusters = LearnedMeetingAssembler.Merge(context, units, model, publication);
+            var clusters = LearnedMeetingAssembler.InTextOrder(LearnedMeetingAssembler.Merge(context, units, model, publication));
             string Name(int entity) => linked.Entities[entity].Canonical;
 
             foreach (var g in score.MissedGoldEvents)
@@ -88,14 +88,16 @@ public static class EventDiagnostics
                     $"[{article.Id}] MISSED ({stage}) {goldEvent.Subtype} {goldEvent.Status} [{string.Join("; ", goldEvent.Participants)}]\n    evidence: {Cut(goldEvent.Evidence)}\n    mentions: {string.Join(" | ", reaching.Select(i => $"s{candidates[i].Mention.Sentence} {candidates[i].Mention.Trigger.Lemma} p={decided[i].Meeting:0.00} parties=[{string.Join(", ", decided[i].Parties.Select(p => $"{Name(p.Key)}:{p.Value}"))}]"))}\n    events: {details}"));
             }
 
+            var eventClusters2 = clusters.Where(c => c.Any(m => m.Parties.Count > 0)).ToList();
             foreach (var match in score.Events.Where(m => m.Gold >= 0 && !m.StatusCorrect))
             {
                 var meeting = document.Events[match.Predicted];
                 var goldEvent = goldArticle.Events[match.Gold];
+                var votes = string.Join(" | ", eventClusters2[match.Predicted].Select(m => string.Create(CultureInfo.InvariantCulture, $"s{m.Mention.Sentence} '{linked.View.Text[linked.View.Tokens[m.Mention.TriggerStart].Start..linked.View.Tokens[m.Mention.TriggerEnd - 1].End]}' rule={m.Mention.Status} p=[{m.Status[0]:0.00} {m.Status[1]:0.00} {m.Status[2]:0.00}] meet={m.Meeting:0.00}")));
                 var stage = $"9 status: {goldEvent.Status} read as {meeting.Status.ToString().ToLowerInvariant()}";
                 Count(counts, stage);
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"[{article.Id}] STATUS ({stage}) trigger={meeting.Trigger?.Text} date={meeting.Date?.Text} pub={publication}\n    gold evidence: {Cut(goldEvent.Evidence)}\n    our evidence: {string.Join(" / ", meeting.Evidence.Select(e => Cut(document.GetText(e))))}"));
+                    $"[{article.Id}] STATUS ({stage}) trigger={meeting.Trigger?.Text} date={meeting.Date?.Text} pub={publication}\n    gold evidence: {Cut(goldEvent.Evidence)}\n    mentions: {votes}"));
             }
 
             foreach (var match in score.Events.Where(m => m.Gold >= 0 && m.HostCorrect == false))

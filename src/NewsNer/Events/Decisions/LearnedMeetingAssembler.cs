@@ -54,7 +54,7 @@ internal static class LearnedMeetingAssembler
         var candidates = CandidateBuilder.Build(context, statistics, mentions);
         var decided = Decide(context, statistics, candidates, model, publication);
         var units = Split(context, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
-        var clusters = Merge(context, units, model, publication);
+        var clusters = InTextOrder(Merge(context, units, model, publication));
         var events = new List<MeetingEvent>();
         foreach (var cluster in clusters)
         {
@@ -194,6 +194,13 @@ internal static class LearnedMeetingAssembler
             .ThenBy(e => e)
             .First();
 
+    /// <summary>
+    /// The encounters in the order the text states them: by their first mention in the body (a headline announces
+    /// what the body then tells in order), the headline's position only for an encounter the body never mentions.
+    /// </summary>
+    public static List<List<DecidedMention>> InTextOrder(List<List<DecidedMention>> clusters) =>
+        [.. clusters.OrderBy(c => c.Where(m => m.Mention.Sentence > 0).Select(m => m.Mention.TriggerStart).DefaultIfEmpty(-1).Min() is var body && body >= 0 ? body : c.Min(m => m.Mention.TriggerStart))];
+
     /// <summary>How many mentions share a mention's sentence (itself included), at most 5.</summary>
     public static int MentionsInSentence(List<MeetingCandidate> candidates, int i)
     {
@@ -328,7 +335,7 @@ internal static class LearnedMeetingAssembler
             && (shared >= 2 || (shared >= 1 && (a.Parties.Keys.All(b.Parties.ContainsKey) || b.Parties.Keys.All(a.Parties.ContainsKey))) || (b.Parties.Count == 0 && b.Mention.Anaphoric));
     }
 
-    private static MeetingEvent? Build(
+    internal static MeetingEvent? Build(
         DocumentContext context, DocumentStatistics statistics, List<DecidedMention> cluster, EventModel model, DateOnly? publication, FrenchLexicons lexicons, int number)
     {
         var draft = new EventDraft(cluster);

@@ -105,12 +105,6 @@ internal sealed class EvalEventsCommand : ICliCommand
                         EventDiagnostics.Write(linking, model, dataset.InFold(fold), dataset.Gold, diagnosis);
                     }
 
-                    if (Environment.GetEnvironmentVariable("NEWSNER_ORACLE") is not null)
-                    {
-                        model.Position = 0;
-                        OracleExperiment.Run(linking, model, dataset.InFold(fold), dataset.Gold, context.Stderr);
-                    }
-
                     model.Position = 0;
                     return EventModelTrainer.WithModel(linking, model);
                 },

@@ -4,6 +4,7 @@ using NewsNer.Internal.Lexicons;
 using NewsNer.Pipeline;
 using NewsNer.Sentences;
 using NewsNer.Tokenization;
+using NewsNer.Events.Lexicons;
 
 namespace NewsNer.Training.Events;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using NewsNer.Entities.Linking;
 using NewsNer.Internal.Lexicons;
 using NewsNer.Tokenization;
+using NewsNer.Events.Lexicons;
 
 namespace NewsNer.Events;
 
@@ -293,7 +294,7 @@ internal static class DateFinder
         // Day number first: "15 octobre", "1er mars 2022".
         if (tokens[i].Kind == TokenKind.Number && DayNumber(tokens[i].Span) is { } day)
         {
-            var monthLength = lexicons.Dates.Longest(ids, i + 1, w => w.Kind == DateWordKind.Month, out var monthWord);
+            var monthLength = lexicons.Events.Dates.Longest(ids, i + 1, w => w.Kind == DateWordKind.Month, out var monthWord);
             if (monthLength > 0)
             {
                 var end = i + 1 + monthLength;
@@ -309,7 +310,7 @@ internal static class DateFinder
             // A range, "du 5 au 7 mai": one expression, valued by its first day.
             if (i + 3 < view.Count && view.Is(i + 1, WordClass.A) && view.ClassLengths[i + 1] == 1 && tokens[i + 2].Kind == TokenKind.Number && DayNumber(tokens[i + 2].Span) is { } last && last > day)
             {
-                monthLength = lexicons.Dates.Longest(ids, i + 3, w => w.Kind == DateWordKind.Month, out monthWord);
+                monthLength = lexicons.Events.Dates.Longest(ids, i + 3, w => w.Kind == DateWordKind.Month, out monthWord);
                 if (monthLength > 0)
                 {
                     var end = i + 3 + monthLength;
@@ -330,7 +331,7 @@ internal static class DateFinder
             return Make(view, i, i + 1, year: bareYear, direction: DateDirection.None);
         }
 
-        var length = lexicons.Dates.Longest(ids, i, out var words);
+        var length = lexicons.Events.Dates.Longest(ids, i, out var words);
         if (length == 0)
         {
             // "mi-juillet" written as one token.
@@ -349,7 +350,7 @@ internal static class DateFinder
                 var direction = DateDirection.None;
                 if (end < view.Count && tokens[end].Kind == TokenKind.Number && DayNumber(tokens[end].Span) is { } d)
                 {
-                    var monthLength = lexicons.Dates.Longest(ids, end + 1, w => w.Kind == DateWordKind.Month, out var monthWord);
+                    var monthLength = lexicons.Events.Dates.Longest(ids, end + 1, w => w.Kind == DateWordKind.Month, out var monthWord);
                     if (monthLength > 0)
                     {
                         dayNumber = d;
@@ -395,7 +396,7 @@ internal static class DateFinder
             case DateWordKind.RelativeYear:
             {
                 var end = i + length;
-                if (word.Kind == DateWordKind.RelativeDay && lexicons.Dates.Longest(ids, end, w => w.Kind == DateWordKind.PartOfDay, out _) is var part && part > 0)
+                if (word.Kind == DateWordKind.RelativeDay && lexicons.Events.Dates.Longest(ids, end, w => w.Kind == DateWordKind.PartOfDay, out _) is var part && part > 0)
                 {
                     end += part;
                 }
@@ -423,7 +424,7 @@ internal static class DateFinder
                     return null;
                 }
 
-                var unitLength = lexicons.Dates.Longest(ids, end + 1, w => w.Kind is DateWordKind.UnitDay or DateWordKind.UnitWeek or DateWordKind.UnitMonth or DateWordKind.UnitYear, out var unit);
+                var unitLength = lexicons.Events.Dates.Longest(ids, end + 1, w => w.Kind is DateWordKind.UnitDay or DateWordKind.UnitWeek or DateWordKind.UnitMonth or DateWordKind.UnitYear, out var unit);
                 if (unitLength == 0)
                 {
                     return null;
@@ -442,7 +443,7 @@ internal static class DateFinder
         var lexicons = view.Lexicons;
         for (var guard = 0; guard < 2; guard++)
         {
-            var length = lexicons.Dates.Longest(view.Ids, end, w => w.Kind is DateWordKind.Next or DateWordKind.Last or DateWordKind.PartOfDay, out var modifier);
+            var length = lexicons.Events.Dates.Longest(view.Ids, end, w => w.Kind is DateWordKind.Next or DateWordKind.Last or DateWordKind.PartOfDay, out var modifier);
             if (length == 0)
             {
                 break;
@@ -464,7 +465,7 @@ internal static class DateFinder
     }
 
     private static bool IsMonthPart(LexicalView view, int index) =>
-        index >= 0 && view.Lexicons.Dates.Longest(view.Ids, index, w => w.Kind == DateWordKind.MonthPart, out _) == 1;
+        index >= 0 && view.Lexicons.Events.Dates.Longest(view.Ids, index, w => w.Kind == DateWordKind.MonthPart, out _) == 1;
 
     private static DateExpression? MidMonth(LexicalView view, int i)
     {
@@ -473,7 +474,7 @@ internal static class DateFinder
         {
             var id = view.Lexicons.Vocabulary.Lookup(span[3..]);
             ReadOnlySpan<int> one = [id];
-            if (view.Lexicons.Dates.Longest(one, 0, w => w.Kind == DateWordKind.Month, out var month) == 1)
+            if (view.Lexicons.Events.Dates.Longest(one, 0, w => w.Kind == DateWordKind.Month, out var month) == 1)
             {
                 var year = YearAt(view, i + 1);
                 return Make(view, i, year is null ? i + 1 : i + 2, month: month.Value, year: year);
@@ -544,6 +545,6 @@ internal static class DateFinder
             return value;
         }
 
-        return view.Lexicons.Dates.Longest(view.Ids, index, w => w.Kind == DateWordKind.Number, out var number) == 1 ? number.Value : null;
+        return view.Lexicons.Events.Dates.Longest(view.Ids, index, w => w.Kind == DateWordKind.Number, out var number) == 1 ? number.Value : null;
     }
 }

@@ -2,6 +2,7 @@ using NewsNer.Entities;
 using NewsNer.Entities.Linking;
 using NewsNer.Internal.Lexicons;
 using NewsNer.Tokenization;
+using NewsNer.Events.Lexicons;
 
 namespace NewsNer.Events;
 
@@ -144,17 +145,17 @@ internal sealed class DocumentContext
                 _boundary[k] = true;
             }
 
-            if (_lexicons.Cues.CanStartWith(View.Ids[k]))
+            if (_lexicons.Events.Cues.CanStartWith(View.Ids[k]))
             {
                 // Every class of every cue starting here, so that later questions are one bit test.
                 _matches.Clear();
-                _lexicons.Cues.AllMatches(View.Ids, k, _matches);
+                _lexicons.Events.Cues.AllMatches(View.Ids, k, _matches);
                 foreach (var (_, value) in _matches)
                 {
                     _cueMask[k] |= 1u << (int)value;
                 }
 
-                var cueLength = _lexicons.Cues.Longest(View.Ids, k, out var cues);
+                var cueLength = _lexicons.Events.Cues.Longest(View.Ids, k, out var cues);
                 if (cueLength > 0)
                 {
                     _cue[k] = cues[0];
@@ -282,7 +283,7 @@ internal sealed class DocumentContext
     {
         for (var k = start; k < end; k++)
         {
-            if (_lexicons.Triggers.CanStartWith(View.Ids[k]) && _lexicons.Triggers.Longest(View.Ids, k, t => t.NounFlags.HasFlag(NounFlags.Summit), out _) > 0
+            if (_lexicons.Events.Triggers.CanStartWith(View.Ids[k]) && _lexicons.Events.Triggers.Longest(View.Ids, k, t => t.NounFlags.HasFlag(NounFlags.Summit), out _) > 0
                 && (HasCueEndingNear(k, 3, CueClass.Margin) || (ClassesEndingAt(k) & WordClass.TimePreposition) != 0
                     || (k >= 1 && (ClassesEndingAt(k - 1) & WordClass.TimePreposition) != 0)))
             {
@@ -1243,7 +1244,7 @@ internal sealed class DocumentContext
         }
 
         // A verb of the lexicons (reçu, arrivé, accueilli, effectue ...), or an adjective right after the trigger noun.
-        return _lexicons.Triggers.CanStartWith(View.Ids[before]) || _lexicons.LightVerbs.Longest(View.Ids, before, out _) == 1
+        return _lexicons.Events.Triggers.CanStartWith(View.Ids[before]) || _lexicons.Events.LightVerbs.Longest(View.Ids, before, out _) == 1
             || (!mention.Trigger.IsVerb && before - mention.TriggerEnd <= 1 && before >= mention.TriggerEnd);
     }
 
@@ -1275,7 +1276,7 @@ internal sealed class DocumentContext
                 break;
             }
 
-            if (_lexicons.LightVerbs.Longest(View.Ids, previous, out var light) == 1)
+            if (_lexicons.Events.LightVerbs.Longest(View.Ids, previous, out var light) == 1)
             {
                 hosts = light[0].Hosts;
                 return true;
@@ -1347,7 +1348,7 @@ internal sealed class DocumentContext
     {
         for (var k = start; k < end; k++)
         {
-            if (_lexicons.Triggers.CanStartWith(View.Ids[k]) && _lexicons.Triggers.Longest(View.Ids, k, t => t.NounFlags.HasFlag(NounFlags.Summit), out _) > 0)
+            if (_lexicons.Events.Triggers.CanStartWith(View.Ids[k]) && _lexicons.Events.Triggers.Longest(View.Ids, k, t => t.NounFlags.HasFlag(NounFlags.Summit), out _) > 0)
             {
                 return true;
             }
@@ -1386,7 +1387,7 @@ internal sealed class DocumentContext
                 continue;
             }
 
-            return (ClassesEndingAt(k) & WordClass.Determiner) != 0 && _lexicons.Triggers.Longest(View.Ids, k, t => !t.IsVerb, out _) > 0;
+            return (ClassesEndingAt(k) & WordClass.Determiner) != 0 && _lexicons.Events.Triggers.Longest(View.Ids, k, t => !t.IsVerb, out _) > 0;
         }
 
         return false;
@@ -1395,7 +1396,7 @@ internal sealed class DocumentContext
     /// <summary>Whether the token is a form of a meeting verb or of a verb that carries a meeting noun.</summary>
     public bool IsVerbForm(int k) =>
         (uint)k < (uint)View.Count && ReferentAt[k] < 0
-        && (_lexicons.Triggers.Longest(View.Ids, k, t => t.IsVerb, out _) == 1 || _lexicons.LightVerbs.Longest(View.Ids, k, out _) == 1);
+        && (_lexicons.Events.Triggers.Longest(View.Ids, k, t => t.IsVerb, out _) == 1 || _lexicons.Events.LightVerbs.Longest(View.Ids, k, out _) == 1);
 
     /// <summary>The organization or place a summit is named after: "sommet des BRICS", "sommet de l'Union africaine".</summary>
     public Referent? SummitNameAfter(int end)
@@ -1470,13 +1471,13 @@ internal sealed class DocumentContext
     private bool CueStartsAt(int k, CueClass cue) =>
         _prepared[View.SentenceOf[k]]
             ? (_cueMask[k] & (1u << (int)cue)) != 0
-            : _lexicons.Cues.CanStartWith(View.Ids[k]) && LongestCue(k, cue) > 0;
+            : _lexicons.Events.Cues.CanStartWith(View.Ids[k]) && LongestCue(k, cue) > 0;
 
     /// <summary>Length of the longest cue of this class starting at the token.</summary>
     private int LongestCue(int k, CueClass cue)
     {
         _matches.Clear();
-        _lexicons.Cues.AllMatches(View.Ids, k, _matches);
+        _lexicons.Events.Cues.AllMatches(View.Ids, k, _matches);
         var length = 0;
         foreach (var (matchLength, value) in _matches)
         {
@@ -1500,7 +1501,7 @@ internal sealed class DocumentContext
             }
 
             _matches.Clear();
-            _lexicons.Cues.AllMatches(View.Ids, start, _matches);
+            _lexicons.Events.Cues.AllMatches(View.Ids, start, _matches);
             foreach (var (length, value) in _matches)
             {
                 if (value == cue && start + length <= k && k - (start + length) <= window)
@@ -1688,7 +1689,7 @@ internal sealed class DocumentContext
                 return false;
             }
 
-            if (ReferentAt[t] < 0 && _lexicons.Triggers.CanStartWith(View.Ids[t]) && _lexicons.Triggers.Longest(View.Ids, t, tr => tr.IsVerb, out _) > 0)
+            if (ReferentAt[t] < 0 && _lexicons.Events.Triggers.CanStartWith(View.Ids[t]) && _lexicons.Events.Triggers.Longest(View.Ids, t, tr => tr.IsVerb, out _) > 0)
             {
                 return false;
             }
@@ -1708,7 +1709,7 @@ internal sealed class DocumentContext
         for (var back = 1; back <= 2 && k - back >= 0; back++)
         {
             var token = View.Tokens[k - back];
-            if (token.Kind == TokenKind.Number || _lexicons.Dates.Longest(View.Ids, k - back, w => w.Kind == DateWordKind.Number, out _) == 1)
+            if (token.Kind == TokenKind.Number || _lexicons.Events.Dates.Longest(View.Ids, k - back, w => w.Kind == DateWordKind.Number, out _) == 1)
             {
                 return (View.Classes[k - back] & WordClass.Pair) == 0 && (ClassesEndingAt(k - back + 1) & WordClass.Pair) == 0;
             }
@@ -1794,7 +1795,7 @@ internal sealed class DocumentContext
                 break;
             }
 
-            if (t > k && ReferentAt[t] < 0 && _lexicons.Triggers.CanStartWith(View.Ids[t]) && _lexicons.Triggers.Longest(View.Ids, t, tr => tr.IsVerb, out _) > 0
+            if (t > k && ReferentAt[t] < 0 && _lexicons.Events.Triggers.CanStartWith(View.Ids[t]) && _lexicons.Events.Triggers.Longest(View.Ids, t, tr => tr.IsVerb, out _) > 0
                 && (ClassesEndingAt(t) & WordClass.Determiner) == 0)
             {
                 break;
@@ -2058,7 +2059,7 @@ internal sealed class DocumentContext
                     found = FollowedByParticiple(k) ? EventStatus.Reported : EventStatus.Planned;
                 }
             }
-            else if (_lexicons.LightVerbs.Longest(View.Ids, k, out var forms) == 1)
+            else if (_lexicons.Events.LightVerbs.Longest(View.Ids, k, out var forms) == 1)
             {
                 // Spelling decides between readings merged by folding (accorde / accordé).
                 var written = TokenNormalizer.Normalize(View.Tokens[k].Span);
@@ -2092,9 +2093,9 @@ internal sealed class DocumentContext
     private bool FollowedByParticiple(int k)
     {
         var next = k + 1;
-        return next < View.Count && (_lexicons.LightVerbs.Longest(View.Ids, next, v => v.Tense == VerbTense.PastParticiple, out _) == 1
+        return next < View.Count && (_lexicons.Events.LightVerbs.Longest(View.Ids, next, v => v.Tense == VerbTense.PastParticiple, out _) == 1
             || (View.Classes[next] & WordClass.TParticiple) != 0
-            || (_lexicons.Triggers.Longest(View.Ids, next, t => t.IsVerb && t.Tense == VerbTense.PastParticiple, out _) == 1));
+            || (_lexicons.Events.Triggers.Longest(View.Ids, next, t => t.IsVerb && t.Tense == VerbTense.PastParticiple, out _) == 1));
     }
 
     private bool IsDash(int k)

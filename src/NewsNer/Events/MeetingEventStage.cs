@@ -1,4 +1,5 @@
 using NewsNer.Entities.Linking;
+using NewsNer.Internal;
 using NewsNer.Pipeline;
 
 namespace NewsNer.Events;
@@ -8,20 +9,13 @@ internal sealed class MeetingEventStage(MeetingExtractor extractor, Decisions.Ev
 {
     public string Name => "events";
 
-    public Annotations Requires => Annotations.Entities;
+    public Annotations Requires => Annotations.Entities | Annotations.Linking;
 
     public Annotations Produces => Annotations.Events;
 
     public void Run(AnnotationState state, CancellationToken cancellationToken)
     {
-        var linking = state.Linking;
-        if (linking is null)
-        {
-            // Entities came from elsewhere: link their name mentions again to get the role descriptions.
-            var view = new LexicalView(state.Text, state.Tokens, state.Sentences, extractor.Lexicons);
-            linking = EntityLinker.Default.Link(view, [.. state.Entities.SelectMany(e => e.Mentions).Where(m => m.Kind == Entities.MentionKind.Name)]);
-        }
-
+        var linking = state.Linking ?? throw new InvalidOperationException(ErrorMessages.StageRequires(Name, Annotations.Linking));
         state.Events.Clear();
         state.Events.AddRange(Extract(extractor, linking, state.Options.PublicationDate, model));
     }

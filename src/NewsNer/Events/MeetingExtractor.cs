@@ -2,6 +2,7 @@ using NewsNer.Entities;
 using NewsNer.Entities.Linking;
 using NewsNer.Internal.Lexicons;
 using NewsNer.Tokenization;
+using NewsNer.Events.Lexicons;
 
 namespace NewsNer.Events;
 
@@ -48,12 +49,12 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             var before = mentions.Count;
             for (var k = sentence.FirstToken; k < sentence.EndToken && k < view.Count; k++)
             {
-                if (context.ReferentAt[k] >= 0 || context.InsideCue(k) || !lexicons.Triggers.CanStartWith(view.Ids[k]))
+                if (context.ReferentAt[k] >= 0 || context.InsideCue(k) || !lexicons.Events.Triggers.CanStartWith(view.Ids[k]))
                 {
                     continue;
                 }
 
-                var length = lexicons.Triggers.Longest(view.Ids, k, out var triggers);
+                var length = lexicons.Events.Triggers.Longest(view.Ids, k, out var triggers);
                 if (length == 0)
                 {
                     continue;
@@ -80,7 +81,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     {
         for (var k = 0; k < view.Count; k++)
         {
-            if (lexicons.Triggers.CanStartWith(view.Ids[k]) || lexicons.CueMayStart(view.Ids[k], TopicClasses))
+            if (lexicons.Events.Triggers.CanStartWith(view.Ids[k]) || lexicons.Events.CueMayStart(view.Ids[k], TopicClasses))
             {
                 return true;
             }
@@ -93,7 +94,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     {
         for (var k = start; k < end && k < view.Count; k++)
         {
-            if (lexicons.Triggers.CanStartWith(view.Ids[k]))
+            if (lexicons.Events.Triggers.CanStartWith(view.Ids[k]))
             {
                 return true;
             }
@@ -106,7 +107,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     {
         for (var k = start; k < end && k < view.Count; k++)
         {
-            if (lexicons.CueMayStart(view.Ids[k], TopicClasses) && lexicons.Cues.Longest(view.Ids, k, c => c is CueClass.Topic or CueClass.TopicDe or CueClass.TopicNounPhrase, out _) > 0)
+            if (lexicons.Events.CueMayStart(view.Ids[k], TopicClasses) && lexicons.Events.Cues.Longest(view.Ids, k, c => c is CueClass.Topic or CueClass.TopicDe or CueClass.TopicNounPhrase, out _) > 0)
             {
                 return true;
             }
@@ -264,12 +265,12 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
         for (var k = mention.ClauseStart; k < mention.ClauseEnd; k++)
         {
-            if (context.ReferentAt[k] >= 0 || !lexicons.Triggers.CanStartWith(view.Ids[k]))
+            if (context.ReferentAt[k] >= 0 || !lexicons.Events.Triggers.CanStartWith(view.Ids[k]))
             {
                 continue;
             }
 
-            var length = lexicons.Triggers.Longest(view.Ids, k, t => t.NounFlags.HasFlag(NounFlags.Summit), out _);
+            var length = lexicons.Events.Triggers.Longest(view.Ids, k, t => t.NounFlags.HasFlag(NounFlags.Summit), out _);
             if (length == 0)
             {
                 continue;
@@ -764,7 +765,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         // "discuteront du sort de ...": the trigger is its own topic cue.
-        if (mention.Trigger.IsVerb && lexicons.Cues.Longest(view.Ids, mention.TriggerStart, c => c == CueClass.TopicDe, out _) > 0 && mention.Topics.Count == 0)
+        if (mention.Trigger.IsVerb && lexicons.Events.Cues.Longest(view.Ids, mention.TriggerStart, c => c == CueClass.TopicDe, out _) > 0 && mention.Topics.Count == 0)
         {
             // "discute avec Scholz de la défense européenne": past the peers, the de-phrase is the topic.
             var from = context.SkipPeers(mention.TriggerEnd, mention.ClauseEnd);

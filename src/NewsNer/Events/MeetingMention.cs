@@ -1,4 +1,5 @@
 using NewsNer.Internal.Lexicons;
+using NewsNer.Events.Lexicons;
 
 namespace NewsNer.Events;
 

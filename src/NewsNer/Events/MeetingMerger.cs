@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NewsNer.Entities;
 using NewsNer.Internal.Lexicons;
+using NewsNer.Events.Lexicons;
 
 namespace NewsNer.Events;
 

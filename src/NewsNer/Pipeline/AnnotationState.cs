@@ -33,7 +33,7 @@ internal sealed class AnnotationState
 
     public List<MeetingEvent> Events { get; } = [];
 
-    /// <summary>What the linking stage found beyond the entities (role descriptions, word ids), for the event stage.</summary>
+    /// <summary>The <see cref="Annotations.Linking"/> layer: what linking found beyond the entities, for the event stage.</summary>
     public LinkingResult? Linking { get; set; }
 
     /// <summary>The layers produced so far.</summary>

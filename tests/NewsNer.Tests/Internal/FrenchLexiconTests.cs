@@ -32,7 +32,7 @@ public class FrenchLexiconTests
     public void Meeting_verbs_are_conjugated_from_their_model(string lemma, string form, string tense)
     {
         var view = Views.Of(form);
-        s_lexicons.Triggers.Longest(view.Ids, 0, out var triggers);
+        s_lexicons.Events.Triggers.Longest(view.Ids, 0, out var triggers);
         Assert.Contains(triggers, t => t.Lemma == lemma && t.Form == form && t.Tense.ToString() == tense);
     }
 
@@ -43,7 +43,7 @@ public class FrenchLexiconTests
     public void First_and_second_person_forms_are_not_triggers(string form)
     {
         var view = Views.Of(form);
-        s_lexicons.Triggers.Longest(view.Ids, 0, out var triggers);
+        s_lexicons.Events.Triggers.Longest(view.Ids, 0, out var triggers);
         Assert.DoesNotContain(triggers, t => t.IsVerb && t.Form == form);
     }
 

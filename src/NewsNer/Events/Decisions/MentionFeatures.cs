@@ -1,6 +1,7 @@
 using NewsNer.Entities;
 using NewsNer.Internal.Lexicons;
 using NewsNer.Tokenization;
+using NewsNer.Events.Lexicons;
 
 namespace NewsNer.Events.Decisions;
 

@@ -1,5 +1,6 @@
 using NewsNer.Entities;
 using NewsNer.Internal.Lexicons;
+using NewsNer.Events.Lexicons;
 
 namespace NewsNer.Events.Decisions;
 

@@ -1,8 +1,9 @@
-using NewsNer.Entities;
 using NewsNer.Entities.Linking;
+using NewsNer.Entities;
+using NewsNer.Events.Candidates;
 using NewsNer.Events;
-using NewsNer.Internal;
 using NewsNer.Internal.Lexicons;
+using NewsNer.Internal;
 using NewsNer.Pipeline;
 using NewsNer.Sentences;
 using NewsNer.Tokenization;

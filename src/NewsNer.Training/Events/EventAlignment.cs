@@ -1,5 +1,6 @@
-using NewsNer.Events;
+using NewsNer.Events.Candidates;
 using NewsNer.Events.Decisions;
+using NewsNer.Events;
 using NewsNer.Training.Evaluation.News;
 
 namespace NewsNer.Training.Events;

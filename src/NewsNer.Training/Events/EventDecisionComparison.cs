@@ -40,7 +40,7 @@ public static class EventDecisionComparison
                 trainExamples[decision] = list;
             }
 
-            var decided = test.Select(a => (a, LearnedMeetingAssembler.Decide(a.Context, a.Statistics, a.Candidates, firstStage, a.Publication))).ToList();
+            var decided = test.Select(a => (a, LearnedMeetingAssembler.Decide(a.Index, a.Statistics, a.Candidates, firstStage))).ToList();
             foreach (var (decision, list) in EventExamples.SecondStage(decided))
             {
                 testExamples[decision] = list;

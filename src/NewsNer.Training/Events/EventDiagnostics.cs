@@ -1,6 +1,8 @@
 using System.Globalization;
-using NewsNer.Events;
+using NewsNer.Events.Candidates;
 using NewsNer.Events.Decisions;
+using NewsNer.Events.Reading;
+using NewsNer.Events;
 using NewsNer.Training.Evaluation.News;
 
 namespace NewsNer.Training.Events;
@@ -37,14 +39,14 @@ public static class EventDiagnostics
             var document = full.Process(article.Text, article.Options);
             var goldArticle = gold[article.Id];
             var score = NewsScorer.Score(goldArticle, document);
-            var mentions = MeetingExtractor.Default.FindMentions(linked, publication, out var context);
-            context.AllMentions = mentions;
-            var statistics = DocumentStatistics.Of(context);
-            var candidates = CandidateBuilder.Build(context, statistics, mentions);
+            var reading = MeetingExtractor.Default.Read(new EventDocumentIndex(linked, publication));
+            var index = reading.Index;
+            var statistics = DocumentStatistics.Of(index);
+            var candidates = CandidateBuilder.Build(index, statistics, reading.Mentions);
             var alignment = EventAlignment.Align(goldArticle, NewsPipeline.ToDocument(state), candidates);
-            var decided = LearnedMeetingAssembler.Decide(context, statistics, candidates, model, publication);
-            var units = LearnedMeetingAssembler.Split(context, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
-            var clusters = LearnedMeetingAssembler.InTextOrder(LearnedMeetingAssembler.Merge(context, units, model, publication));
+            var decided = LearnedMeetingAssembler.Decide(index, statistics, candidates, model);
+            var units = LearnedMeetingAssembler.Split(index, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
+            var clusters = LearnedMeetingAssembler.InTextOrder(LearnedMeetingAssembler.Merge(index, units, model));
             string Name(int entity) => linked.Entities[entity].Canonical;
 
             foreach (var g in score.MissedGoldEvents)

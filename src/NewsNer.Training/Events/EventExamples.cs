@@ -1,6 +1,8 @@
 using NewsNer.Entities.Linking;
-using NewsNer.Events;
+using NewsNer.Events.Candidates;
 using NewsNer.Events.Decisions;
+using NewsNer.Events.Reading;
+using NewsNer.Events;
 using NewsNer.Training.Evaluation.News;
 
 namespace NewsNer.Training.Events;
@@ -59,7 +61,7 @@ internal sealed class TrainingArticle
 {
     public required NewsArticle Article { get; init; }
 
-    public required DocumentContext Context { get; init; }
+    public required EventDocumentIndex Index { get; init; }
 
     public required DocumentStatistics Statistics { get; init; }
 
@@ -109,14 +111,13 @@ internal static class EventExamples
             return null;
         }
 
-        var mentions = MeetingExtractor.Default.FindMentions(linking, article.Options.PublicationDate, out var context);
-        context.AllMentions = mentions;
-        var statistics = DocumentStatistics.Of(context);
-        var candidates = CandidateBuilder.Build(context, statistics, mentions);
+        var reading = MeetingExtractor.Default.Read(new EventDocumentIndex(linking, article.Options.PublicationDate));
+        var statistics = DocumentStatistics.Of(reading.Index);
+        var candidates = CandidateBuilder.Build(reading.Index, statistics, reading.Mentions);
         return new TrainingArticle
         {
             Article = article,
-            Context = context,
+            Index = reading.Index,
             Statistics = statistics,
             Candidates = candidates,
             Alignment = EventAlignment.Align(gold, NewsPipeline.ToDocument(state), candidates),
@@ -137,7 +138,7 @@ internal static class EventExamples
                 var candidate = candidates[i];
                 var aligned = article.Alignment.Aligned[i];
                 features.Clear();
-                MentionFeatures.Build(article.Context, candidate, article.Publication, LearnedMeetingAssembler.MentionsInSentence(candidates, i), features);
+                MentionFeatures.Build(article.Index, candidate, LearnedMeetingAssembler.MentionsInSentence(candidates, i), features);
                 if (aligned.Count == 0)
                 {
                     continue;
@@ -147,7 +148,7 @@ internal static class EventExamples
                 foreach (var party in candidate.Parties)
                 {
                     features.Clear();
-                    PartyFeatures.Build(article.Context, article.Statistics, candidate, party, features);
+                    PartyFeatures.Build(article.Index, article.Statistics, candidate, party, features);
                     var role = article.Alignment.RoleOf(i, party.Entity);
                     var ruleRole = party.RuleRole is { } rule ? RoleClass.Of(rule) : RoleClass.None;
                     examples[EventDecision.Party].Add(Example.From(features, role == RoleClass.None ? 0 : 1, article.Article.Id, ruleRole == RoleClass.None ? 0 : 1));
@@ -184,8 +185,8 @@ internal static class EventExamples
                 var mention = decided[i];
                 var aligned = alignment.Aligned[i];
                 features.Clear();
-                MentionFeatures.Build(article.Context, mention.Candidate, article.Publication, LearnedMeetingAssembler.MentionsInSentence(article.Candidates, i), features);
-                MentionFeatures.AddPartySummary(article.Context, mention.Candidate, mention.Roles, features);
+                MentionFeatures.Build(article.Index, mention.Candidate, LearnedMeetingAssembler.MentionsInSentence(article.Candidates, i), features);
+                MentionFeatures.AddPartySummary(article.Index, mention.Candidate, mention.Roles, features);
                 var rule = mention.Mention.Dropped is null && mention.Mention.Parties.Count > 0 ? 1 : 0;
                 examples[EventDecision.Meeting].Add(Example.From(features, aligned.Count > 0 ? 1 : 0, article.Article.Id, rule));
                 if (aligned.Count == 0)
@@ -199,15 +200,15 @@ internal static class EventExamples
                 foreach (var place in mention.Candidate.Places)
                 {
                     features.Clear();
-                    ArgumentFeatures.Place(article.Context, article.Statistics, mention.Candidate, place, mention.Parties, features);
-                    var text = MeetingMerger.Argument(article.Context, place).Text;
+                    ArgumentFeatures.Place(article.Index, article.Statistics, mention.Candidate, place, mention.Parties, features);
+                    var text = MeetingAssembly.Argument(article.Index, place).Text;
                     examples[EventDecision.Place].Add(Example.From(features, EventAlignment.PlaceMatches(best.Location, text) ? 1 : 0, article.Article.Id, mention.Mention.Places.Count > 0 && ReferenceEquals(mention.Mention.Places[0], place) ? 1 : 0));
                 }
 
                 foreach (var date in mention.Candidate.Dates)
                 {
                     features.Clear();
-                    ArgumentFeatures.Date(article.Context, article.Publication, mention.Candidate, date, mention.DecidedStatus, features);
+                    ArgumentFeatures.Date(article.Index, mention.Candidate, date, mention.DecidedStatus, features);
                     var text = article.View.Text[date.Start..date.End];
                     examples[EventDecision.Date].Add(Example.From(features, EventAlignment.DateMatches(best.Date, text) ? 1 : 0, article.Article.Id, ReferenceEquals(mention.Mention.Date, date) ? 1 : 0));
                 }
@@ -217,7 +218,7 @@ internal static class EventExamples
                 {
                     split = reached.Count >= 2;
                     features.Clear();
-                    MentionFeatures.BuildSplit(article.Context, mention.Candidate, mention.Parties, features);
+                    MentionFeatures.BuildSplit(article.Index, mention.Candidate, mention.Parties, features);
                     examples[EventDecision.Split].Add(Example.From(features, split ? 1 : 0, article.Article.Id, 0));
                 }
 
@@ -268,14 +269,14 @@ internal static class EventExamples
                 foreach (var entity in draft.Roles.Keys)
                 {
                     features.Clear();
-                    EventFeatures.Host(article.Context, article.Statistics, draft, entity, features);
+                    EventFeatures.Host(article.Index, article.Statistics, draft, entity, features);
                     var isHost = goldEvent.Host is { } host && alignment.EntityToGold.TryGetValue(entity, out var gi)
                         && NewsScorer.Normalize(article.Gold.Entities[gi].Canonical) == NewsScorer.Normalize(host);
                     examples[EventDecision.Host].Add(Example.From(features, isHost ? 1 : 0, article.Article.Id, entity == hostRule && draft.HostShare(entity) >= 0.3f ? 1 : 0));
                 }
 
                 features.Clear();
-                EventFeatures.Status(article.Context, article.Publication, draft, features);
+                EventFeatures.Status(article.Index, draft, features);
                 var vote = draft.StatusVote[1] > draft.StatusVote[0] ? (draft.StatusVote[2] > draft.StatusVote[1] ? 2 : 1) : draft.StatusVote[2] > draft.StatusVote[0] ? 2 : 0;
                 examples[EventDecision.MeetingStatus].Add(Example.From(features, (int)StatusOf(goldEvent), article.Article.Id, vote));
             }
@@ -292,7 +293,7 @@ internal static class EventExamples
                     }
 
                     features.Clear();
-                    ArgumentFeatures.Pair(article.Context, article.Publication, a.Unit.Mention, a.Unit.Parties, a.Unit.DecidedStatus, b.Unit.Mention, b.Unit.Parties, b.Unit.DecidedStatus, x - y, features);
+                    ArgumentFeatures.Pair(article.Index, a.Unit.Mention, a.Unit.Parties, a.Unit.DecidedStatus, b.Unit.Mention, b.Unit.Parties, b.Unit.DecidedStatus, x - y, features);
                     var rule = LearnedMeetingAssembler.RulesSameEncounter(a.Unit, b.Unit) ? 1 : 0;
                     examples[EventDecision.SameEncounter].Add(Example.From(features, a.Events.Overlaps(b.Events) ? 1 : 0, article.Article.Id, rule));
                 }

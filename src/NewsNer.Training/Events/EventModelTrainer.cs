@@ -147,7 +147,7 @@ public static class EventModelTrainer
     public static NewsPipeline TrainPipeline(NewsPipeline linking, IEnumerable<NewsArticle> articles, IReadOnlyDictionary<string, GoldArticle> gold, EventTrainingOptions options) =>
         WithEvents(linking, Train(linking, articles, gold, options));
 
-    internal static NewsPipeline WithEvents(NewsPipeline linking, EventModel? model) => linking.WithStage(new NewsNer.Events.MeetingEventStage(NewsNer.Events.MeetingExtractor.Default, model));
+    internal static NewsPipeline WithEvents(NewsPipeline linking, EventModel? model) => linking.WithStage(new NewsNer.Events.MeetingEventStage(NewsNer.Events.Candidates.MeetingExtractor.Default, model));
 
     /// <summary>How many parts the training articles are cut into for the out-of-part predictions of the second stage.</summary>
     public const int CrossFitParts = 4;
@@ -198,7 +198,7 @@ public static class EventModelTrainer
             var models = TrainFirstStage(training.Where(a => PartOf(a.Article.Id) != part), options);
             foreach (var article in training.Where(a => PartOf(a.Article.Id) == part))
             {
-                decided.Add((article, LearnedMeetingAssembler.Decide(article.Context, article.Statistics, article.Candidates, models, article.Publication)));
+                decided.Add((article, LearnedMeetingAssembler.Decide(article.Index, article.Statistics, article.Candidates, models)));
             }
         }
 

@@ -1,4 +1,8 @@
 using NewsNer.Entities.Linking;
+using NewsNer.Events.Candidates;
+using NewsNer.Events.Decisions;
+using NewsNer.Events.Reading;
+using NewsNer.Events.Rules;
 using NewsNer.Internal;
 using NewsNer.Pipeline;
 
@@ -21,17 +25,16 @@ internal sealed class MeetingEventStage(MeetingExtractor extractor, Decisions.Ev
     }
 
     /// <summary>Mentions, then events, for one linked document.</summary>
-    internal static List<Events.MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication, Decisions.EventModel? model = null)
+    internal static List<MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication, EventModel? model = null)
     {
         if (linking.Entities.Count == 0 || !extractor.MayStateMeetings(linking.View))
         {
             return [];
         }
 
-        var mentions = extractor.FindMentions(linking, publication, out var context);
-        context.AllMentions = mentions;
+        var reading = extractor.Read(new EventDocumentIndex(linking, publication));
         return model is null
-            ? MeetingMerger.Merge(context, mentions, publication, extractor.Lexicons)
-            : Decisions.LearnedMeetingAssembler.Assemble(context, mentions, model, publication, extractor.Lexicons);
+            ? MeetingMerger.Merge(reading, extractor.Lexicons)
+            : LearnedMeetingAssembler.Assemble(reading, model, extractor.Lexicons);
     }
 }

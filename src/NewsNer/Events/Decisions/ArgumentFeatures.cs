@@ -1,4 +1,6 @@
 using NewsNer.Entities;
+using NewsNer.Events.Candidates;
+using NewsNer.Events.Reading;
 using NewsNer.Internal.Lexicons;
 
 namespace NewsNer.Events.Decisions;
@@ -82,7 +84,7 @@ internal static class ArgumentFeatures
 
     /// <summary>Two mentions (<paramref name="a"/> before <paramref name="b"/>) and the parties the role decision gave each.</summary>
     public static void Pair(
-        DocumentContext context, DateOnly? publication, MeetingMention a, IReadOnlyDictionary<int, ParticipantRole> partiesA, EventStatus statusA,
+        EventDocumentIndex index, MeetingMention a, IReadOnlyDictionary<int, ParticipantRole> partiesA, EventStatus statusA,
         MeetingMention b, IReadOnlyDictionary<int, ParticipantRole> partiesB, EventStatus statusB, int mentionsBetween, FeatureVector features)
     {
         features.Add((int)PairT.Bias);
@@ -121,18 +123,18 @@ internal static class ArgumentFeatures
         }
 
         features.Add((int)PairT.Roles, Math.Min(conflicts, 2));
-        features.Add((int)PairT.Dates, DateRelation(publication, a, b));
-        features.Add((int)PairT.Places, PlaceRelation(context, a, b));
+        features.Add((int)PairT.Dates, DateRelation(index.Calendar, a, b));
+        features.Add((int)PairT.Places, PlaceRelation(index, a, b));
     }
 
     /// <summary>A candidate place of a mention.</summary>
-    public static void Place(DocumentContext context, DocumentStatistics statistics, MeetingCandidate candidate, Referent place, IReadOnlyDictionary<int, ParticipantRole> parties, FeatureVector features)
+    public static void Place(EventDocumentIndex index, DocumentStatistics statistics, MeetingCandidate candidate, Referent place, IReadOnlyDictionary<int, ParticipantRole> parties, FeatureVector features)
     {
         var mention = candidate.Mention;
-        var view = context.View;
-        var entity = place.Entity >= 0 ? context.Entities[place.Entity] : null;
+        var view = index.View;
+        var entity = place.Entity >= 0 ? index.Entities[place.Entity] : null;
         features.Add((int)PlaceT.Bias);
-        MentionFeatures.AddBits((int)PlaceT.Preposition, (long)(context.ClassesEndingAt(place.Start) & (WordClass.Preposition | WordClass.Locative | WordClass.Determiner)), features);
+        MentionFeatures.AddBits((int)PlaceT.Preposition, (long)(index.ClassesEndingAt(place.Start) & (WordClass.Preposition | WordClass.Locative | WordClass.Determiner)), features);
         var kind = entity?.Kind is { } k ? (long)FeatureHash.Of(k) : 0;
         features.Add((int)PlaceT.Kind, kind);
         features.Add((int)PlaceT.KindFrame, kind, mention.Trigger.IsVerb ? (long)mention.Trigger.Frame : 10 + (long)mention.Subtype);
@@ -141,8 +143,8 @@ internal static class ArgumentFeatures
         var offset = place.End <= mention.TriggerStart ? place.End - mention.TriggerStart - 1 : place.Start - mention.TriggerEnd + 1;
         features.Add((int)PlaceT.Distance, sameSentence ? (offset < 0 ? 0 : 10) + MentionFeatures.Bucket(Math.Abs(offset)) : -1);
         features.AddIf((int)PlaceT.RuleChose, mention.Places.Contains(place));
-        features.AddIf((int)PlaceT.Dateline, ReferenceEquals(place, context.DatelinePlace));
-        features.AddIf((int)PlaceT.Nested, context.SeatOfGovernmentCountry(place.Start, place.End) is not null);
+        features.AddIf((int)PlaceT.Dateline, ReferenceEquals(place, index.DatelinePlace));
+        features.AddIf((int)PlaceT.Nested, index.SeatOfGovernmentCountry(place.Start, place.End) is not null);
         features.Add((int)PlaceT.Count, Math.Min(candidate.Places.Count, 4));
         var sentenceDistance = Math.Clamp(view.SentenceOf[place.Start] - mention.Sentence, -3, 3);
         features.Add((int)PlaceT.SentenceDistance, sentenceDistance);
@@ -152,8 +154,8 @@ internal static class ArgumentFeatures
         if (entity is not null)
         {
             features.Add((int)PlaceT.Mentions, MentionFeatures.Bucket(statistics.Referents[place.Entity]));
-            features.AddIf((int)PlaceT.PartyCountry, entity.Country is { } country && parties.Keys.Any(p => context.Entities[p].Country == country));
-            features.AddIf((int)PlaceT.HostCountry, entity.Country is { } hostCountry && parties.Any(p => p.Value == ParticipantRole.Host && context.Entities[p.Key].Country == hostCountry));
+            features.AddIf((int)PlaceT.PartyCountry, entity.Country is { } country && parties.Keys.Any(p => index.Entities[p].Country == country));
+            features.AddIf((int)PlaceT.HostCountry, entity.Country is { } hostCountry && parties.Any(p => p.Value == ParticipantRole.Host && index.Entities[p.Key].Country == hostCountry));
             features.AddIf((int)PlaceT.Country, entity.Country is not null);
         }
 
@@ -164,24 +166,24 @@ internal static class ArgumentFeatures
     }
 
     /// <summary>A candidate date expression of a mention, given the status decided for the mention.</summary>
-    public static void Date(DocumentContext context, DateOnly? publication, MeetingCandidate candidate, DateExpression date, EventStatus status, FeatureVector features)
+    public static void Date(EventDocumentIndex index, MeetingCandidate candidate, DateExpression date, EventStatus status, FeatureVector features)
     {
         var mention = candidate.Mention;
-        var view = context.View;
+        var view = index.View;
         features.Add((int)DateT.Bias);
         var sameSentence = view.SentenceOf[date.StartToken] == mention.Sentence;
         features.AddIf((int)DateT.InClause, sameSentence && date.StartToken >= mention.ClauseStart && date.EndToken <= mention.ClauseEnd);
         var offset = date.EndToken <= mention.TriggerStart ? date.EndToken - mention.TriggerStart - 1 : date.StartToken - mention.TriggerEnd + 1;
         features.Add((int)DateT.Distance, sameSentence ? (offset < 0 ? 0 : 10) + MentionFeatures.Bucket(Math.Abs(offset)) : -1);
         features.AddIf((int)DateT.RuleChose, ReferenceEquals(mention.Date, date));
-        features.AddIf((int)DateT.Dateline, ReferenceEquals(date, context.DatelineDate));
+        features.AddIf((int)DateT.Dateline, ReferenceEquals(date, index.DatelineDate));
         features.Add((int)DateT.Precision, (date.Day is null ? 0 : 1) + (date.Weekday is null ? 0 : 2) + (date.Month is null ? 0 : 4) + (date.Year is null ? 0 : 8) + (date.Offset is null ? 0 : 16));
         features.AddIf((int)DateT.Vague, date.Vague);
         features.Add((int)DateT.Direction, (long)date.Direction);
-        var future = date.IsFuture(publication);
+        var future = index.Calendar.IsFuture(date);
         features.AddIf((int)DateT.Future, future);
-        features.AddIf((int)DateT.Background, date.IsBackground(publication));
-        features.AddIf((int)DateT.Recent, date.IsWithinDaysBefore(publication, 7));
+        features.AddIf((int)DateT.Background, index.Calendar.IsBackground(date));
+        features.AddIf((int)DateT.Recent, index.Calendar.IsWithinDaysBefore(date, 7));
         features.AddIf((int)DateT.Today, date.IsToday);
         features.Add((int)DateT.Unit, (long)date.OffsetUnit);
         features.Add((int)DateT.StatusFuture, (long)status, future ? 1 : 0);
@@ -195,7 +197,7 @@ internal static class ArgumentFeatures
 
     private static int Family(MeetingMention mention) => mention.IsPhone ? 1 : mention.IsSummit ? 2 : 0;
 
-    private static int DateRelation(DateOnly? publication, MeetingMention a, MeetingMention b)
+    private static int DateRelation(DateResolver calendar, MeetingMention a, MeetingMention b)
     {
         if (a.Date is not { } first || b.Date is not { } second)
         {
@@ -207,8 +209,8 @@ internal static class ArgumentFeatures
             return 2;
         }
 
-        var x = first.Resolve(publication, a.Status);
-        var y = second.Resolve(publication, b.Status);
+        var x = calendar.Resolve(first, a.Status);
+        var y = calendar.Resolve(second, b.Status);
         if (x is not null && y is not null)
         {
             return x == y ? 3 : x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal) ? 4 : 5;
@@ -217,7 +219,7 @@ internal static class ArgumentFeatures
         return first.Weekday is { } w1 && second.Weekday is { } w2 ? (w1 == w2 ? 6 : 7) : 8;
     }
 
-    private static int PlaceRelation(DocumentContext context, MeetingMention a, MeetingMention b)
+    private static int PlaceRelation(EventDocumentIndex index, MeetingMention a, MeetingMention b)
     {
         if (a.Places.Count == 0 || b.Places.Count == 0)
         {
@@ -229,10 +231,10 @@ internal static class ArgumentFeatures
             return 2;
         }
 
-        var countries = a.Places.Select(p => Country(context, p)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var others = b.Places.Select(p => Country(context, p)).OfType<string>().ToList();
+        var countries = a.Places.Select(p => Country(index, p)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var others = b.Places.Select(p => Country(index, p)).OfType<string>().ToList();
         return countries.Count == 0 || others.Count == 0 ? 3 : others.Any(countries.Contains) ? 4 : 5;
     }
 
-    private static string? Country(DocumentContext context, Referent place) => place.Entity >= 0 ? context.Entities[place.Entity].Country : place.Country;
+    private static string? Country(EventDocumentIndex index, Referent place) => place.Entity >= 0 ? index.Entities[place.Entity].Country : place.Country;
 }

@@ -1,4 +1,6 @@
 using NewsNer.Entities;
+using NewsNer.Events.Candidates;
+using NewsNer.Events.Reading;
 
 namespace NewsNer.Events.Decisions;
 
@@ -113,9 +115,9 @@ internal static class EventFeatures
     }
 
     /// <summary>A party of a draft as its host.</summary>
-    public static void Host(DocumentContext context, DocumentStatistics statistics, EventDraft draft, int entity, FeatureVector features)
+    public static void Host(EventDocumentIndex index, DocumentStatistics statistics, EventDraft draft, int entity, FeatureVector features)
     {
-        var party = context.Entities[entity];
+        var party = index.Entities[entity];
         var primary = draft.Primary.Mention;
         var frame = primary.Trigger.IsVerb ? (long)primary.Trigger.Frame : 10 + (long)primary.Subtype;
         features.Add((int)HostT.Bias);
@@ -127,7 +129,7 @@ internal static class EventFeatures
         var ranked = draft.Roles.Keys.OrderByDescending(draft.HostShare).ToList();
         features.Add((int)HostT.Rank, Math.Min(ranked.IndexOf(entity), 3));
         features.Add((int)HostT.Type, (long)party.Type);
-        features.AddIf((int)HostT.Leader, context.IsLeader(new Referent { Entity = entity }));
+        features.AddIf((int)HostT.Leader, index.IsLeader(new Referent { Entity = entity }));
         features.Add((int)HostT.Parties, Math.Min(draft.Roles.Count, 4));
         features.Add((int)HostT.Subtype, (long)primary.Subtype);
         features.Add((int)HostT.Frame, frame);
@@ -138,13 +140,13 @@ internal static class EventFeatures
 
         // Where the meeting is: the host is at home (the dateline, the places the mentions name).
         var country = party.Country;
-        features.AddIf((int)HostT.DatelineCountry, country is not null && context.DatelinePlace is { } dateline && MeetingMerger.PlaceCountry(context, dateline) == country);
-        features.AddIf((int)HostT.PlaceCountry, country is not null && draft.Mentions.Any(m => m.Mention.Places.Any(p => MeetingMerger.PlaceCountry(context, p) == country)));
-        features.AddIf((int)HostT.OtherCountry, country is not null && draft.Roles.Keys.Any(e => e != entity && context.Entities[e].Country is { } other && other != country));
+        features.AddIf((int)HostT.DatelineCountry, country is not null && index.DatelinePlace is { } dateline && MeetingAssembly.PlaceCountry(index, dateline) == country);
+        features.AddIf((int)HostT.PlaceCountry, country is not null && draft.Mentions.Any(m => m.Mention.Places.Any(p => MeetingAssembly.PlaceCountry(index, p) == country)));
+        features.AddIf((int)HostT.OtherCountry, country is not null && draft.Roles.Keys.Any(e => e != entity && index.Entities[e].Country is { } other && other != country));
     }
 
     /// <summary>A draft's status.</summary>
-    public static void Status(DocumentContext context, DateOnly? publication, EventDraft draft, FeatureVector features)
+    public static void Status(EventDocumentIndex index, EventDraft draft, FeatureVector features)
     {
         var primary = draft.Primary.Mention;
         features.Add((int)StatusT.Bias);
@@ -171,9 +173,9 @@ internal static class EventFeatures
 
         foreach (var date in draft.Mentions.Select(m => m.Mention.Date).OfType<DateExpression>())
         {
-            features.AddIf((int)StatusT.DateFuture, date.IsFuture(publication));
-            features.AddIf((int)StatusT.DateBackground, date.IsBackground(publication));
-            features.AddIf((int)StatusT.DateRecent, date.IsWithinDaysBefore(publication, 7));
+            features.AddIf((int)StatusT.DateFuture, index.Calendar.IsFuture(date));
+            features.AddIf((int)StatusT.DateBackground, index.Calendar.IsBackground(date));
+            features.AddIf((int)StatusT.DateRecent, index.Calendar.IsWithinDaysBefore(date, 7));
         }
 
         features.AddIf((int)StatusT.Again, draft.Mentions.Any(m => m.Mention.Again));

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using NewsNer.Events.Candidates;
+using NewsNer.Events.Reading;
 using NewsNer.Internal.Lexicons;
 
 namespace NewsNer.Events.Decisions;
@@ -48,17 +50,19 @@ internal static class LearnedMeetingAssembler
     /// <summary>How many open meetings a mention is compared with.</summary>
     public const int ComparedMeetings = 12;
 
-    public static List<MeetingEvent> Assemble(DocumentContext context, List<MeetingMention> mentions, EventModel model, DateOnly? publication, FrenchLexicons lexicons)
+    public static List<MeetingEvent> Assemble(MentionReading reading, EventModel model, FrenchLexicons lexicons)
     {
-        var statistics = DocumentStatistics.Of(context);
-        var candidates = CandidateBuilder.Build(context, statistics, mentions);
-        var decided = Decide(context, statistics, candidates, model, publication);
-        var units = Split(context, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
-        var clusters = InTextOrder(Merge(context, units, model, publication));
+        var index = reading.Index;
+        var mentions = reading.Mentions;
+        var statistics = DocumentStatistics.Of(index);
+        var candidates = CandidateBuilder.Build(index, statistics, mentions);
+        var decided = Decide(index, statistics, candidates, model);
+        var units = Split(index, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
+        var clusters = InTextOrder(Merge(index, units, model));
         var events = new List<MeetingEvent>();
         foreach (var cluster in clusters)
         {
-            if (Build(context, statistics, cluster, model, publication, lexicons, events.Count + 1) is { } meeting)
+            if (Build(index, statistics, cluster, model, lexicons, events.Count + 1) is { } meeting)
             {
                 events.Add(meeting);
             }
@@ -68,7 +72,7 @@ internal static class LearnedMeetingAssembler
     }
 
     /// <summary>The decisions of each mention: meeting, status, roles.</summary>
-    public static List<DecidedMention> Decide(DocumentContext context, DocumentStatistics statistics, List<MeetingCandidate> candidates, EventModel model, DateOnly? publication)
+    public static List<DecidedMention> Decide(EventDocumentIndex index, DocumentStatistics statistics, List<MeetingCandidate> candidates, EventModel model)
     {
         var features = new FeatureVector();
         var result = new List<DecidedMention>(candidates.Count);
@@ -79,7 +83,7 @@ internal static class LearnedMeetingAssembler
             var candidate = candidates[i];
             var decided = new DecidedMention { Candidate = candidate };
             features.Clear();
-            MentionFeatures.Build(context, candidate, publication, MentionsInSentence(candidates, i), features);
+            MentionFeatures.Build(index, candidate, MentionsInSentence(candidates, i), features);
             if (model.Status is { } status)
             {
                 status.Probabilities(features, decided.Status);
@@ -95,7 +99,7 @@ internal static class LearnedMeetingAssembler
                 if (model.Party is { } partyModel)
                 {
                     features.Clear();
-                    PartyFeatures.Build(context, statistics, candidate, party, features);
+                    PartyFeatures.Build(index, statistics, candidate, party, features);
                     var takesPart = partyModel.Probability(features);
                     roles[RoleClass.None] = 1 - takesPart;
                     if (model.Role is { } role)
@@ -127,8 +131,8 @@ internal static class LearnedMeetingAssembler
             if (model.Meeting is { } meeting)
             {
                 features.Clear();
-                MentionFeatures.Build(context, candidate, publication, MentionsInSentence(candidates, i), features);
-                MentionFeatures.AddPartySummary(context, candidate, decided.Roles, features);
+                MentionFeatures.Build(index, candidate, MentionsInSentence(candidates, i), features);
+                MentionFeatures.AddPartySummary(index, candidate, decided.Roles, features);
                 decided.Meeting = meeting.Probability(features);
             }
             else
@@ -147,7 +151,7 @@ internal static class LearnedMeetingAssembler
     /// met one by one — one unit per party met, each with the mention's anchor (the party the document names most:
     /// who receives, visits or calls them in turn).
     /// </summary>
-    public static List<DecidedMention> Split(DocumentContext context, DocumentStatistics statistics, IEnumerable<DecidedMention> mentions, EventModel model)
+    public static List<DecidedMention> Split(EventDocumentIndex index, DocumentStatistics statistics, IEnumerable<DecidedMention> mentions, EventModel model)
     {
         var units = new List<DecidedMention>();
         var features = new FeatureVector();
@@ -160,7 +164,7 @@ internal static class LearnedMeetingAssembler
             }
 
             features.Clear();
-            MentionFeatures.BuildSplit(context, mention.Candidate, mention.Parties, features);
+            MentionFeatures.BuildSplit(index, mention.Candidate, mention.Parties, features);
             if (split.Probability(features) < model.SplitThreshold)
             {
                 units.Add(mention);
@@ -219,7 +223,7 @@ internal static class LearnedMeetingAssembler
     }
 
     /// <summary>Groups the meeting mentions into encounters, in text order, by the same-encounter decision.</summary>
-    public static List<List<DecidedMention>> Merge(DocumentContext context, List<DecidedMention> mentions, EventModel model, DateOnly? publication)
+    public static List<List<DecidedMention>> Merge(EventDocumentIndex index, List<DecidedMention> mentions, EventModel model)
     {
         var clusters = new List<List<DecidedMention>>();
         var features = new FeatureVector();
@@ -245,7 +249,7 @@ internal static class LearnedMeetingAssembler
                 var members = 0;
                 for (var m = cluster.Count - 1; m >= 0 && m >= cluster.Count - ComparedMentions; m--)
                 {
-                    score += SameEncounter(context, model, publication, cluster[m], mention, i - cluster[m].Order, features);
+                    score += SameEncounter(index, model, cluster[m], mention, i - cluster[m].Order, features);
                     members++;
                 }
 
@@ -271,7 +275,7 @@ internal static class LearnedMeetingAssembler
         return clusters;
     }
 
-    private static float SameEncounter(DocumentContext context, EventModel model, DateOnly? publication, DecidedMention a, DecidedMention b, int between, FeatureVector features)
+    private static float SameEncounter(EventDocumentIndex index, EventModel model, DecidedMention a, DecidedMention b, int between, FeatureVector features)
     {
         if (model.SameEncounter is not { } same)
         {
@@ -279,7 +283,7 @@ internal static class LearnedMeetingAssembler
         }
 
         features.Clear();
-        ArgumentFeatures.Pair(context, publication, a.Mention, a.Parties, a.DecidedStatus, b.Mention, b.Parties, b.DecidedStatus, between, features);
+        ArgumentFeatures.Pair(index, a.Mention, a.Parties, a.DecidedStatus, b.Mention, b.Parties, b.DecidedStatus, between, features);
         return same.Probability(features);
     }
 
@@ -287,7 +291,7 @@ internal static class LearnedMeetingAssembler
     /// The parties' roles: one host at most — the party the host decision likes best (or, without it, the one with the
     /// largest share of host probability) when sure enough — and for the others the more likely of guest and participant.
     /// </summary>
-    public static Dictionary<int, ParticipantRole> Roles(DocumentContext context, DocumentStatistics statistics, EventDraft draft, EventModel model, FeatureVector features)
+    public static Dictionary<int, ParticipantRole> Roles(EventDocumentIndex index, DocumentStatistics statistics, EventDraft draft, EventModel model, FeatureVector features)
     {
         var roleOf = draft.Roles.ToDictionary(s => s.Key, s => s.Value[RoleClass.Guest] >= s.Value[RoleClass.Participant] ? ParticipantRole.Guest : ParticipantRole.Participant);
         var best = -1;
@@ -298,7 +302,7 @@ internal static class LearnedMeetingAssembler
             if (model.Host is { } host)
             {
                 features.Clear();
-                EventFeatures.Host(context, statistics, draft, entity, features);
+                EventFeatures.Host(index, statistics, draft, entity, features);
                 score = host.Probability(features);
             }
             else
@@ -336,7 +340,7 @@ internal static class LearnedMeetingAssembler
     }
 
     internal static MeetingEvent? Build(
-        DocumentContext context, DocumentStatistics statistics, List<DecidedMention> cluster, EventModel model, DateOnly? publication, FrenchLexicons lexicons, int number)
+        EventDocumentIndex index, DocumentStatistics statistics, List<DecidedMention> cluster, EventModel model, FrenchLexicons lexicons, int number)
     {
         var draft = new EventDraft(cluster);
         if (draft.Roles.Count == 0)
@@ -345,7 +349,7 @@ internal static class LearnedMeetingAssembler
         }
 
         var features = new FeatureVector();
-        var roleOf = Roles(context, statistics, draft, model, features);
+        var roleOf = Roles(index, statistics, draft, model, features);
         var eventStatus = (EventStatus)ArgMax(draft.StatusVote, 0);
         var primary = draft.Primary;
         var mentions = cluster.Select(m => m.Mention).ToList();
@@ -363,7 +367,7 @@ internal static class LearnedMeetingAssembler
                 if (model.Place is { } placeModel)
                 {
                     features.Clear();
-                    ArgumentFeatures.Place(context, statistics, mention.Candidate, candidate, roleOf, features);
+                    ArgumentFeatures.Place(index, statistics, mention.Candidate, candidate, roleOf, features);
                     p = placeModel.Probability(features);
                 }
                 else
@@ -384,7 +388,7 @@ internal static class LearnedMeetingAssembler
                 if (model.Date is { } dateModel)
                 {
                     features.Clear();
-                    ArgumentFeatures.Date(context, publication, mention.Candidate, candidate, eventStatus, features);
+                    ArgumentFeatures.Date(index, mention.Candidate, candidate, eventStatus, features);
                     p = dateModel.Probability(features);
                 }
                 else
@@ -404,18 +408,18 @@ internal static class LearnedMeetingAssembler
         if (model.MeetingStatus is { } statusModel)
         {
             features.Clear();
-            EventFeatures.Status(context, publication, draft, features);
+            EventFeatures.Status(index, draft, features);
             Span<float> probabilities = stackalloc float[3];
             statusModel.Probabilities(features, probabilities);
             eventStatus = (EventStatus)ArgMax(probabilities, 0);
         }
 
         var places = place is null ? [] : new List<Referent> { place };
-        var destination = place is null ? null : MeetingMerger.PlaceCountry(context, place);
+        var destination = place is null ? null : MeetingAssembly.PlaceCountry(index, place);
         var phone = mentions.Any(m => m.IsPhone);
         var summit = !phone && mentions.Any(m => m.IsSummit);
         var negotiation = mentions.Any(m => m.Subtype == MeetingSubtype.Negotiation);
-        var subtype = MeetingMerger.Subtype(context, mentions, roleOf, places, destination, summit, phone, negotiation);
+        var subtype = MeetingAssembly.Subtype(index, mentions, roleOf, places, destination, summit, phone, negotiation);
         if (subtype is MeetingSubtype.HostVisit or MeetingSubtype.MakeVisit && roleOf.ContainsValue(ParticipantRole.Host))
         {
             foreach (var (entity, role) in roleOf.ToList())
@@ -427,8 +431,8 @@ internal static class LearnedMeetingAssembler
             }
         }
 
-        var entities = context.Entities;
-        var view = context.View;
+        var entities = index.Entities;
+        var view = index.View;
         var text = view.Text;
         var participants = roleOf
             .OrderBy(r => r.Value switch { ParticipantRole.Host => 0, ParticipantRole.Guest => 1, ParticipantRole.Participant => 2, _ => 3 })
@@ -436,7 +440,7 @@ internal static class LearnedMeetingAssembler
             .Select(r => new EventParticipant(entities[r.Key].Id, r.Value))
             .ToImmutableArray();
         var delegation = mentions.SelectMany(m => m.Delegation).Where(e => !roleOf.ContainsKey(e)).Distinct().Order().Select(e => entities[e].Id).ToImmutableArray();
-        var placeArgument = place is null ? null : MeetingMerger.Argument(context, place);
+        var placeArgument = place is null ? null : MeetingAssembly.Argument(index, place);
         var topics = mentions.SelectMany(m => m.Topics).Distinct().OrderBy(t => t.Start)
             .Select(t => new EventArgument(text[t.Start..t.End], t.Start, t.End)).ToImmutableArray();
         var evidence = mentions.Select(m => m.Sentence).Distinct().Order()
@@ -444,13 +448,13 @@ internal static class LearnedMeetingAssembler
         var trigger = primary.Mention;
         var triggerStart = view.Tokens[trigger.TriggerStart].Start;
         var triggerEnd = view.Tokens[trigger.TriggerEnd - 1].End;
-        var auxiliary = MeetingMerger.AuxiliaryStart(context, trigger);
+        var auxiliary = MeetingAssembly.AuxiliaryStart(index, trigger);
         if (auxiliary >= 0)
         {
             triggerStart = view.Tokens[auxiliary].Start;
         }
 
-        var dateArgument = date is null ? null : new EventDate(text[date.Start..date.End], date.Start, date.End, date.Resolve(publication, eventStatus));
+        var dateArgument = date is null ? null : new EventDate(text[date.Start..date.End], date.Start, date.End, index.Calendar.Resolve(date, eventStatus));
         var meeting = new MeetingEvent
         {
             Id = "v" + number.ToString(CultureInfo.InvariantCulture),

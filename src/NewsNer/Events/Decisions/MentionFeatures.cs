@@ -1,7 +1,9 @@
 using NewsNer.Entities;
+using NewsNer.Events.Candidates;
+using NewsNer.Events.Lexicons;
+using NewsNer.Events.Reading;
 using NewsNer.Internal.Lexicons;
 using NewsNer.Tokenization;
-using NewsNer.Events.Lexicons;
 
 namespace NewsNer.Events.Decisions;
 
@@ -72,11 +74,11 @@ internal static class MentionFeatures
         DelegationOrPresent,
     }
 
-    public static void Build(DocumentContext context, MeetingCandidate candidate, DateOnly? publication, int mentionsInSentence, FeatureVector features)
+    public static void Build(EventDocumentIndex index, MeetingCandidate candidate, int mentionsInSentence, FeatureVector features)
     {
         var mention = candidate.Mention;
         var trigger = mention.Trigger;
-        var view = context.View;
+        var view = index.View;
         var lemma = FeatureHash.Of(trigger.Lemma);
         features.Add((int)T.Bias);
         features.AddHash((int)T.Lemma, lemma);
@@ -113,7 +115,7 @@ internal static class MentionFeatures
         {
             if ((party.Sources & PartySources.Sentence) != 0)
             {
-                if (context.Entities[party.Entity].Type == EntityType.Person)
+                if (index.Entities[party.Entity].Type == EntityType.Person)
                 {
                     persons++;
                 }
@@ -131,7 +133,7 @@ internal static class MentionFeatures
         features.Add((int)T.SentenceIndex, Math.Min(mention.Sentence, 6));
         features.Add((int)T.SentenceLength, Bucket(sentence.EndToken - sentence.FirstToken));
         features.AddIf((int)T.Question, sentence.EndToken > sentence.FirstToken && view.IsChar(sentence.EndToken - 1, '?'));
-        features.AddIf((int)T.NoPublication, publication is null);
+        features.AddIf((int)T.NoPublication, index.Calendar.Publication is null);
 
         // Cue words near the trigger, on each side.
         var from = Math.Max(mention.ClauseStart, mention.TriggerStart - Window);
@@ -143,7 +145,7 @@ internal static class MentionFeatures
                 continue;
             }
 
-            var cue = context.CueAt(k, out var length);
+            var cue = index.CueAt(k, out var length);
             if (length > 0)
             {
                 features.Add(k < mention.TriggerStart ? (int)T.CueBefore : (int)T.CueAfter, (long)cue);
@@ -171,7 +173,7 @@ internal static class MentionFeatures
             features.AddHash((int)T.WordAfter, WordHash(view, mention.TriggerEnd));
         }
 
-        var before = context.ClassesEndingAt(mention.TriggerStart);
+        var before = index.ClassesEndingAt(mention.TriggerStart);
         AddBits((int)T.ClassBefore, (long)before, features);
         if (trigger.IsVerb)
         {
@@ -183,9 +185,9 @@ internal static class MentionFeatures
         {
             features.AddIf((int)T.DateInClause, date.StartToken >= mention.ClauseStart && date.EndToken <= mention.ClauseEnd);
             features.Add((int)T.DateDirection, (long)date.Direction);
-            features.AddIf((int)T.DateFuture, date.IsFuture(publication));
-            features.AddIf((int)T.DateBackground, date.IsBackground(publication));
-            features.AddIf((int)T.DateRecent, date.IsWithinDaysBefore(publication, 7));
+            features.AddIf((int)T.DateFuture, index.Calendar.IsFuture(date));
+            features.AddIf((int)T.DateBackground, index.Calendar.IsBackground(date));
+            features.AddIf((int)T.DateRecent, index.Calendar.IsWithinDaysBefore(date, 7));
             features.AddIf((int)T.DateToday, date.IsToday);
             features.AddIf((int)T.DateVague, date.Vague);
         }
@@ -216,7 +218,7 @@ internal static class MentionFeatures
     /// What the party decisions said of a mention's candidates, for the meeting decision: how many take part and how
     /// surely, with what roles, from how many countries (all of one country: a domestic event), named where.
     /// </summary>
-    public static void AddPartySummary(DocumentContext context, MeetingCandidate candidate, IReadOnlyDictionary<int, float[]> roles, FeatureVector features)
+    public static void AddPartySummary(EventDocumentIndex index, MeetingCandidate candidate, IReadOnlyDictionary<int, float[]> roles, FeatureVector features)
     {
         var top = 0f;
         var second = 0f;
@@ -245,7 +247,7 @@ internal static class MentionFeatures
             }
 
             parties++;
-            var entity = context.Entities[party.Entity];
+            var entity = index.Entities[party.Entity];
             persons += entity.Type == EntityType.Person ? 1 : 0;
             elsewhere += (party.Sources & (PartySources.Sentence | PartySources.RuleParty)) == 0 ? 1 : 0;
             host |= roles[party.Entity][RoleClass.Host] > roles[party.Entity][RoleClass.Guest] && roles[party.Entity][RoleClass.Host] > roles[party.Entity][RoleClass.Participant];
@@ -263,7 +265,7 @@ internal static class MentionFeatures
         features.AddIf((int)SummaryT.Host, host);
         features.AddIf((int)SummaryT.Guest, guest);
         features.Add((int)SummaryT.Countries, Math.Min(countries.Count, 3));
-        features.AddIf((int)SummaryT.Domestic, parties >= 2 && countries.Count == 1 && !candidate.Parties.Any(p => 1 - roles[p.Entity][RoleClass.None] >= 0.5f && context.Entities[p.Entity].Country is null));
+        features.AddIf((int)SummaryT.Domestic, parties >= 2 && countries.Count == 1 && !candidate.Parties.Any(p => 1 - roles[p.Entity][RoleClass.None] >= 0.5f && index.Entities[p.Entity].Country is null));
         features.Add((int)SummaryT.Persons, Math.Min(persons, 3));
         features.AddIf((int)SummaryT.OnlyOrganizations, parties > 0 && persons == 0);
         features.Add((int)SummaryT.FromElsewhere, Math.Min(elsewhere, 2));
@@ -295,11 +297,11 @@ internal static class MentionFeatures
     /// successivement A, B et C », « s'entretiendra avec A, puis avec B »): the trigger, the parties' number, kinds,
     /// roles and countries, and the words of the sentence around the trigger.
     /// </summary>
-    public static void BuildSplit(DocumentContext context, MeetingCandidate candidate, IReadOnlyDictionary<int, ParticipantRole> parties, FeatureVector features)
+    public static void BuildSplit(EventDocumentIndex index, MeetingCandidate candidate, IReadOnlyDictionary<int, ParticipantRole> parties, FeatureVector features)
     {
         var mention = candidate.Mention;
         var trigger = mention.Trigger;
-        var view = context.View;
+        var view = index.View;
         var lemma = FeatureHash.Of(trigger.Lemma);
         features.Add((int)SplitT.Bias);
         features.AddHash((int)SplitT.Lemma, lemma);
@@ -309,12 +311,12 @@ internal static class MentionFeatures
         features.AddIf((int)SplitT.Plural, (trigger.NounFlags & NounFlags.Plural) != 0);
         features.Add((int)SplitT.Parties, Math.Min(parties.Count, 6));
         features.AddHash((int)SplitT.LemmaParties, lemma, Math.Min(parties.Count, 5));
-        var persons = parties.Keys.Count(e => context.Entities[e].Type == EntityType.Person);
+        var persons = parties.Keys.Count(e => index.Entities[e].Type == EntityType.Person);
         features.Add((int)SplitT.Persons, Math.Min(persons, 5));
         features.Add((int)SplitT.Organizations, Math.Min(parties.Count - persons, 3));
         features.Add((int)SplitT.Hosts, Math.Min(parties.Values.Count(r => r == ParticipantRole.Host), 3));
         features.Add((int)SplitT.Guests, Math.Min(parties.Values.Count(r => r == ParticipantRole.Guest), 3));
-        var countries = parties.Keys.Select(e => context.Entities[e].Country).Where(c => c is not null).Distinct().Count();
+        var countries = parties.Keys.Select(e => index.Entities[e].Country).Where(c => c is not null).Distinct().Count();
         features.Add((int)SplitT.Countries, Math.Min(countries, 4));
         var functions = candidate.Parties.Where(p => parties.ContainsKey(p.Entity) && p.Nearest?.Function is not null).Select(p => p.Nearest!.Function).Distinct().Count();
         features.Add((int)SplitT.Functions, Math.Min(functions, 4));
@@ -328,7 +330,7 @@ internal static class MentionFeatures
             {
                 commas++;
             }
-            else if (context.ReferentAt[k] < 0 && view.Tokens[k].Kind == TokenKind.Word && !view.IsCapitalized(k))
+            else if (index.ReferentAt[k] < 0 && view.Tokens[k].Kind == TokenKind.Word && !view.IsCapitalized(k))
             {
                 features.AddHash((int)SplitT.Word, WordHash(view, k));
             }

@@ -1,6 +1,8 @@
 using NewsNer.Entities;
-using NewsNer.Internal.Lexicons;
+using NewsNer.Events.Candidates;
 using NewsNer.Events.Lexicons;
+using NewsNer.Events.Reading;
+using NewsNer.Internal.Lexicons;
 
 namespace NewsNer.Events.Decisions;
 
@@ -55,12 +57,12 @@ internal static class PartyFeatures
         SameSentenceAsFirst,
     }
 
-    public static void Build(DocumentContext context, DocumentStatistics statistics, MeetingCandidate candidate, PartyCandidate party, FeatureVector features)
+    public static void Build(EventDocumentIndex index, DocumentStatistics statistics, MeetingCandidate candidate, PartyCandidate party, FeatureVector features)
     {
         var mention = candidate.Mention;
         var trigger = mention.Trigger;
-        var view = context.View;
-        var entity = context.Entities[party.Entity];
+        var view = index.View;
+        var entity = index.Entities[party.Entity];
         var frame = trigger.IsVerb ? (long)trigger.Frame : 10 + (long)mention.Subtype;
         var lemma = FeatureHash.Of(trigger.Lemma);
         features.Add((int)T.Bias);
@@ -87,8 +89,8 @@ internal static class PartyFeatures
         features.Add((int)T.Occurrences, Math.Min(party.InSentence, 3));
         features.Add((int)T.Candidates, Math.Min(candidate.Parties.Count(p => (p.Sources & PartySources.Sentence) != 0), 6));
         features.Add((int)T.SentenceIndex, Math.Min(mention.Sentence, 4));
-        features.AddIf((int)T.Passive, trigger.IsVerb && trigger.Tense == VerbTense.PastParticiple && (context.ClassesEndingAt(mention.TriggerStart) & WordClass.AuxEtre) != 0);
-        if (context.IsLeader(new Referent { Entity = party.Entity, Function = party.Nearest?.Function }))
+        features.AddIf((int)T.Passive, trigger.IsVerb && trigger.Tense == VerbTense.PastParticiple && (index.ClassesEndingAt(mention.TriggerStart) & WordClass.AuxEtre) != 0);
+        if (index.IsLeader(new Referent { Entity = party.Entity, Function = party.Nearest?.Function }))
         {
             features.Add((int)T.Leader);
         }
@@ -110,7 +112,7 @@ internal static class PartyFeatures
         features.Add((int)T.Distance, position * 10 + distance);
         features.Add((int)T.DistanceFrame, position * 10 + distance, frame);
 
-        var prepositions = (long)(context.ClassesEndingAt(referent.Start) & (WordClass.Preposition | WordClass.Coord | WordClass.Determiner));
+        var prepositions = (long)(index.ClassesEndingAt(referent.Start) & (WordClass.Preposition | WordClass.Coord | WordClass.Determiner));
         MentionFeatures.AddBits((int)T.Preposition, prepositions, features);
         MentionFeatures.AddBits((int)T.PrepositionFrame, prepositions | (frame << 56), features);
         MentionFeatures.AddBits((int)T.PrepositionPosition, prepositions | ((long)position << 60), features);
@@ -129,6 +131,6 @@ internal static class PartyFeatures
             features.AddHash((int)T.WordAfter, MentionFeatures.WordHash(view, referent.End));
         }
 
-        features.AddIf((int)T.SubjectLike, party.Offset < 0 && referent.Start >= mention.ClauseStart && (context.ClassesEndingAt(referent.Start) & WordClass.Preposition) == 0);
+        features.AddIf((int)T.SubjectLike, party.Offset < 0 && referent.Start >= mention.ClauseStart && (index.ClassesEndingAt(referent.Start) & WordClass.Preposition) == 0);
     }
 }

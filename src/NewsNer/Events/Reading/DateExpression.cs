@@ -4,7 +4,7 @@ using NewsNer.Internal.Lexicons;
 using NewsNer.Tokenization;
 using NewsNer.Events.Lexicons;
 
-namespace NewsNer.Events;
+namespace NewsNer.Events.Reading;
 
 /// <summary>Which way a date expression points from the publication date, when its words say so.</summary>
 internal enum DateDirection : byte
@@ -47,9 +47,31 @@ internal sealed class DateExpression
 
     /// <summary>
     /// For <see cref="DateWordKind.RelativeToEvent"/> (<c>la veille</c>, <c>le lendemain</c>): the day of the news event
-    /// the text narrates, set by the extractor from the meetings before it; the publication date when null.
+    /// the text narrates, found by the mention reader from the meetings before it (<see cref="WithAnchor"/>); the
+    /// publication date when null.
     /// </summary>
-    public DateOnly? Anchor { get; set; }
+    public DateOnly? Anchor { get; private init; }
+
+    /// <summary>A copy of this expression counted from <paramref name="anchor"/> (the document's expression is left as it is).</summary>
+    public DateExpression WithAnchor(DateOnly? anchor) => new()
+    {
+        StartToken = StartToken,
+        EndToken = EndToken,
+        Start = Start,
+        End = End,
+        Weekday = Weekday,
+        Day = Day,
+        Month = Month,
+        Year = Year,
+        Offset = Offset,
+        OffsetUnit = OffsetUnit,
+        Direction = Direction,
+        Vague = Vague,
+        Anchor = anchor,
+    };
+
+    /// <summary>Whether two expressions are the same words of the text (an anchored copy is its original).</summary>
+    public bool SameSpan(DateExpression? other) => other is not null && other.StartToken == StartToken && other.EndToken == EndToken;
 
     /// <summary>A future or past without a resolvable value (prochainement, récemment).</summary>
     public bool Vague { get; init; }

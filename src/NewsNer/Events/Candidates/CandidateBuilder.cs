@@ -1,6 +1,7 @@
 using NewsNer.Entities;
+using NewsNer.Events.Reading;
 
-namespace NewsNer.Events.Decisions;
+namespace NewsNer.Events.Candidates;
 
 /// <summary>
 /// Gathers, for each meeting mention the rules propose, the parties, places and dates that may belong to it: the
@@ -21,7 +22,7 @@ internal static class CandidateBuilder
     /// <summary>Tokens read on each side of the trigger, and at the end of the sentence before.</summary>
     public const int Window = 60;
 
-    public static List<MeetingCandidate> Build(DocumentContext context, DocumentStatistics statistics, List<MeetingMention> mentions)
+    public static List<MeetingCandidate> Build(EventDocumentIndex index, DocumentStatistics statistics, List<MeetingMention> mentions)
     {
         var protagonists = Enumerable.Range(0, statistics.Rank.Length).Where(e => statistics.Rank[e] is 1 or 2).ToList();
         var result = new List<MeetingCandidate>(mentions.Count);
@@ -57,15 +58,15 @@ internal static class CandidateBuilder
             }
 
             var places = new List<Referent>();
-            ReadSentence(context, mention, mention.Sentence, Get, places);
+            ReadSentence(index, mention, mention.Sentence, Get, places);
             if (mention.Sentence > 0)
             {
-                ReadSentence(context, mention, mention.Sentence - 1, Get, places);
+                ReadSentence(index, mention, mention.Sentence - 1, Get, places);
             }
 
-            if (mention.Sentence + 1 < context.View.Sentences.Length)
+            if (mention.Sentence + 1 < index.View.Sentences.Length)
             {
-                ReadSentence(context, mention, mention.Sentence + 1, Get, places);
+                ReadSentence(index, mention, mention.Sentence + 1, Get, places);
             }
 
             foreach (var entity in protagonists)
@@ -74,14 +75,14 @@ internal static class CandidateBuilder
             }
 
             candidate.Parties.AddRange(byEntity.Values
-                .Where(p => p.Sources != PartySources.Protagonist || context.Entities[p.Entity].Type == EntityType.Person)
+                .Where(p => p.Sources != PartySources.Protagonist || index.Entities[p.Entity].Type == EntityType.Person)
                 .OrderByDescending(p => (p.Sources & PartySources.RuleParty) != 0)
                 .ThenBy(p => p.Offset == int.MaxValue ? int.MaxValue : Math.Abs(p.Offset))
                 .ThenBy(p => p.Entity)
                 .Take(MaxParties));
 
             // Places: those of the mention's sentence first, then its neighbours', then the document's most named ones.
-            if (context.DatelinePlace is { } datelinePlace)
+            if (index.DatelinePlace is { } datelinePlace)
             {
                 places.Add(datelinePlace);
             }
@@ -92,7 +93,7 @@ internal static class CandidateBuilder
             }
 
             var seen = new HashSet<int>();
-            foreach (var place in places.OrderBy(p => Math.Abs(context.View.SentenceOf[p.Start] - mention.Sentence)).ThenBy(p => Math.Abs(p.Start - mention.TriggerStart)))
+            foreach (var place in places.OrderBy(p => Math.Abs(index.View.SentenceOf[p.Start] - mention.Sentence)).ThenBy(p => Math.Abs(p.Start - mention.TriggerStart)))
             {
                 if (candidate.Places.Count < MaxPlaces && seen.Add(place.Entity >= 0 ? place.Entity : -1 - place.Start) || (place.Entity >= 0 && candidate.Places.Count < MaxPlaces && mention.Places.Contains(place)))
                 {
@@ -100,9 +101,9 @@ internal static class CandidateBuilder
                 }
             }
 
-            for (var s = Math.Max(0, mention.Sentence - 1); s <= Math.Min(context.View.Sentences.Length - 1, mention.Sentence + 1); s++)
+            for (var s = Math.Max(0, mention.Sentence - 1); s <= Math.Min(index.View.Sentences.Length - 1, mention.Sentence + 1); s++)
             {
-                foreach (var date in context.DatesOfSentence(s))
+                foreach (var date in index.DatesOfSentence(s))
                 {
                     if (Math.Abs(date.StartToken - mention.TriggerStart) <= 2 * Window)
                     {
@@ -111,7 +112,7 @@ internal static class CandidateBuilder
                 }
             }
 
-            if (context.DatelineDate is { } datelineDate && !candidate.Dates.Contains(datelineDate))
+            if (index.DatelineDate is { } datelineDate && !candidate.Dates.Contains(datelineDate))
             {
                 candidate.Dates.Add(datelineDate);
             }
@@ -122,9 +123,9 @@ internal static class CandidateBuilder
         return result;
     }
 
-    private static void ReadSentence(DocumentContext context, MeetingMention mention, int sentence, Func<int, PartyCandidate> get, List<Referent> places)
+    private static void ReadSentence(EventDocumentIndex index, MeetingMention mention, int sentence, Func<int, PartyCandidate> get, List<Referent> places)
     {
-        var view = context.View;
+        var view = index.View;
         var span = view.Sentences[sentence];
         var own = sentence == mention.Sentence;
         var end = Math.Min(span.EndToken, view.Count);
@@ -132,13 +133,13 @@ internal static class CandidateBuilder
         var to = own ? Math.Min(end, mention.TriggerEnd + Window) : sentence < mention.Sentence ? end : Math.Min(end, span.FirstToken + Window);
         for (var k = from; k < to; k++)
         {
-            var r = context.ReferentAt[k];
+            var r = index.ReferentAt[k];
             if (r < 0)
             {
                 continue;
             }
 
-            var referent = context.Referents[r];
+            var referent = index.Referents[r];
             k = Math.Max(k, referent.End - 1);
             if (referent.Entity < 0)
             {

@@ -1,7 +1,8 @@
-using NewsNer.Internal.Lexicons;
 using NewsNer.Events.Lexicons;
+using NewsNer.Events.Reading;
+using NewsNer.Internal.Lexicons;
 
-namespace NewsNer.Events;
+namespace NewsNer.Events.Candidates;
 
 /// <summary>
 /// One statement of a meeting in one clause, before merging: the trigger, the parties the clause names and in what

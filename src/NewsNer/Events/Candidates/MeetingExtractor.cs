@@ -1,10 +1,11 @@
-using NewsNer.Entities;
 using NewsNer.Entities.Linking;
+using NewsNer.Entities;
+using NewsNer.Events.Lexicons;
+using NewsNer.Events.Reading;
 using NewsNer.Internal.Lexicons;
 using NewsNer.Tokenization;
-using NewsNer.Events.Lexicons;
 
-namespace NewsNer.Events;
+namespace NewsNer.Events.Candidates;
 
 /// <summary>
 /// Finds the meetings a French news text states. Only sentences that contain a trigger (a meeting verb or noun of
@@ -14,7 +15,7 @@ namespace NewsNer.Events;
 /// (<c>en présence de</c>), the place (<c>à</c>/<c>au</c>/<c>en</c>/<c>dans</c> + place), the date, the topic
 /// (<c>portant sur</c>, <c>ont évoqué</c>), and the status from tense, mood and cue words. Negated, cancelled,
 /// denied, vague (<c>multiplié les rencontres</c>), interview and domestic-field-visit statements are dropped. The
-/// mentions then merge into one event per encounter (<see cref="MeetingMerger"/>). Immutable and thread-safe.
+/// mentions then merge into one event per encounter (<see cref="Rules.MeetingMerger"/>). Immutable and thread-safe.
 /// </summary>
 internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 {
@@ -31,12 +32,12 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
     public FrenchLexicons Lexicons => lexicons;
 
-    /// <summary>The meeting mentions of a linked document, in text order (dropped ones included, marked).</summary>
-    public List<MeetingMention> FindMentions(LinkingResult linking, DateOnly? publication, out DocumentContext context)
+    /// <summary>Reads the meeting mentions of a document, in text order (dropped ones included, marked).</summary>
+    public MentionReading Read(EventDocumentIndex index)
     {
-        context = new DocumentContext(linking, lexicons);
-        var mentions = new List<MeetingMention>();
-        var view = linking.View;
+        var doc = new MentionReading(index);
+        var mentions = doc.Mentions;
+        var view = index.View;
         for (var s = 0; s < view.Sentences.Length; s++)
         {
             var sentence = view.Sentences[s];
@@ -45,11 +46,10 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                 continue;
             }
 
-            context.PrepareSentence(s);
             var before = mentions.Count;
             for (var k = sentence.FirstToken; k < sentence.EndToken && k < view.Count; k++)
             {
-                if (context.ReferentAt[k] >= 0 || context.InsideCue(k) || !lexicons.Events.Triggers.CanStartWith(view.Ids[k]))
+                if (doc.Index.ReferentAt[k] >= 0 || doc.Index.InsideCue(k) || !lexicons.Events.Triggers.CanStartWith(view.Ids[k]))
                 {
                     continue;
                 }
@@ -60,20 +60,20 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                     continue;
                 }
 
-                var mention = Analyse(context, s, k, length, triggers, publication, mentions);
+                var mention = Analyse(doc, s, k, length, triggers, mentions);
                 if (mention is not null)
                 {
                     mentions.Add(mention);
-                    context.Remember(mention);
+                    doc.Memory.Remember(mention);
                 }
 
                 k += length - 1;
             }
 
-            AttachVerbalTopics(context, s, mentions, before);
+            AttachVerbalTopics(doc, s, mentions, before);
         }
 
-        return mentions;
+        return doc;
     }
 
     /// <summary>Whether any sentence of the document holds a trigger or a topic cue: without one, there is nothing to read.</summary>
@@ -116,16 +116,16 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         return false;
     }
 
-    private MeetingMention? Analyse(DocumentContext context, int s, int k, int length, Trigger[] triggers, DateOnly? publication, List<MeetingMention> earlier)
+    private MeetingMention? Analyse(MentionReading doc, int s, int k, int length, Trigger[] triggers, List<MeetingMention> earlier)
     {
-        var view = context.View;
-        var trigger = ChooseReading(context, k, triggers);
+        var view = doc.Index.View;
+        var trigger = ChooseReading(doc, k, triggers);
         if (trigger is null)
         {
             return null;
         }
 
-        var (clauseStart, clauseEnd) = context.Clause(k, k + length);
+        var (clauseStart, clauseEnd) = doc.Index.Clause(k, k + length);
         var mention = new MeetingMention
         {
             Trigger = trigger,
@@ -137,11 +137,11 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             Subtype = trigger.Subtype,
         };
 
-        if (trigger.IsVerb && !VerbConstraintsHold(context, mention))
+        if (trigger.IsVerb && !VerbConstraintsHold(doc, mention))
         {
             // Another reading of the same form may fit: "parlé" of "se parler" (reciprocal) or of "parler à".
             var other = triggers.FirstOrDefault(t => t.IsVerb && t != trigger && t.Form == trigger.Form
-                && VerbConstraintsHold(context, new MeetingMention { Trigger = t, Sentence = s, TriggerStart = k, TriggerEnd = k + length, ClauseStart = clauseStart, ClauseEnd = clauseEnd }));
+                && VerbConstraintsHold(doc, new MeetingMention { Trigger = t, Sentence = s, TriggerStart = k, TriggerEnd = k + length, ClauseStart = clauseStart, ClauseEnd = clauseEnd }));
             if (other is null)
             {
                 return null;
@@ -160,12 +160,12 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             };
         }
 
-        if (context.HasCue(clauseStart, clauseEnd, CueClass.Phone) || trigger.NounFlags.HasFlag(NounFlags.Phone))
+        if (doc.Index.HasCue(clauseStart, clauseEnd, CueClass.Phone) || trigger.NounFlags.HasFlag(NounFlags.Phone))
         {
             mention.Subtype = MeetingSubtype.PhoneCall;
         }
 
-        if (trigger.IsVerb && trigger.Frame == VerbFrame.Host && context.ObjectIsMeetingNoun(mention))
+        if (trigger.IsVerb && trigger.Frame == VerbFrame.Host && doc.Parties.ObjectIsMeetingNoun(mention))
         {
             // "a accueilli une rencontre / des négociations": the noun states the meeting, with its own parties.
             return null;
@@ -173,32 +173,32 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
         if (trigger.IsVerb)
         {
-            ReadVerbArguments(context, mention, earlier);
+            ReadVerbArguments(doc, mention);
 
             // "a reçu à l'Élysée les lettres de créance de ...", "a reçu des critiques": a thing received, not a visitor.
             if (trigger.VerbFlags.HasFlag(VerbFlags.PersonObject) && !mention.Parties.ContainsValue(ParticipantRole.Guest)
-                && context.ThingObjectAfter(mention.TriggerEnd, mention.ClauseEnd))
+                && doc.Parties.ThingObjectAfter(mention.TriggerEnd, mention.ClauseEnd))
             {
                 mention.Dropped = "the object is no person";
             }
 
             if (trigger.Frame == VerbFrame.Meet)
             {
-                HostAtSeatOfGovernment(context, mention);
+                HostAtSeatOfGovernment(doc, mention);
             }
 
             // "Les dirigeants de l'UA se sont réunis pour leur sommet": the gathering is the summit; but two people who
             // "se reverront lors du sommet du G20" meet on its occasion.
-            var sentence = context.View.Sentences[s];
-            mention.AtSummit = context.SummitOccasionIn(sentence.FirstToken, sentence.EndToken);
+            var sentence = doc.Index.View.Sentences[s];
+            mention.AtSummit = doc.Circumstances.SummitOccasionIn(sentence.FirstToken, sentence.EndToken);
             var bilateral = mention.Parties.Count + mention.Unnamed.Count == 2 && mention.AtSummit;
-            if (trigger.Frame == VerbFrame.Gather && !bilateral && context.SummitNounIn(mention.ClauseStart, mention.ClauseEnd))
+            if (trigger.Frame == VerbFrame.Gather && !bilateral && doc.Circumstances.SummitNounIn(mention.ClauseStart, mention.ClauseEnd))
             {
                 mention.Subtype = MeetingSubtype.Summit;
                 mention.DefiniteSummit = true;
-                AddGathered(context, mention);
+                AddGathered(doc, mention);
             }
-            else if (trigger.Frame == VerbFrame.Gather && mention.Parties.Keys.Any(e => context.Entities[e].Kind == "igo"))
+            else if (trigger.Frame == VerbFrame.Gather && mention.Parties.Keys.Any(e => doc.Index.Entities[e].Kind == "igo"))
             {
                 // "Les ministres de la Défense de l'OTAN se réuniront": an organization's members gathering is multilateral.
                 mention.Subtype = MeetingSubtype.Summit;
@@ -206,25 +206,26 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
         else if (trigger.NounFlags.HasFlag(NounFlags.Summit))
         {
-            ReadSummit(context, mention, earlier);
+            ReadSummit(doc, mention);
         }
         else
         {
-            ReadNounArguments(context, mention, earlier);
+            ReadNounArguments(doc, mention);
             if (mention.Subtype == MeetingSubtype.Meet)
             {
-                HostAtSeatOfGovernment(context, mention); // "une rencontre entre X et Y a eu lieu à l'Élysée"
+                HostAtSeatOfGovernment(doc, mention); // "une rencontre entre X et Y a eu lieu à l'Élysée"
             }
         }
 
-        ReadCircumstances(context, mention);
+        ReadCircumstances(doc, mention);
         if (mention.Date is { OffsetUnit: DateWordKind.RelativeToEvent } relative)
         {
-            relative.Anchor ??= NarratedDay(earlier, s, publication, told: mention.Trigger.Tense is VerbTense.PastParticiple or VerbTense.SimplePast or VerbTense.Imperfect);
+            // "la veille", "le lendemain": counted from the day the story tells, which earlier mentions give.
+            mention.Date = relative.WithAnchor(NarratedDay(doc.Index.Calendar, earlier, s, told: mention.Trigger.Tense is VerbTense.PastParticiple or VerbTense.SimplePast or VerbTense.Imperfect));
         }
 
-        mention.Status = Status(context, mention, publication);
-        mention.Dropped ??= WhyDropped(context, mention) ?? CancelledAntecedent(context, mention, earlier);
+        mention.Status = Status(doc, mention);
+        mention.Dropped ??= WhyDropped(doc, mention) ?? CancelledAntecedent(doc, mention, earlier);
         return mention;
     }
 
@@ -232,9 +233,9 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     /// "a annulé la visite qu'il devait effectuer à Athènes, où il devait rencontrer X": a meeting in a relative clause
     /// of a cancelled or denied meeting of the same sentence goes with it.
     /// </summary>
-    private static string? CancelledAntecedent(DocumentContext context, MeetingMention mention, List<MeetingMention> earlier)
+    private static string? CancelledAntecedent(MentionReading doc, MeetingMention mention, List<MeetingMention> earlier)
     {
-        if (mention.Status == EventStatus.Past || !context.RelativeClauseAt(mention.ClauseStart))
+        if (mention.Status == EventStatus.Past || !doc.Status.RelativeClauseAt(mention.ClauseStart))
         {
             return null;
         }
@@ -255,9 +256,9 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     /// Communauté d'Afrique de l'Est") and every person the subject lists ("Les présidents du Kenya, X, de l'Ouganda, Y,
     /// et de Tanzanie, Z, se sont réunis") take part.
     /// </summary>
-    private void AddGathered(DocumentContext context, MeetingMention mention)
+    private void AddGathered(MentionReading doc, MeetingMention mention)
     {
-        var view = context.View;
+        var view = doc.Index.View;
         if (mention.Parties.Count == 0)
         {
             return;
@@ -265,7 +266,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
         for (var k = mention.ClauseStart; k < mention.ClauseEnd; k++)
         {
-            if (context.ReferentAt[k] >= 0 || !lexicons.Events.Triggers.CanStartWith(view.Ids[k]))
+            if (doc.Index.ReferentAt[k] >= 0 || !lexicons.Events.Triggers.CanStartWith(view.Ids[k]))
             {
                 continue;
             }
@@ -277,12 +278,12 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             }
 
             var end = k + length;
-            for (var skip = 0; skip < 2 && end < mention.ClauseEnd && view.ClassLengths[end] == 0 && context.ReferentAt[end] < 0 && !view.IsCapitalized(end); skip++)
+            for (var skip = 0; skip < 2 && end < mention.ClauseEnd && view.ClassLengths[end] == 0 && doc.Index.ReferentAt[end] < 0 && !view.IsCapitalized(end); skip++)
             {
                 end++; // "sommet extraordinaire de ..."
             }
 
-            if (context.SummitNameAfter(end) is { Entity: >= 0, Type: EntityType.Organization } name)
+            if (doc.Circumstances.SummitNameAfter(end) is { Entity: >= 0, Type: EntityType.Organization } name)
             {
                 mention.Parties.TryAdd(name.Entity, ParticipantRole.Participant);
             }
@@ -292,16 +293,16 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
         for (var k = mention.ClauseStart; k < mention.TriggerStart; k++)
         {
-            var r = context.ReferentAt[k];
+            var r = doc.Index.ReferentAt[k];
             if (r < 0)
             {
                 continue;
             }
 
-            var referent = context.Referents[r];
+            var referent = doc.Index.Referents[r];
             k = referent.End - 1;
             if (referent.Entity >= 0 && referent.Type == EntityType.Person && referent.CanParticipate && referent.Start >= mention.ClauseStart
-                && (context.ClassesEndingAt(referent.Start) & WordClass.Preposition) == 0)
+                && (doc.Index.ClassesEndingAt(referent.Start) & WordClass.Preposition) == 0)
             {
                 mention.Parties.TryAdd(referent.Entity, ParticipantRole.Participant);
             }
@@ -312,15 +313,15 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     /// "X s'est entretenu au Quai d'Orsay avec Y", "X a rencontré Y au Kremlin", "une rencontre entre X et Y à l'Élysée":
     /// at the seat of one party's own government, that party receives the other (the guide's "residence of the host").
     /// </summary>
-    private static void HostAtSeatOfGovernment(DocumentContext context, MeetingMention mention)
+    private static void HostAtSeatOfGovernment(MentionReading doc, MeetingMention mention)
     {
         if (mention.Parties.Count != 2 || mention.Parties.ContainsValue(ParticipantRole.Host)
-            || context.SeatOfGovernmentCountry(mention.ClauseStart, mention.ClauseEnd) is not { } seat)
+            || doc.Index.SeatOfGovernmentCountry(mention.ClauseStart, mention.ClauseEnd) is not { } seat)
         {
             return;
         }
 
-        var home = mention.Parties.Keys.Where(e => context.Entities[e].Country == seat).ToList();
+        var home = mention.Parties.Keys.Where(e => doc.Index.Entities[e].Country == seat).ToList();
         if (home.Count == 1)
         {
             foreach (var party in mention.Parties.Keys.ToList())
@@ -337,7 +338,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     /// sentence with a day-level date, else null (publication). A meeting told in a past tense (<paramref name="told"/>:
     /// "la veille, il s'était entretenu") counts from a meeting that happened, never from an announced one.
     /// </summary>
-    private static DateOnly? NarratedDay(List<MeetingMention> earlier, int sentence, DateOnly? publication, bool told)
+    private static DateOnly? NarratedDay(DateResolver calendar, List<MeetingMention> earlier, int sentence, bool told)
     {
         for (var m = earlier.Count - 1; m >= 0; m--)
         {
@@ -345,7 +346,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             if (mention.Sentence < sentence && mention.Dropped is null && mention.Status != EventStatus.Past
                 && !(told && mention.Status == EventStatus.Planned)
                 && mention.Date is { OffsetUnit: not DateWordKind.RelativeToEvent } date
-                && date.Resolve(publication, mention.Status) is { Length: 10 } value)
+                && calendar.Resolve(date, mention.Status) is { Length: 10 } value)
             {
                 return DateOnly.ParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             }
@@ -355,11 +356,11 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     }
 
     /// <summary>"rencontre" is a noun after a determiner or a preposition, a verb after a subject, clitic or auxiliary.</summary>
-    private static Trigger? ChooseReading(DocumentContext context, int k, Trigger[] triggers)
+    private static Trigger? ChooseReading(MentionReading doc, int k, Trigger[] triggers)
     {
         // Folded lookups merge "rencontré" and "rencontre": the reading spelled like the token comes first.
-        var written = Tokenization.TokenNormalizer.Normalize(context.View.Tokens[k].Span);
-        var verbs = triggers.Where(t => t.IsVerb).OrderByDescending(t => t.Form == written).ThenByDescending(t => PreferredTense(context, k, t)).ToList();
+        var written = Tokenization.TokenNormalizer.Normalize(doc.Index.View.Tokens[k].Span);
+        var verbs = triggers.Where(t => t.IsVerb).OrderByDescending(t => t.Form == written).ThenByDescending(t => PreferredTense(doc, k, t)).ToList();
         var verb = verbs.FirstOrDefault();
         var noun = triggers.FirstOrDefault(t => !t.IsVerb);
         if (verb is null || noun is null)
@@ -367,15 +368,15 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             return verb ?? noun;
         }
 
-        var before = context.ClassesEndingAt(k);
-        if ((before & (WordClass.Determiner | WordClass.Preposition)) != 0 || k == context.SentenceStart(k) || context.View.IsChar(k - 1, ':')
-            || context.NumberBefore(k) || (noun.Form == written && verb.Form != written) || context.IsVerbForm(k - 1))
+        var before = doc.Index.ClassesEndingAt(k);
+        if ((before & (WordClass.Determiner | WordClass.Preposition)) != 0 || k == doc.Index.SentenceStart(k) || doc.Index.View.IsChar(k - 1, ':')
+            || doc.Index.NumberBefore(k) || (noun.Form == written && verb.Form != written) || doc.Index.IsVerbForm(k - 1))
         {
             return noun;
         }
 
         // An adjective between determiner and noun: "une première rencontre", "sa prochaine visite".
-        if (k >= 2 && (context.ClassesEndingAt(k - 1) & WordClass.Determiner) != 0 && context.ReferentAt[k - 1] < 0 && !context.View.IsCapitalized(k - 1))
+        if (k >= 2 && (doc.Index.ClassesEndingAt(k - 1) & WordClass.Determiner) != 0 && doc.Index.ReferentAt[k - 1] < 0 && !doc.Index.View.IsCapitalized(k - 1))
         {
             return noun;
         }
@@ -384,12 +385,12 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     }
 
     /// <summary>When the spelling does not decide (an accent dropped), an auxiliary before the verb makes it a participle.</summary>
-    private static bool PreferredTense(DocumentContext context, int k, Trigger trigger) =>
-        trigger.Tense == VerbTense.PastParticiple == ((context.ClassesEndingAt(k) & (WordClass.Auxiliary | WordClass.Reflexive)) != 0);
+    private static bool PreferredTense(MentionReading doc, int k, Trigger trigger) =>
+        trigger.Tense == VerbTense.PastParticiple == ((doc.Index.ClassesEndingAt(k) & (WordClass.Auxiliary | WordClass.Reflexive)) != 0);
 
-    private bool VerbConstraintsHold(DocumentContext context, MeetingMention mention)
+    private bool VerbConstraintsHold(MentionReading doc, MeetingMention mention)
     {
-        var reflexive = context.ReflexiveBefore(mention.TriggerStart, mention.ClauseStart);
+        var reflexive = doc.Parties.ReflexiveBefore(mention.TriggerStart, mention.ClauseStart);
         var flags = mention.Trigger.VerbFlags;
         if (flags.HasFlag(VerbFlags.Reflexive) && !reflexive)
         {
@@ -402,7 +403,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         // After an article that cannot be an object clitic ("l'échange de prisonniers", "une visite"), a noun.
-        var before = context.ClassesEndingAt(mention.TriggerStart);
+        var before = doc.Index.ClassesEndingAt(mention.TriggerStart);
         if ((before & (WordClass.DetIndef | WordClass.DetPoss | WordClass.DetDem)) != 0 || ((before & WordClass.DetDef) != 0 && (before & WordClass.Preposition) != 0))
         {
             return false;
@@ -416,14 +417,14 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         // "appeler à la retenue", "a appelé l'UE à renforcer": a call on someone to do something, not a phone call.
-        if (mention.Trigger.Lemma == "appeler" && context.HasWordClassIn(mention.TriggerEnd, mention.ClauseEnd, WordClass.A))
+        if (mention.Trigger.Lemma == "appeler" && doc.Index.HasWordClassIn(mention.TriggerEnd, mention.ClauseEnd, WordClass.A))
         {
             return false;
         }
 
         // "un sommet très attendu", "une visite fort attendue": a weak participle after a degree adverb is an adjective.
         if (mention.Trigger.Strength == TriggerStrength.Weak && mention.Trigger.Tense == VerbTense.PastParticiple
-            && (before & WordClass.Adverb) != 0 && (before & (WordClass.Auxiliary | WordClass.Reflexive)) == 0 && context.NounPhraseBefore(mention.TriggerStart))
+            && (before & WordClass.Adverb) != 0 && (before & (WordClass.Auxiliary | WordClass.Reflexive)) == 0 && doc.Status.NounPhraseBefore(mention.TriggerStart))
         {
             return false;
         }
@@ -431,13 +432,13 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         return true;
     }
 
-    private void ReadVerbArguments(DocumentContext context, MeetingMention mention, List<MeetingMention> earlier)
+    private void ReadVerbArguments(MentionReading doc, MeetingMention mention)
     {
         var trigger = mention.Trigger;
         var passive = trigger.Frame is VerbFrame.Host or VerbFrame.Meet or VerbFrame.Call
-            && trigger.Tense == VerbTense.PastParticiple && context.IsPassive(mention.TriggerStart, mention.ClauseStart);
-        var subjects = context.Subject(mention.TriggerStart, mention.ClauseStart, mention.ClauseEnd, earlier, out var subjectPronounPlural);
-        var objects = context.Objects(mention, passive);
+            && trigger.Tense == VerbTense.PastParticiple && doc.Parties.IsPassive(mention.TriggerStart, mention.ClauseStart);
+        var subjects = doc.Subject(mention.TriggerStart, mention.ClauseStart, out var subjectPronounPlural);
+        var objects = doc.Parties.Objects(mention, passive);
 
         switch (trigger.Frame)
         {
@@ -475,27 +476,27 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
     }
 
-    private void ReadNounArguments(DocumentContext context, MeetingMention mention, List<MeetingMention> earlier)
+    private void ReadNounArguments(MentionReading doc, MeetingMention mention)
     {
-        var view = context.View;
+        var view = doc.Index.View;
         var k = mention.TriggerStart;
-        var determiner = context.ClassesEndingAt(k);
+        var determiner = doc.Index.ClassesEndingAt(k);
         if (determiner == WordClass.None && k >= 2 && !view.IsCapitalized(k - 1))
         {
-            determiner = context.ClassesEndingAt(k - 1); // "sa première visite"
+            determiner = doc.Index.ClassesEndingAt(k - 1); // "sa première visite"
         }
 
-        var complements = context.NounComplements(mention);
+        var complements = doc.Parties.NounComplements(mention);
         mention.ComplementEnd = complements.End;
         var hostNoun = mention.Trigger.Subtype == MeetingSubtype.HostVisit;
         var visitNoun = mention.Trigger.NounFlags.HasFlag(NounFlags.Visit);
 
         // The subject of a light verb takes part: "X a eu une conversation avec Y", "X a effectué une visite".
-        var carried = context.CarriedBySubject(mention, out var hostsOthers);
+        var carried = doc.Parties.CarriedBySubject(mention, out var hostsOthers);
 
         // "est attendu à Luanda pour des entretiens avec X", "s'est rendu à Paris en vue d'une rencontre": the purpose
         // of the subject's trip.
-        if (context.PurposeBefore(k))
+        if (doc.Parties.PurposeBefore(k))
         {
             carried = true;
         }
@@ -503,18 +504,18 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         List<Referent> subjects = [];
         var pronounPlural = false;
         var fronted = determiner == WordClass.None || (determiner & WordClass.En) != 0;
-        if (!carried && !possessive && fronted && k <= mention.ClauseStart + 1 && (context.ClassesEndingAt(k) & WordClass.En) != 0)
+        if (!carried && !possessive && fronted && k <= mention.ClauseStart + 1 && (doc.Index.ClassesEndingAt(k) & WordClass.En) != 0)
         {
             // "En visite officielle à Paris, le Premier ministre X a rencontré ...": the visitor is the main subject.
-            subjects = context.SubjectAfterFrontedPhrase(mention.TriggerEnd, mention.ClauseEnd);
+            subjects = doc.Parties.SubjectAfterFrontedPhrase(mention.TriggerEnd, mention.ClauseEnd);
         }
 
         if (carried || possessive)
         {
-            subjects = context.Subject(k, mention.ClauseStart, mention.ClauseEnd, earlier, out pronounPlural);
+            subjects = doc.Subject(k, mention.ClauseStart, out pronounPlural);
             if (subjects.Count == 0 && possessive && !pronounPlural)
             {
-                subjects = context.SubjectAfterFrontedPhrase(mention.TriggerEnd, mention.ClauseEnd);
+                subjects = doc.Parties.SubjectAfterFrontedPhrase(mention.TriggerEnd, mention.ClauseEnd);
             }
         }
 
@@ -550,32 +551,32 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     /// A summit is an event of its own only when the text says something about it (it opens, ends, gathers, deals
     /// with ...); "en marge du sommet X" only names the occasion of another meeting.
     /// </summary>
-    private void ReadSummit(DocumentContext context, MeetingMention mention, List<MeetingMention> earlier)
+    private void ReadSummit(MentionReading doc, MeetingMention mention)
     {
-        var view = context.View;
+        var view = doc.Index.View;
         var k = mention.TriggerStart;
-        var name = context.SummitNameAfter(mention.TriggerEnd);
-        var margin = context.HasCueEndingNear(k, 3, CueClass.Margin) || (context.ClassesEndingAt(k) & WordClass.TimePreposition) != 0
-            || (k >= 1 && (context.ClassesEndingAt(k - 1) & WordClass.TimePreposition) != 0);
+        var name = doc.Circumstances.SummitNameAfter(mention.TriggerEnd);
+        var margin = doc.Index.HasCueEndingNear(k, 3, CueClass.Margin) || (doc.Index.ClassesEndingAt(k) & WordClass.TimePreposition) != 0
+            || (k >= 1 && (doc.Index.ClassesEndingAt(k - 1) & WordClass.TimePreposition) != 0);
         var sentence = view.Sentences[mention.Sentence];
-        var speaksOfIt = context.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.SummitVerb) || context.HasCue(mention.TriggerEnd, sentence.EndToken, CueClass.Topic);
-        var determiner = context.ClassesEndingAt(k);
+        var speaksOfIt = doc.Index.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.SummitVerb) || doc.Index.HasCue(mention.TriggerEnd, sentence.EndToken, CueClass.Topic);
+        var determiner = doc.Index.ClassesEndingAt(k);
         if (determiner == WordClass.None && k >= 1)
         {
-            determiner = context.ClassesEndingAt(k - 1); // "leur sommet annuel", "ce dernier sommet"
+            determiner = doc.Index.ClassesEndingAt(k - 1); // "leur sommet annuel", "ce dernier sommet"
         }
 
         mention.DefiniteSummit = name is null && (determiner & (WordClass.DetDem | WordClass.DetDef | WordClass.DetPoss)) != 0;
-        name ??= (determiner & (WordClass.DetDem | WordClass.DetDef | WordClass.DetPoss)) != 0 ? context.LastSummitName : null;
+        name ??= (determiner & (WordClass.DetDem | WordClass.DetDef | WordClass.DetPoss)) != 0 ? doc.Memory.LastSummitName : null;
         if (name is not null)
         {
-            context.LastSummitName = name;
+            doc.Memory.RememberSummit(name);
         }
 
         mention.SummitName = name;
         if (margin && name?.Entity >= 0)
         {
-            context.MarginSummits.Add((name.Entity, mention.Sentence));
+            doc.Memory.MarginSummits.Add((name.Entity, mention.Sentence));
         }
 
         if (margin || !speaksOfIt)
@@ -590,7 +591,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         // The subject of the clause takes part: "Les dirigeants de l'UA se sont réunis pour leur sommet".
-        foreach (var subject in context.Subject(k, mention.ClauseStart, mention.ClauseEnd, earlier, out _))
+        foreach (var subject in doc.Subject(k, mention.ClauseStart, out _))
         {
             if (subject.Entity >= 0 && subject.CanParticipate)
             {
@@ -601,15 +602,15 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         // Leaders named in the sentence take part, unless the sentence says they are absent.
         for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
-            var r = context.ReferentAt[t];
+            var r = doc.Index.ReferentAt[t];
             if (r < 0)
             {
                 continue;
             }
 
-            var referent = context.Referents[r];
+            var referent = doc.Index.Referents[r];
             t = referent.End - 1;
-            if (referent.Entity >= 0 && referent.Type == EntityType.Person && context.IsLeader(referent) && !context.HasNegationNear(referent.Start))
+            if (referent.Entity >= 0 && referent.Type == EntityType.Person && doc.Index.IsLeader(referent) && !doc.Index.HasNegationNear(referent.Start))
             {
                 mention.Parties.TryAdd(referent.Entity, ParticipantRole.Participant);
             }
@@ -635,9 +636,9 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     }
 
     /// <summary>Place, date, delegation, people present, topic.</summary>
-    private void ReadCircumstances(DocumentContext context, MeetingMention mention)
+    private void ReadCircumstances(MentionReading doc, MeetingMention mention)
     {
-        var view = context.View;
+        var view = doc.Index.View;
         var start = mention.ClauseStart;
         var end = mention.ClauseEnd;
         var topicEnd = -1;
@@ -648,13 +649,13 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                 continue;
             }
 
-            var cue = context.CueAt(k, out var cueLength);
+            var cue = doc.Index.CueAt(k, out var cueLength);
             if (cueLength > 0)
             {
                 switch (cue)
                 {
                     case CueClass.Delegation:
-                        foreach (var member in context.ListAfter(k + cueLength, end))
+                        foreach (var member in doc.Parties.ListAfter(k + cueLength, end))
                         {
                             if (member.Entity >= 0)
                             {
@@ -664,7 +665,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
                         break;
                     case CueClass.Mediator:
-                        foreach (var present in context.ListAfter(k + cueLength, end))
+                        foreach (var present in doc.Parties.ListAfter(k + cueLength, end))
                         {
                             if (present.Entity >= 0 && (present.CanParticipate || present.IsState))
                             {
@@ -674,7 +675,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
                         break;
                     case CueClass.Invitation:
-                        foreach (var host in context.ListAfter(k + cueLength, end))
+                        foreach (var host in doc.Parties.ListAfter(k + cueLength, end))
                         {
                             if (host.Entity >= 0 && host.CanParticipate)
                             {
@@ -696,14 +697,14 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                         // After a verb, a prepositional cue in its clause is a complement of the verb ("s'est entretenu
                         // avec X au sujet de ...").
                         var attaches = k >= mention.TriggerEnd && (cue != CueClass.TopicNounPhrase || k - mention.TriggerEnd <= 4 || mention.Trigger.IsVerb
-                            || (view.IsComma(k - 1) && context.OnlyCircumstancesBetween(mention.TriggerEnd, k - 1)));
+                            || (view.IsComma(k - 1) && doc.Index.OnlyCircumstancesBetween(mention.TriggerEnd, k - 1)));
                         if (attaches && k > topicEnd)
                         {
-                            var topic = context.TopicSpan(k + cueLength, cue == CueClass.TopicDe, requirePreposition: cue == CueClass.TopicDe);
+                            var topic = doc.Circumstances.TopicSpan(k + cueLength, cue == CueClass.TopicDe, requirePreposition: cue == CueClass.TopicDe);
                             if (topic is { } span)
                             {
                                 mention.Topics.Add(span);
-                                topicEnd = context.TokenAtOrAfterChar(span.End);
+                                topicEnd = doc.Index.TokenAtOrAfterChar(span.End);
                             }
                         }
 
@@ -714,11 +715,11 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                 continue;
             }
 
-            var r = context.ReferentAt[k];
+            var r = doc.Index.ReferentAt[k];
             if (r >= 0)
             {
-                var referent = context.Referents[r];
-                if (referent.Type == EntityType.Location && k == referent.Start && k > topicEnd && context.IsLocative(referent.Start, mention))
+                var referent = doc.Index.Referents[r];
+                if (referent.Type == EntityType.Location && k == referent.Start && k > topicEnd && doc.Circumstances.IsLocative(referent.Start, mention))
                 {
                     mention.Places.Add(referent);
                 }
@@ -731,13 +732,13 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         if (!mention.Trigger.IsVerb && mention.Topics.Count == 0)
         {
             var after = Math.Max(mention.TriggerEnd, mention.ComplementEnd);
-            for (var skip = 0; skip < 2 && after < end && view.ClassLengths[after] == 0 && context.ReferentAt[after] < 0
+            for (var skip = 0; skip < 2 && after < end && view.ClassLengths[after] == 0 && doc.Index.ReferentAt[after] < 0
                 && view.Tokens[after].Kind == Tokenization.TokenKind.Word && !view.IsCapitalized(after); skip++)
             {
                 after++; // adjectives: "des pourparlers directs sur"
             }
 
-            if (after < end && view.Is(after, WordClass.Sur) && view.ClassLengths[after] == 1 && context.TopicSpan(after + 1, skipPreposition: false) is { } span)
+            if (after < end && view.Is(after, WordClass.Sur) && view.ClassLengths[after] == 1 && doc.Circumstances.TopicSpan(after + 1, skipPreposition: false) is { } span)
             {
                 mention.Topics.Add(span);
                 mention.Places.RemoveAll(p => view.Tokens[p.Start].Start >= span.Start && view.Tokens[p.Start].Start < span.End);
@@ -750,13 +751,13 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         {
             for (var k = mention.TriggerEnd; k < end; k++)
             {
-                if (context.ReferentAt[k] >= 0)
+                if (doc.Index.ReferentAt[k] >= 0)
                 {
-                    k = context.Referents[context.ReferentAt[k]].End - 1;
+                    k = doc.Index.Referents[doc.Index.ReferentAt[k]].End - 1;
                     continue;
                 }
 
-                if (view.ClassLengths[k] == 1 && view.Is(k, WordClass.Sur) && !context.InsideCue(k) && context.TopicSpan(k + 1, skipPreposition: false) is { } span)
+                if (view.ClassLengths[k] == 1 && view.Is(k, WordClass.Sur) && !doc.Index.InsideCue(k) && doc.Circumstances.TopicSpan(k + 1, skipPreposition: false) is { } span)
                 {
                     mention.Topics.Add(span);
                     break;
@@ -768,8 +769,8 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         if (mention.Trigger.IsVerb && lexicons.Events.Cues.Longest(view.Ids, mention.TriggerStart, c => c == CueClass.TopicDe, out _) > 0 && mention.Topics.Count == 0)
         {
             // "discute avec Scholz de la défense européenne": past the peers, the de-phrase is the topic.
-            var from = context.SkipPeers(mention.TriggerEnd, mention.ClauseEnd);
-            if (context.TopicSpan(from, skipPreposition: true, requirePreposition: true) is { } span)
+            var from = doc.Parties.SkipPeers(mention.TriggerEnd, mention.ClauseEnd);
+            if (doc.Circumstances.TopicSpan(from, skipPreposition: true, requirePreposition: true) is { } span)
             {
                 mention.Topics.Add(span);
             }
@@ -781,20 +782,20 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             mention.Places.RemoveAll(p => mention.Topics.Any(t => view.Tokens[p.Start].Start >= t.Start && view.Tokens[p.Start].Start < t.End));
         }
 
-        mention.Date = context.DateFor(mention);
+        mention.Date = doc.Circumstances.DateFor(mention);
     }
 
     /// <summary>
     /// Topic cues with a finite verb ("les deux présidents ont évoqué ...", "L'entretien a porté sur ...") in a sentence:
     /// the topic goes to the meeting the clause is about.
     /// </summary>
-    private void AttachVerbalTopics(DocumentContext context, int s, List<MeetingMention> mentions, int firstOfSentence)
+    private void AttachVerbalTopics(MentionReading doc, int s, List<MeetingMention> mentions, int firstOfSentence)
     {
-        var view = context.View;
+        var view = doc.Index.View;
         var sentence = view.Sentences[s];
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
-            var cue = context.CueAt(k, out var cueLength);
+            var cue = doc.Index.CueAt(k, out var cueLength);
             if (cueLength == 0 || cue is not (CueClass.Topic or CueClass.TopicDe))
             {
                 if (cueLength > 0)
@@ -806,7 +807,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             }
 
             // Already taken by a mention of this sentence?
-            var span = context.TopicSpan(k + cueLength, cue == CueClass.TopicDe, requirePreposition: cue == CueClass.TopicDe);
+            var span = doc.Circumstances.TopicSpan(k + cueLength, cue == CueClass.TopicDe, requirePreposition: cue == CueClass.TopicDe);
             if (span is not { } topic || mentions.Skip(firstOfSentence).Any(m => m.Topics.Contains(topic)))
             {
                 k += cueLength - 1;
@@ -824,9 +825,9 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                 }
             }
 
-            if (owner is null && context.SubjectIsPair(k, sentence.FirstToken))
+            if (owner is null && doc.SubjectIsPair(k))
             {
-                owner = context.LastMention;
+                owner = doc.Memory.LastMention;
             }
 
             if (owner is not null && owner.Dropped is null)
@@ -838,9 +839,9 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
     }
 
-    private EventStatus Status(DocumentContext context, MeetingMention mention, DateOnly? publication)
+    private EventStatus Status(MentionReading doc, MeetingMention mention)
     {
-        var status = mention.Trigger.IsVerb ? context.VerbStatus(mention, out var hedged) : context.NounStatus(mention, out hedged);
+        var status = mention.Trigger.IsVerb ? doc.Status.VerbStatus(mention, out var hedged) : doc.Status.NounStatus(mention, out hedged);
         mention.Hedged = hedged;
         if (status == EventStatus.Reported && mention.Trigger.VerbFlags.HasFlag(VerbFlags.Prospective))
         {
@@ -848,34 +849,35 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             status = EventStatus.Planned;
         }
 
-        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Planned)
-            || context.HasCueAfter(Math.Max(mention.TriggerEnd, mention.ComplementEnd), mention.ClauseEnd, 3, CueClass.Planned))
+        if (doc.Index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Planned)
+            || doc.Index.HasCueAfter(Math.Max(mention.TriggerEnd, mention.ComplementEnd), mention.ClauseEnd, 3, CueClass.Planned))
         {
             status = EventStatus.Planned;
         }
 
-        var pastCue = context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Past) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 2, CueClass.Past);
+        var pastCue = doc.Index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Past) || doc.Index.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 2, CueClass.Past);
         if (pastCue)
         {
             status = EventStatus.Past;
         }
 
-        if (context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 4, CueClass.Again) || context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 2, CueClass.Again))
+        if (doc.Index.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 4, CueClass.Again) || doc.Index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 2, CueClass.Again))
         {
             mention.Again = true;
         }
 
         if (mention.Date is { } date)
         {
-            if (date.IsBackground(publication))
+            var calendar = doc.Index.Calendar;
+            if (calendar.IsBackground(date))
             {
                 status = EventStatus.Past;
             }
-            else if (date.IsFuture(publication) && status == EventStatus.Reported)
+            else if (calendar.IsFuture(date) && status == EventStatus.Reported)
             {
                 status = EventStatus.Planned;
             }
-            else if (status == EventStatus.Past && mention.Pluperfect && !pastCue && date.IsWithinDaysBefore(publication, NewsWindowDays))
+            else if (status == EventStatus.Past && mention.Pluperfect && !pastCue && calendar.IsWithinDaysBefore(date, NewsWindowDays))
             {
                 // "La veille, X s'était entretenu avec Y", "Mardi, X avait reçu Y": the plus-que-parfait places the meeting
                 // before the narrated event, but a date a few days before publication makes it part of the news sequence,
@@ -883,7 +885,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                 status = EventStatus.Reported;
             }
             else if (status == EventStatus.Reported && mention.SimplePresent && !mention.Hedged && date.Weekday is { } weekday && date.Day is null
-                && date.Direction == DateDirection.None && !date.IsToday && publication is { } p && weekday != ((int)p.DayOfWeek == 0 ? 7 : (int)p.DayOfWeek))
+                && date.Direction == DateDirection.None && !date.IsToday && calendar.Publication is { } p && weekday != ((int)p.DayOfWeek == 0 ? 7 : (int)p.DayOfWeek))
             {
                 // "Le sommet s'ouvre mardi", "Macron reçoit jeudi X" written on another day: a schedule. A past day takes
                 // the passé composé in French news ("a reçu mardi").
@@ -892,7 +894,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         // "Le Kremlin a démenti qu'une rencontre ... soit en préparation": a denial governing the clause.
-        if (context.GovernedByDenial(mention))
+        if (doc.Status.GovernedByDenial(mention))
         {
             mention.Dropped ??= "denied";
         }
@@ -900,24 +902,24 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         return status;
     }
 
-    private string? WhyDropped(DocumentContext context, MeetingMention mention)
+    private string? WhyDropped(MentionReading doc, MeetingMention mention)
     {
-        var view = context.View;
-        if (context.IsNegated(mention))
+        var view = doc.Index.View;
+        if (doc.Status.IsNegated(mention))
         {
             return "negated";
         }
 
-        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Cancel) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 6, CueClass.Cancel))
+        if (doc.Index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Cancel) || doc.Index.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 6, CueClass.Cancel))
         {
             return "cancelled or denied";
         }
 
         // "La visite du président X en Angola, où il devait ..., a été reportée": the main verb comes after a relative clause.
-        if (!mention.Trigger.IsVerb && context.IsSubjectNoun(mention))
+        if (!mention.Trigger.IsVerb && doc.Status.IsSubjectNoun(mention))
         {
             var sentence = view.Sentences[mention.Sentence];
-            if (context.HasCue(mention.TriggerEnd, Math.Min(sentence.EndToken, mention.TriggerEnd + 25), CueClass.Cancel))
+            if (doc.Index.HasCue(mention.TriggerEnd, Math.Min(sentence.EndToken, mention.TriggerEnd + 25), CueClass.Cancel))
             {
                 return "cancelled or denied";
             }
@@ -925,27 +927,27 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
         var lemma = mention.Trigger.Lemma;
         if (lemma.StartsWith("entretien", StringComparison.Ordinal) && mention.Subtype != MeetingSubtype.PhoneCall
-            && (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Interview) || context.HasCueAfter(mention.TriggerStart, mention.ClauseEnd, 4, CueClass.Interview)
-                || mention.Parties.Keys.Any(e => context.Entities[e].Kind is "media" or "news_agency")))
+            && (doc.Index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Interview) || doc.Index.HasCueAfter(mention.TriggerStart, mention.ClauseEnd, 4, CueClass.Interview)
+                || mention.Parties.Keys.Any(e => doc.Index.Entities[e].Kind is "media" or "news_agency")))
         {
             return "press interview";
         }
 
         var flags = mention.Trigger.NounFlags;
         if (!mention.Trigger.IsVerb && flags.HasFlag(NounFlags.Count) && flags.HasFlag(NounFlags.Plural)
-            && (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 3, CueClass.Vague) || context.NumberBefore(mention.TriggerStart)
-                || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 4, CueClass.Vague)))
+            && (doc.Index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 3, CueClass.Vague) || doc.Index.NumberBefore(mention.TriggerStart)
+                || doc.Index.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 4, CueClass.Vague)))
         {
             return "a count of meetings";
         }
 
-        if (context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Vague) && !mention.Trigger.IsVerb && flags.HasFlag(NounFlags.Plural))
+        if (doc.Index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, CueWindow, CueClass.Vague) && !mention.Trigger.IsVerb && flags.HasFlag(NounFlags.Plural))
         {
             return "a count of meetings";
         }
 
         var visit = mention.Trigger.Frame == VerbFrame.Visit && mention.Trigger.IsVerb || flags.HasFlag(NounFlags.Visit);
-        if (visit && mention.Parties.Count <= 1 && context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 6, CueClass.Field))
+        if (visit && mention.Parties.Count <= 1 && doc.Index.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 6, CueClass.Field))
         {
             return "a field visit";
         }

@@ -1,10 +1,14 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NewsNer.Entities;
-using NewsNer.Internal.Lexicons;
 using NewsNer.Events.Lexicons;
+using NewsNer.Internal.Lexicons;
 
-namespace NewsNer.Events;
+using static NewsNer.Events.MeetingAssembly;
+using NewsNer.Events.Reading;
+using NewsNer.Events.Candidates;
+
+namespace NewsNer.Events.Rules;
 
 /// <summary>
 /// Merges the mentions of one encounter (headline, lead, details) into one event, then decides its subtype, roles,
@@ -62,7 +66,7 @@ internal static class MeetingMerger
 
         public char Family => Family(Mentions[0]);
 
-        public void Add(DocumentContext context, MeetingMention mention, DateOnly? publication)
+        public void Add(EventDocumentIndex index, MeetingMention mention)
         {
             Mentions.Add(mention);
             foreach (var place in mention.Places)
@@ -73,7 +77,7 @@ internal static class MeetingMerger
                     PlaceEntities.Add(place.Entity);
                 }
 
-                if (PlaceCountry(context, place) is { } country)
+                if (PlaceCountry(index, place) is { } country)
                 {
                     PlaceCountries.Add(country);
                 }
@@ -86,7 +90,7 @@ internal static class MeetingMerger
 
             PastMentions += mention.Status == EventStatus.Past ? 1 : 0;
             HasVisit |= mention.Subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit;
-            if (mention.Date is { Vague: false } date && dateKeys.Add((date.Resolve(publication, mention.Status), date.Weekday, date.Month)))
+            if (mention.Date is { Vague: false } date && dateKeys.Add((index.Calendar.Resolve(date, mention.Status), date.Weekday, date.Month)))
             {
                 Dates.Add((date, mention.Status));
             }
@@ -101,8 +105,10 @@ internal static class MeetingMerger
     private static char Family(MeetingMention mention) => mention.IsPhone ? 'p' : mention.IsSummit ? 's' : 'm';
 
     /// <summary>The events of a document from its mentions.</summary>
-    public static List<MeetingEvent> Merge(DocumentContext context, List<MeetingMention> mentions, DateOnly? publication, FrenchLexicons lexicons)
+    public static List<MeetingEvent> Merge(MentionReading reading, FrenchLexicons lexicons)
     {
+        var index = reading.Index;
+        var mentions = reading.Mentions;
         var drafts = new List<Draft>();
         foreach (var mention in mentions)
         {
@@ -111,20 +117,20 @@ internal static class MeetingMerger
                 continue;
             }
 
-            var target = FindDraft(context, drafts, mention, publication);
+            var target = FindDraft(index, drafts, mention);
             if (target is null)
             {
                 target = new Draft();
                 drafts.Add(target);
             }
 
-            target.Add(context, mention, publication);
+            target.Add(index, mention);
         }
 
         var events = new List<MeetingEvent>();
         foreach (var draft in drafts)
         {
-            var meeting = Finish(context, draft, publication, lexicons, events.Count + 1);
+            var meeting = Finish(reading, draft, lexicons, events.Count + 1);
             if (meeting is not null)
             {
                 events.Add(meeting);
@@ -134,7 +140,7 @@ internal static class MeetingMerger
         return events;
     }
 
-    private static Draft? FindDraft(DocumentContext context, List<Draft> drafts, MeetingMention mention, DateOnly? publication)
+    private static Draft? FindDraft(EventDocumentIndex index, List<Draft> drafts, MeetingMention mention)
     {
         var named = mention.Parties.Count > 0;
         var unnamedOnly = !named && mention.Unnamed.Count > 0;
@@ -179,7 +185,7 @@ internal static class MeetingMerger
                         // "Les chefs des délégations russe et ukrainienne tiennent une réunion au palais X" and a meeting
                         // of named people at the same place, or of people from the described countries.
                         var samePlace = mention.Places.Any(p => p.Entity >= 0 && draft.PlaceEntities.Contains(p.Entity));
-                        var partyCountries = parties.Select(e => context.Entities[e].Country).Where(c => c is not null).ToHashSet();
+                        var partyCountries = parties.Select(e => index.Entities[e].Country).Where(c => c is not null).ToHashSet();
                         var sameCountries = mention.Unnamed.All(u => u.Country is not null && partyCountries.Contains(u.Country));
                         partiesAgree = parties.Count > 0 && near && (samePlace || sameCountries);
                     }
@@ -206,7 +212,7 @@ internal static class MeetingMerger
                     continue;
                 }
 
-                if (!PlacesAgree(context, draft, mention.Places) || !DatesAgree(draft, mention, publication))
+                if (!PlacesAgree(index, draft, mention.Places) || !DatesAgree(index.Calendar, draft, mention))
                 {
                     continue;
                 }
@@ -226,21 +232,18 @@ internal static class MeetingMerger
     }
 
     /// <summary>Places agree when either side has none, they share an entity, or their countries (when known) overlap.</summary>
-    private static bool PlacesAgree(DocumentContext context, Draft draft, List<Referent> places)
+    private static bool PlacesAgree(EventDocumentIndex index, Draft draft, List<Referent> places)
     {
         if (!draft.HasPlaces || places.Count == 0 || places.Any(p => p.Entity >= 0 && draft.PlaceEntities.Contains(p.Entity)))
         {
             return true;
         }
 
-        var countries = places.Select(p => PlaceCountry(context, p)).OfType<string>().ToList();
+        var countries = places.Select(p => PlaceCountry(index, p)).OfType<string>().ToList();
         return draft.PlaceCountries.Count == 0 || countries.Count == 0 || countries.Any(draft.PlaceCountries.Contains);
     }
 
-    internal static string? PlaceCountry(DocumentContext context, Referent place) =>
-        place.Entity >= 0 ? context.Entities[place.Entity].Country : place.Country;
-
-    private static bool DatesAgree(Draft draft, MeetingMention mention, DateOnly? publication)
+    private static bool DatesAgree(DateResolver calendar, Draft draft, MeetingMention mention)
     {
         if (mention.Date is not { } date)
         {
@@ -259,8 +262,8 @@ internal static class MeetingMerger
                 continue;
             }
 
-            var a = known.Resolve(publication, status);
-            var b = date.Resolve(publication, mention.Status);
+            var a = calendar.Resolve(known, status);
+            var b = calendar.Resolve(date, mention.Status);
             if (a is not null && b is not null)
             {
                 if (a != b && !(a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal))
@@ -296,10 +299,11 @@ internal static class MeetingMerger
             ? Math.Abs(x.DayNumber - y.DayNumber)
             : null;
 
-    private static MeetingEvent? Finish(DocumentContext context, Draft draft, DateOnly? publication, FrenchLexicons lexicons, int number)
+    private static MeetingEvent? Finish(MentionReading reading, Draft draft, FrenchLexicons lexicons, int number)
     {
+        var index = reading.Index;
         var mentions = draft.Mentions;
-        var entities = context.Entities;
+        var entities = index.Entities;
         if (!draft.HasNamedParties)
         {
             return null; // parties described, never named: nothing an analyst can code
@@ -360,16 +364,16 @@ internal static class MeetingMerger
         var evidenceSentences = mentions.Select(m => m.Sentence).ToHashSet();
         var places = mentions.SelectMany(m => m.Places)
             .GroupBy(p => p.Entity >= 0 ? p.Entity : -1 - p.Start)
-            .Select(g => g.OrderByDescending(p => PlaceText(context, p).Length).First())
+            .Select(g => g.OrderByDescending(p => PlaceText(index, p).Length).First())
             .ToList();
 
         // The dateline city ("Dakar, le 24 octobre -") when the meeting has no city of its own and nothing contradicts it.
-        if (!phone && context.DatelinePlace is { } dateline && !places.Any(p => p.Entity == dateline.Entity)
-            && !places.Any(p => PlaceKind(context, p) == "city")
+        if (!phone && index.DatelinePlace is { } dateline && !places.Any(p => p.Entity == dateline.Entity)
+            && !places.Any(p => PlaceKind(index, p) == "city")
             && (places.Count > 0 || HasReception(mentions)))
         {
-            var datelineCountry = PlaceCountry(context, dateline);
-            var known = places.Select(p => PlaceCountry(context, p)).Where(c => c is not null).ToHashSet();
+            var datelineCountry = PlaceCountry(index, dateline);
+            var known = places.Select(p => PlaceCountry(index, p)).Where(c => c is not null).ToHashSet();
             if (known.Count == 0 || (datelineCountry is not null && known.Contains(datelineCountry)))
             {
                 places.Add(dateline);
@@ -378,13 +382,13 @@ internal static class MeetingMerger
 
         if (summit && places.Count == 0)
         {
-            places.AddRange(PlacesOfMarginMeeting(context, mentions));
+            places.AddRange(PlacesOfMarginMeeting(reading, mentions));
         }
 
-        places = [.. places.OrderBy(p => Specificity(PlaceKind(context, p))).ThenBy(p => p.Start)];
+        places = [.. places.OrderBy(p => Specificity(PlaceKind(index, p))).ThenBy(p => p.Start)];
 
         var visitMentions = mentions.Where(m => m.Subtype == MeetingSubtype.MakeVisit || m.Trigger.Frame == VerbFrame.Visit && m.Trigger.IsVerb).ToList();
-        var destinationCountry = places.Select(p => PlaceCountry(context, p)).FirstOrDefault(c => c is not null);
+        var destinationCountry = places.Select(p => PlaceCountry(index, p)).FirstOrDefault(c => c is not null);
 
         // Status: the news if any mention reports it; an announcement if it is only announced; else background. A
         // mention that only refers back ("les discussions porteront sur ...") takes the status of the meeting it refers to.
@@ -393,7 +397,7 @@ internal static class MeetingMerger
             : stating.Any(m => m.Status == EventStatus.Planned) ? EventStatus.Planned
             : EventStatus.Past;
 
-        var subtype = Subtype(context, mentions, roles, places, destinationCountry, summit, phone, negotiation);
+        var subtype = Subtype(index, mentions, roles, places, destinationCountry, summit, phone, negotiation);
         if (subtype is MeetingSubtype.MakeVisit or MeetingSubtype.HostVisit && !roles.ContainsValue(ParticipantRole.Host) && destinationCountry is not null)
         {
             // The visited party: a participant of the country visited.
@@ -444,7 +448,7 @@ internal static class MeetingMerger
                 && (entities[visitor].Country is { } home
                     ? lexicons.SovereignOf(home) != lexicons.SovereignOf(destinationCountry)
                     : mentions.Any(m => m.Trigger.Lemma == "visite d'état")
-                        || places.Any(p => PlaceKind(context, p) == "country" && PlaceCountry(context, p) is { } country && !lexicons.Sovereigns.ContainsKey(country)));
+                        || places.Any(p => PlaceKind(index, p) == "country" && PlaceCountry(index, p) is { } country && !lexicons.Sovereigns.ContainsKey(country)));
             if (!abroad || strongest == TriggerStrength.Weak)
             {
                 return null;
@@ -459,29 +463,29 @@ internal static class MeetingMerger
         var primary = mentions.OrderByDescending(m => m.Status == status).ThenByDescending(m => m.Parties.Count).ThenByDescending(m => m.Trigger.Strength).ThenBy(m => m.TriggerStart).First();
         var dateSource = mentions.Where(m => m.Date is not null).OrderByDescending(m => m.Status == status).ThenBy(m => m.Date!.Vague).ThenByDescending(m => Precision(m.Date!)).FirstOrDefault();
         var date = dateSource?.Date;
-        if (date is null && status == EventStatus.Reported && context.DatelineDate is { } datelineDate
-            && mentions.Exists(m => m.Status == EventStatus.Reported && m.Sentence == context.View.SentenceOf[datelineDate.StartToken]))
+        if (date is null && status == EventStatus.Reported && index.DatelineDate is { } datelineDate
+            && mentions.Exists(m => m.Status == EventStatus.Reported && m.Sentence == index.View.SentenceOf[datelineDate.StartToken]))
         {
             // The dateline dates the dispatch: it dates the news its own lead sentence reports, not a meeting stated
             // further down.
             date = datelineDate;
         }
 
-        var view = context.View;
+        var view = index.View;
         var text = view.Text;
         var participants = roles
             .OrderBy(r => r.Value switch { ParticipantRole.Host => 0, ParticipantRole.Guest => 1, ParticipantRole.Participant => 2, _ => 3 })
             .ThenBy(r => r.Key)
             .Select(r => new EventParticipant(entities[r.Key].Id, r.Value))
             .ToImmutableArray();
-        var placeArguments = places.Select(p => Argument(context, p)).ToImmutableArray();
+        var placeArguments = places.Select(p => Argument(index, p)).ToImmutableArray();
         var topics = mentions.SelectMany(m => m.Topics).Distinct().OrderBy(t => t.Start)
             .Select(t => new EventArgument(text[t.Start..t.End], t.Start, t.End)).ToImmutableArray();
         var evidence = mentions.Select(m => m.Sentence).Distinct().Order()
             .Select(s => new TextSpan(view.Sentences[s].Start, view.Sentences[s].End)).ToImmutableArray();
         var triggerStart = view.Tokens[primary.TriggerStart].Start;
         var triggerEnd = view.Tokens[primary.TriggerEnd - 1].End;
-        var auxiliary = AuxiliaryStart(context, primary);
+        var auxiliary = AuxiliaryStart(index, primary);
         if (auxiliary >= 0)
         {
             triggerStart = view.Tokens[auxiliary].Start;
@@ -489,7 +493,7 @@ internal static class MeetingMerger
 
         var confidence = Confidence(mentions, named, unnamed.Count, strongest);
         var id = "v" + number.ToString(CultureInfo.InvariantCulture);
-        var dateArgument = date is null ? null : new EventDate(text[date.Start..date.End], date.Start, date.End, date.Resolve(publication, status));
+        var dateArgument = date is null ? null : new EventDate(text[date.Start..date.End], date.Start, date.End, index.Calendar.Resolve(date, status));
         var draftEvent = new MeetingEvent
         {
             Id = id,
@@ -526,60 +530,12 @@ internal static class MeetingMerger
         };
     }
 
-    internal static MeetingSubtype Subtype(
-        DocumentContext context, List<MeetingMention> mentions, Dictionary<int, ParticipantRole> roles, List<Referent> places,
-        string? destinationCountry, bool summit, bool phone, bool negotiation)
-    {
-        if (phone)
-        {
-            return MeetingSubtype.PhoneCall;
-        }
-
-        if (summit)
-        {
-            return MeetingSubtype.Summit;
-        }
-
-        // Reception framing (reçoit, accueille, audience, à l'invitation de) makes a hosted visit.
-        if (roles.ContainsValue(ParticipantRole.Host) && mentions.Any(m => m.Subtype == MeetingSubtype.HostVisit || m.Parties.ContainsValue(ParticipantRole.Host) && m.Subtype != MeetingSubtype.MakeVisit))
-        {
-            return MeetingSubtype.HostVisit;
-        }
-
-        if (mentions.Any(m => m.Subtype == MeetingSubtype.MakeVisit))
-        {
-            return MeetingSubtype.MakeVisit;
-        }
-
-        if (negotiation)
-        {
-            return MeetingSubtype.Negotiation;
-        }
-
-        // Bilateral on ground that is home to neither party.
-        var countries = roles.Where(r => r.Value != ParticipantRole.Mediator).Select(r => context.Entities[r.Key].Country).ToList();
-        if (destinationCountry is not null && countries.Count >= 2 && countries.All(c => c is not null) && !countries.Contains(destinationCountry))
-        {
-            return MeetingSubtype.ThirdLocation;
-        }
-
-        // "en marge du sommet de l'OTAN à La Haye", "lors du sommet du G20 à Johannesburg": a bilateral held on the
-        // occasion of a summit is on ground home to neither party unless one is known to be from there.
-        if (destinationCountry is not null && countries.Count == 2 && mentions.Any(m => m.AtSummit) && !countries.Contains(destinationCountry))
-        {
-            return MeetingSubtype.ThirdLocation;
-        }
-
-        _ = places;
-        return MeetingSubtype.Meet;
-    }
-
     private static bool HasReception(List<MeetingMention> mentions) => mentions.Any(m => m.Subtype == MeetingSubtype.HostVisit);
 
-    private static IEnumerable<Referent> PlacesOfMarginMeeting(DocumentContext context, List<MeetingMention> summitMentions)
+    private static IEnumerable<Referent> PlacesOfMarginMeeting(MentionReading reading, List<MeetingMention> summitMentions)
     {
         var names = summitMentions.Select(m => m.SummitName?.Entity ?? -1).Where(e => e >= 0).ToHashSet();
-        foreach (var (entity, sentence) in context.MarginSummits)
+        foreach (var (entity, sentence) in reading.Memory.MarginSummits)
         {
             if (!names.Contains(entity))
             {
@@ -587,8 +543,8 @@ internal static class MeetingMerger
             }
 
             // The meeting held on the margin of this summit, in the same sentence or the one before.
-            var meeting = context.AllMentions?.LastOrDefault(m => m.Dropped is null && !m.IsSummit && m.Places.Count > 0 && Math.Abs(m.Sentence - sentence) <= 1)
-                ?? context.AllMentions?.LastOrDefault(m => m.Dropped is null && !m.IsSummit && m.Places.Count > 0 && m.Sentence <= sentence + 1);
+            var meeting = reading.Mentions.LastOrDefault(m => m.Dropped is null && !m.IsSummit && m.Places.Count > 0 && Math.Abs(m.Sentence - sentence) <= 1)
+                ?? reading.Mentions.LastOrDefault(m => m.Dropped is null && !m.IsSummit && m.Places.Count > 0 && m.Sentence <= sentence + 1);
             if (meeting is not null)
             {
                 return meeting.Places;
@@ -598,81 +554,10 @@ internal static class MeetingMerger
         return [];
     }
 
-    private static string PlaceText(DocumentContext context, Referent place) => Argument(context, place).Text;
-
-    internal static string? PlaceKind(DocumentContext context, Referent place) => place.Entity >= 0 ? context.Entities[place.Entity].Kind : null;
-
-    internal static int Specificity(string? kind) => kind switch
-    {
-        "building" => 0,
-        "city" => 1,
-        null => 2,
-        "region" => 3,
-        "country" => 4,
-        _ => 5,
-    };
+    private static string PlaceText(EventDocumentIndex index, Referent place) => Argument(index, place).Text;
 
     private static int Precision(DateExpression date) =>
         (date.Day is not null ? 4 : 0) + (date.Weekday is not null ? 3 : 0) + (date.Month is not null ? 2 : 0) + (date.Year is not null ? 1 : 0) + (date.Offset is not null ? 1 : 0);
-
-    internal static EventArgument Argument(DocumentContext context, Referent place)
-    {
-        var view = context.View;
-        var entity = place.Entity >= 0 ? context.Entities[place.Entity] : null;
-
-        // The place name itself, without the determiner or role words around it, but with the noun that makes it a
-        // venue when the name alone is not one: "au palais de Ciragan" → "palais de Ciragan".
-        var mention = entity?.Mentions.FirstOrDefault(m => m.Kind == MentionKind.Name && m.FirstToken >= place.Start && m.EndToken <= place.End);
-        var first = mention?.FirstToken ?? place.Start;
-        var start = mention?.Start ?? view.Tokens[place.Start].Start;
-        var end = mention?.End ?? view.Tokens[place.End - 1].End;
-        if (first >= 2 && view.Is(first - 1, WordClass.De) && view.ClassLengths[first - 1] == 1)
-        {
-            for (var back = 2; back <= 3 && first - back >= 0; back++)
-            {
-                if (view.Lexicons.PlaceHeads.Longest(view.Ids, first - back, out _) == back - 1)
-                {
-                    start = view.Tokens[first - back].Start;
-                    break;
-                }
-            }
-        }
-
-        return new EventArgument(view.Text[start..end], start, end, entity?.Id);
-    }
-
-    /// <summary>The auxiliary of a compound verb trigger ("a accueilli", "s'est entretenu"), so the trigger reads whole.</summary>
-    internal static int AuxiliaryStart(DocumentContext context, MeetingMention mention)
-    {
-        if (!mention.Trigger.IsVerb || mention.Trigger.Tense != VerbTense.PastParticiple)
-        {
-            return -1;
-        }
-
-        var view = context.View;
-        var k = mention.TriggerStart;
-        var found = -1;
-        for (var steps = 0; steps < 4 && k > mention.ClauseStart; steps++)
-        {
-            var classes = context.ClassesEndingAt(k);
-            if ((classes & (WordClass.Auxiliary | WordClass.Reflexive)) == 0)
-            {
-                break;
-            }
-
-            // Step back over the function-word phrase.
-            var back = 1;
-            while (back <= 3 && !(k - back >= 0 && view.ClassLengths[k - back] == back))
-            {
-                back++;
-            }
-
-            k -= back;
-            found = k;
-        }
-
-        return found;
-    }
 
     private static float Confidence(List<MeetingMention> mentions, int named, int unnamed, TriggerStrength strongest)
     {

@@ -1,6 +1,7 @@
 using NewsNer.Entities;
+using NewsNer.Events.Reading;
 
-namespace NewsNer.Events.Decisions;
+namespace NewsNer.Events.Candidates;
 
 /// <summary>Where a candidate party of a meeting mention was found (several may hold).</summary>
 [Flags]
@@ -94,12 +95,12 @@ internal sealed class DocumentStatistics
     /// <summary>Rank of each person by <see cref="Referents"/> (1 = most named; 0 = not a person).</summary>
     public int[] Rank { get; }
 
-    public static DocumentStatistics Of(DocumentContext context)
+    public static DocumentStatistics Of(EventDocumentIndex index)
     {
-        var count = context.Entities.Count;
+        var count = index.Entities.Count;
         var referents = new int[count];
         var first = Enumerable.Repeat(int.MaxValue, count).ToArray();
-        foreach (var referent in context.Referents)
+        foreach (var referent in index.Referents)
         {
             if (referent.Entity >= 0)
             {
@@ -109,7 +110,7 @@ internal sealed class DocumentStatistics
         }
 
         var firstPlace = new Dictionary<int, Referent>();
-        foreach (var referent in context.Referents)
+        foreach (var referent in index.Referents)
         {
             if (referent.Entity >= 0 && referent.Type == EntityType.Location && !referent.CanParticipate && referent.Kind == ReferentKind.Name)
             {
@@ -119,7 +120,7 @@ internal sealed class DocumentStatistics
 
         var topPlaces = firstPlace.OrderByDescending(p => referents[p.Key]).ThenBy(p => p.Value.Start).Take(3).Select(p => p.Value).ToList();
         var rank = new int[count];
-        var persons = Enumerable.Range(0, count).Where(e => context.Entities[e].Type == EntityType.Person && referents[e] > 0)
+        var persons = Enumerable.Range(0, count).Where(e => index.Entities[e].Type == EntityType.Person && referents[e] > 0)
             .OrderByDescending(e => referents[e]).ThenBy(e => first[e]).ToList();
         for (var i = 0; i < persons.Count; i++)
         {

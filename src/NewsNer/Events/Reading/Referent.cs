@@ -2,7 +2,7 @@ using NewsNer.Entities;
 using NewsNer.Entities.Linking;
 using NewsNer.Internal.Lexicons;
 
-namespace NewsNer.Events;
+namespace NewsNer.Events.Reading;
 
 /// <summary>How a referent names what it refers to.</summary>
 internal enum ReferentKind : byte

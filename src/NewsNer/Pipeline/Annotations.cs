@@ -21,4 +21,7 @@ internal enum Annotations
 
     /// <summary>Meeting events.</summary>
     Events = 16,
+
+    /// <summary>The language of the text (<see cref="AnnotationState.Language"/>).</summary>
+    Language = 32,
 }

@@ -91,9 +91,18 @@ public static class FuzzTargets
             Invariants.RoundTrip(document);
         }
 
-        var lines = json.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+        var lines = 0;
+        using (var reader = new StringReader(json))
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                lines += string.IsNullOrWhiteSpace(line) ? 0 : 1;
+            }
+        }
+
         var results = NewsJson.ReadLines(new StringReader(json)).ToList();
-        Invariants.Check(results.Count <= lines, $"ReadLines gave {results.Count} results for {lines} lines");
+        Invariants.Check(results.Count == lines, $"ReadLines gave {results.Count} results for {lines} non-blank lines");
+        Invariants.Check(results.All(r => r.Succeeded ? r.Document is not null : r.Error is not null), "a ReadLines result has neither a document nor an error");
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal sealed class LanguageIdentifier
     /// <summary>
     /// How much better (in <c>100 ln P</c> per trigram) the best language must explain a chunk than French for the
     /// chunk to count against French. Chosen with <see cref="MinTrigrams"/> on the French dev articles and NER corpora
-    /// (no French document may come out as another language) and the held-out manual pages (docs/reliability.md).
+    /// (no French document may come out as another language) and the held-out manual pages (docs/language.md).
     /// </summary>
     private const int Margin = 40;
 
@@ -107,7 +107,7 @@ internal sealed class LanguageIdentifier
         var chunks = Chunks(text, script);
         var step = Math.Max(1, (chunks.Count + MaxChunks - 1) / MaxChunks);
         Span<int> lettersBy = stackalloc int[_model.Codes.Length];
-        Span<int> costs = stackalloc int[_model.Codes.Length];
+        Span<int> costs = stackalloc int[_model.Width];
         var judged = 0;
         for (var i = 0; i < chunks.Count; i += step)
         {

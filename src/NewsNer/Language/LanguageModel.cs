@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using NewsNer.Internal;
 
@@ -18,7 +20,10 @@ internal sealed class LanguageModel
     private static readonly Lazy<LanguageModel> s_default = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<long, int> _rows;
-    private readonly short[] _costs;
+
+    // One row of Width costs per trigram (the languages, then zeros up to a whole number of vectors), so that adding a
+    // trigram's costs to the totals is a few vector additions; the last row holds the floors.
+    private readonly int[] _costs;
 
     private LanguageModel(string[] codes, WordScript[] scripts, short[] floors, FrozenDictionary<long, int> rows, short[] costs, FrozenDictionary<string, string> names)
     {
@@ -26,10 +31,25 @@ internal sealed class LanguageModel
         Scripts = scripts;
         Floors = floors;
         _rows = rows;
-        _costs = costs;
         Names = names;
+        Width = (codes.Length + Vector<int>.Count - 1) / Vector<int>.Count * Vector<int>.Count;
+        _costs = new int[(rows.Count + 1) * Width];
+        for (var row = 0; row < rows.Count; row++)
+        {
+            for (var l = 0; l < codes.Length; l++)
+            {
+                _costs[row * Width + l] = costs[row * codes.Length + l];
+            }
+        }
 
+        for (var l = 0; l < codes.Length; l++)
+        {
+            _costs[rows.Count * Width + l] = floors[l];
+        }
     }
+
+    /// <summary>The length of the totals given to <see cref="AddCosts"/>: the number of languages, rounded up to whole vectors.</summary>
+    public int Width { get; }
 
     public static LanguageModel Default => s_default.Value;
 
@@ -48,24 +68,15 @@ internal sealed class LanguageModel
     /// <summary>The column of a language, or -1.</summary>
     public int IndexOf(string code) => Array.IndexOf(Codes, code);
 
-    /// <summary>Adds each language's cost for one trigram to <paramref name="totals"/>.</summary>
+    /// <summary>Adds each language's cost for one trigram to <paramref name="totals"/> (of length <see cref="Width"/>).</summary>
     public void AddCosts(char a, char b, char c, Span<int> totals)
     {
-        var width = Codes.Length;
-        if (_rows.TryGetValue(Key(a, b, c), out var row))
+        var row = _rows.TryGetValue(Key(a, b, c), out var found) ? found : _rows.Count;
+        var costs = MemoryMarshal.Cast<int, Vector<int>>(_costs.AsSpan(row * Width, Width));
+        var sums = MemoryMarshal.Cast<int, Vector<int>>(totals[..Width]);
+        for (var v = 0; v < sums.Length; v++)
         {
-            var costs = _costs.AsSpan(row * width, width);
-            for (var l = 0; l < width; l++)
-            {
-                totals[l] += costs[l];
-            }
-        }
-        else
-        {
-            for (var l = 0; l < width; l++)
-            {
-                totals[l] += Floors[l];
-            }
+            sums[v] += costs[v];
         }
     }
 

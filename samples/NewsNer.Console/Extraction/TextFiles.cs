@@ -115,8 +115,10 @@ internal static class TextFiles
         {
             return Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
-        catch (ArgumentException)
+        catch (Exception error) when (error is ArgumentException or NotSupportedException)
         {
+            // NotSupportedException: an encoding .NET knows but refuses (UTF-7), found by fuzzing a page declaring it
+            // (tests/NewsNer.Fuzz/Findings/html/charset-utf-7.html).
             throw new UsageException($"unknown encoding '{name}': use utf-8, latin1 or windows-1252");
         }
     }

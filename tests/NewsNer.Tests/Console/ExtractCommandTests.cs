@@ -188,6 +188,7 @@ public class ExtractCommandTests
     [InlineData(new[] { "extract", "x.txt", "--parallel", "-1" }, "--parallel")]
     [InlineData(new[] { "extract", "does/not/exist.txt" }, "neither a file nor a folder")]
     [InlineData(new[] { "extract", "-", "--encoding", "klingon" }, "unknown encoding")]
+    [InlineData(new[] { "extract", "-", "--encoding", "utf-7" }, "unknown encoding")]
     [InlineData(new[] { "extract", "x.txt", "--language", "french" }, "--language must be auto, fr or a language code")]
     public void Usage_errors_exit_2_with_one_line(string[] args, string expected)
     {

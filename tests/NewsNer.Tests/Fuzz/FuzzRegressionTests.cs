@@ -83,6 +83,14 @@ public class FuzzRegressionTests
     }
 
     [Fact]
+    public void A_page_declaring_a_charset_dotnet_refuses_is_read_with_the_fallback()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "tests", "NewsNer.Fuzz", "Findings", "html", "charset-utf-7.html"));
+        var article = HtmlArticle.Parse(HtmlArticle.Decode(bytes, Cli.CliContext.StrictUtf8));
+        Assert.Equal("Titre\n\nLe ministre a parlé à Paris.", article.Text);
+    }
+
+    [Fact]
     public void Fuzz_input_is_utf16_after_a_byte_order_mark_else_utf8()
     {
         Assert.Equal("\uD800A", FuzzInput.ToText([0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00, 0x42]));

@@ -72,6 +72,12 @@ public class InputAccountingTests
         Assert.Contains("warning: The text reads as English", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("(--language fr)", run.Stderr, StringComparison.Ordinal);
 
+        var table = ConsoleHarness.Run("extract", path, "--format", "table");
+        Assert.Contains("The text reads as English", table.Stdout, StringComparison.Ordinal);
+        var html = ConsoleHarness.Run("extract", path, "--format", "html");
+        Assert.Contains("<article class=\"text\" lang=\"en\">", html.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<dt>warning</dt><dd>The text reads as English", html.Stdout, StringComparison.Ordinal);
+
         var forced = ConsoleHarness.Run("extract", path, "--language", "fr");
         Assert.True(forced.ExitCode == 0, forced.ToString());
         var french = NewsJson.Deserialize(forced.Stdout);

@@ -74,17 +74,17 @@ for target in $targets; do
     -- "$(command -v dotnet)" "$bin/NewsNer.Fuzz.dll" "$target" > "$out/afl-$target.log" 2>&1 || {
       echo "afl-fuzz failed for $target:"; tail -n 30 "$out/afl-$target.log"; exit 1; }
   stats="$findings/default/fuzzer_stats"
-  stat() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
+  afl_stat() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
   crashes=$(find "$findings/default/crashes" -name 'id:*' 2>/dev/null | wc -l)
   hangs=$(find "$findings/default/hangs" -name 'id:*' 2>/dev/null | wc -l)
-  line="$target: $(stat execs_done) execs ($(stat execs_per_sec)/s), corpus $(stat corpus_count), edges $(stat edges_found), crashes $crashes, hangs $hangs"
+  line="$target: $(afl_stat execs_done) execs ($(afl_stat execs_per_sec)/s), corpus $(afl_stat corpus_count), edges $(afl_stat edges_found), crashes $crashes, hangs $hangs"
   summary+=("$line")
   echo "   $line"
   if [[ $((crashes + hangs)) -gt 0 ]]; then
     found=1
     for input in "$findings"/default/crashes/id:* "$findings"/default/hangs/id:*; do
       [[ -f "$input" ]] || continue
-      echo "-- finding $input ($(stat -c %s "$input" 2>/dev/null || wc -c <"$input") bytes): $(head -c 160 "$input" | od -An -c | tr -s ' ' | head -c 400)"
+      echo "-- finding $input ($(wc -c <"$input") bytes): $(head -c 160 "$input" | od -An -c | tr -s ' ' | tr -d '\n' | head -c 400)"
       timeout 60 dotnet "$bin/NewsNer.Fuzz.dll" "$target" "$input" | head -n 12 || true
     done
   fi

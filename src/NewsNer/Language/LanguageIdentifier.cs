@@ -14,6 +14,12 @@ internal sealed class LanguageIdentifier
     /// <summary>Letters a chunk gathers before it ends at the next line end.</summary>
     private const int ChunkLetters = 200;
 
+    /// <summary>
+    /// Letters after which a chunk ends at the next word end even without a line end (a one-line megabyte): keeps the
+    /// sums of a chunk far from overflow and the work on a long text bounded by <see cref="MaxChunks"/>.
+    /// </summary>
+    private const int MaxChunkLetters = 5000;
+
     /// <summary>Trigrams (of lower-case words) a chunk needs to be judged; fewer (a list of names, a table) and it is left out.</summary>
     private const int MinTrigrams = 60;
 
@@ -241,7 +247,7 @@ internal sealed class LanguageIdentifier
             {
                 letters++;
             }
-            else if ((c == '\n' || c == '\r' || c == '\u2029') && letters >= ChunkLetters)
+            else if ((c == '\n' || c == '\r' || c == '\u2029') && letters >= ChunkLetters || letters >= MaxChunkLetters && !char.IsLetter(c))
             {
                 chunks.Add((start, i, letters));
                 (start, letters) = (i + 1, 0);

@@ -149,6 +149,16 @@ public class LanguageIdentificationTests
     }
 
     [Fact]
+    public void A_long_text_on_one_line_is_identified_in_bounded_chunks()
+    {
+        // 8 MB without a line end: one chunk would overflow the scores; chunks end at a word after 5,000 letters.
+        var english = string.Concat(Enumerable.Repeat(English + " ", 8_000_000 / (English.Length + 1)));
+        Assert.Equal("en", LanguageIdentifier.Default.Identify(english).Code);
+        var french = string.Concat(Enumerable.Repeat(FrenchQuotingEnglish + " ", 8_000_000 / (FrenchQuotingEnglish.Length + 1)));
+        Assert.Equal(Document.French, LanguageIdentifier.Default.Identify(french).Code);
+    }
+
+    [Fact]
     public void Identification_reads_a_long_text_in_bounded_chunks()
     {
         // 2 MB of mixed lines: identified without scoring every chunk, and French wins when it is most of the text.

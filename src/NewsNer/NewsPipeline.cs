@@ -58,10 +58,14 @@ public sealed class NewsPipeline
     public static NewsPipeline CreateDefault() => s_default.Value;
 
     /// <summary>Processes one text.</summary>
-    /// <param name="text">The text; it is never modified. Empty or whitespace text gives an empty document.</param>
+    /// <param name="text">
+    /// The text; it is never modified. Empty or whitespace text gives an empty document. A text that is not French
+    /// (see <see cref="DocumentOptions.Language"/>) gets tokens and sentences but no entities or events, and a warning.
+    /// </param>
     /// <param name="options">Publication date and source, or null.</param>
     /// <param name="cancellationToken">Stops processing between stages.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="DocumentOptions.Language"/> is not a language code.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public Document Process(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default) =>
         ToDocument(Annotate(text, options, cancellationToken));
@@ -72,9 +76,16 @@ public sealed class NewsPipeline
         ArgumentNullException.ThrowIfNull(text);
         options ??= DocumentOptions.None;
         var state = new AnnotationState(text, options);
+        LanguageStage.ApplyDeclared(state);
         foreach (var stage in _stages)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (state.Language != Document.French && (stage.Produces & LanguageStage.FrenchOnly) != 0)
+            {
+                // The models are French: a text in another language gets no entities or events (and a warning).
+                continue;
+            }
+
             stage.Run(state, cancellationToken);
             state.Done |= stage.Produces;
         }
@@ -210,7 +221,9 @@ public sealed class NewsPipeline
             [.. state.Events],
             state.Options.Source,
             state.Options.PublicationDate,
-            state.Options.Metadata);
+            state.Options.Metadata,
+            state.Language,
+            [.. state.Warnings]);
     }
 
     // Without the linking stage, mentions with the same type and text form one entity each.

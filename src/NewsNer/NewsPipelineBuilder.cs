@@ -4,6 +4,7 @@ using NewsNer.Events.Candidates;
 using NewsNer.Events;
 using NewsNer.Internal.Lexicons;
 using NewsNer.Internal;
+using NewsNer.Language;
 using NewsNer.Pipeline;
 using NewsNer.Sentences;
 using NewsNer.Tokenization;
@@ -25,13 +26,14 @@ public sealed class NewsPipelineBuilder
     }
 
     /// <summary>
-    /// Adds every stage, with the embedded models: tokens, sentences, entity recognition, linking and meeting events.
+    /// Adds every stage, with the embedded models: language identification, tokens, sentences, entity recognition,
+    /// linking and meeting events.
     /// </summary>
     public NewsPipelineBuilder UseAll()
     {
         // The linking and event lexicons do not depend on the recognizer's files: read them on another core meanwhile.
         var frenchLexicons = Task.Run(() => FrenchLexicons.Default);
-        UseTokenizer().UseSentences().UseEntities();
+        UseLanguageDetection().UseTokenizer().UseSentences().UseEntities();
         frenchLexicons.Wait();
         if (Produces(Annotations.Mentions))
         {
@@ -39,6 +41,18 @@ public sealed class NewsPipelineBuilder
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// Adds language identification, run before every other stage: a text that is not French (by an embedded
+    /// character-trigram model; French news quoting other languages stays French, and a text too short to tell is taken
+    /// as French) gets its language in <see cref="Document.Language"/>, a <see cref="DocumentWarning.NotFrench"/>
+    /// warning, tokens and sentences, but no entities or events. <see cref="DocumentOptions.Language"/> overrides it.
+    /// </summary>
+    public NewsPipelineBuilder UseLanguageDetection()
+    {
+        _ = LanguageIdentifier.Default;
+        return Add(new LanguageStage(LanguageIdentifier.Default));
     }
 
     /// <summary>Adds the French tokenizer.</summary>

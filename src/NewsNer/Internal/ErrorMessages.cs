@@ -49,6 +49,15 @@ internal static class ErrorMessages
 
     public static string JsonInvalidDocument(string detail) => $"The JSON describes an invalid document: {detail}";
 
+    public static string NotFrench(string name, string code, float share) =>
+        $"The text reads as {name} ({code}, {share:P0} of its letters), not French: entities and events were not extracted; declare it French to process it anyway.";
+
+    public static string InvalidLanguage(string declared) =>
+        $"DocumentOptions.Language '{declared}' is not a language code: use an ISO 639-1 code such as \"fr\" or \"en\", or null to identify the language.";
+
+    public static string DeclaredNotFrench(string code) =>
+        $"The text was declared as '{code}', not French: entities and events were not extracted (NewsNer's models are French).";
+
     public static string UnknownEntityType => "Unknown entity type: use EntityType.Person, Location, Organization or Misc.";
 
     public static string UserEntitiesNeedRecognizer =>

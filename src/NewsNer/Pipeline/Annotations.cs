@@ -27,4 +27,7 @@ internal enum Annotations
     /// mention's entity, every role description and the entity it denotes (<see cref="Entities.Linking.LinkingResult"/>).
     /// </summary>
     Linking = 32,
+
+    /// <summary>The language of the text (<see cref="AnnotationState.Language"/>).</summary>
+    Language = 64,
 }

@@ -38,7 +38,8 @@ internal sealed class EntityRecognizer
     private readonly NerFeatureExtractor _extractor;
     private readonly EntitySpotter? _spotter;
     private readonly EntityRecognizerOptions _options;
-    private readonly ulong _profileSalt;
+    // The model as the chosen profile sees it (weights and transitions): the model itself for its default profile.
+    private readonly NerModel _view;
     private readonly bool[] _disabledLabels = new bool[NerLabels.Count];
 
     public EntityRecognizer(NerModel model, NerLexicons lexicons, EntitySpotter? spotter = null, EntityRecognizerOptions? options = null)
@@ -52,7 +53,7 @@ internal sealed class EntityRecognizer
         _extractor = new NerFeatureExtractor(lexicons);
         _spotter = spotter is { Count: > 0 } ? spotter : null;
         _options = options ?? new EntityRecognizerOptions();
-        _profileSalt = model.SaltFor(_options.Profile);
+        _view = model.ForProfile(_options.Profile);
         if (_options.Types is { } types)
         {
             foreach (var type in Enum.GetValues<EntityType>())
@@ -100,15 +101,15 @@ internal sealed class EntityRecognizer
             emissions.Clear();
             // Scoring waits on memory (the weight table is larger than the caches): the next token's slots are fetched
             // while the current token is scored.
-            _model.Prefetch(features.AsSpan(0, counts[0]));
+            _view.Prefetch(features.AsSpan(0, counts[0]));
             for (var i = 0; i < n; i++)
             {
                 if (i + 1 < n)
                 {
-                    _model.Prefetch(features.AsSpan((i + 1) * NerFeatureExtractor.MaxFeatures, counts[i + 1]));
+                    _view.Prefetch(features.AsSpan((i + 1) * NerFeatureExtractor.MaxFeatures, counts[i + 1]));
                 }
 
-                _model.Score(features.AsSpan(i * NerFeatureExtractor.MaxFeatures, counts[i]), emissions.Slice(i * L, L), _profileSalt);
+                _view.Score(features.AsSpan(i * NerFeatureExtractor.MaxFeatures, counts[i]), emissions.Slice(i * L, L));
                 for (var y = 1; y < L; y++)
                 {
                     if (_disabledLabels[y])
@@ -118,7 +119,7 @@ internal sealed class EntityRecognizer
                 }
             }
 
-            NerDecoder.Viterbi(emissions, n, _model, labels, floats.AsSpan(n * L, n * L), back);
+            NerDecoder.Viterbi(emissions, n, _view, labels, floats.AsSpan(n * L, n * L), back);
             if (!spanConfidence.IsEmpty)
             {
                 spanConfidence[..n].Clear();
@@ -137,7 +138,7 @@ internal sealed class EntityRecognizer
                     var alpha = lattice.AsSpan(0, n * L);
                     var beta = lattice.AsSpan(n * L, n * L);
                     var scales = lattice.AsSpan(2 * n * L, 3 * n);
-                    var logZ = NerDecoder.ForwardBackward(emissions, n, _model, alpha, beta, scales, betaFrom: firstEnd);
+                    var logZ = NerDecoder.ForwardBackward(emissions, n, _view, alpha, beta, scales, betaFrom: firstEnd);
                     for (var i = 0; i < n; i++)
                     {
                         if (NerLabels.IsBegin(labels[i]))
@@ -148,7 +149,7 @@ internal sealed class EntityRecognizer
                                 end++;
                             }
 
-                            spanConfidence[i] = NerDecoder.SpanProbability(emissions, n, _model, alpha, beta, scales, logZ, i, end, NerLabels.TypeOf(labels[i]));
+                            spanConfidence[i] = NerDecoder.SpanProbability(emissions, n, _view, alpha, beta, scales, logZ, i, end, NerLabels.TypeOf(labels[i]));
                         }
                     }
                 }

@@ -28,8 +28,15 @@ internal sealed class NerFeatureExtractor
     /// <summary>Longest gazetteer phrase, in tokens.</summary>
     public const int MaxPhraseTokens = 8;
 
-    /// <summary>Version of the templates; a model records it and refuses another.</summary>
+    /// <summary>Version of the templates; a model records it and refuses another (see <see cref="CanRead"/>).</summary>
     public const int Version = 2;
+
+    /// <summary>
+    /// Whether a model trained with templates of <paramref name="version"/> can be used with these: the same version, or an
+    /// earlier one whose features these templates all still produce, unchanged (later versions only add templates, whose
+    /// keys such a model simply lacks).
+    /// </summary>
+    public static bool CanRead(int version) => version == Version || version == 2;
 
     private const ulong TBias = 1, TWord = 2, TLower = 3, TCoreWord = 4, TPre = 5, TSuf = 9, TShape = 13, TShortShape = 14,
         TCapFirst = 15, TCommon = 16, TProper = 17, TLowerM1 = 18, TLowerP1 = 19, TLowerM2 = 20, TLowerP2 = 21,

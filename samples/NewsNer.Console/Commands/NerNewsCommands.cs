@@ -110,12 +110,13 @@ internal sealed class CvNewsNerCommand : ICliCommand
         var floors = new Option<bool>("--floors") { Description = "Exit with 1 when the summed figures are below the floors (entities 0.88, ORG 0.78, PER 0.92, LOC 0.90)" };
         var python = new Option<string>("--python") { Description = "The Python 3 interpreter", DefaultValueFactory = _ => "python3", HelpName = "PATH" };
         var scorer = new Option<string?>("--scorer") { Description = "The scorer. Default: SHARED/tools/score_news.py", HelpName = "FILE" };
+        var reuse = new Option<bool>("--reuse-models") { Description = "Use the fold models already in --models-out (written by an earlier run) instead of training them: to measure a change of linking or events alone" };
         var l2 = NerNewsOptions.L2Option();
         var iterations = NerNewsOptions.IterationsOption();
         var threads = NerNewsOptions.ThreadsOption();
         var command = new Command("cv-news-ner", "Cross-validate the news entity model by article folds (train without fold k, run the pipeline on fold k, score; needs python3)")
         {
-            shared, baseModel, models, folds, floors, python, scorer, l2, iterations, threads,
+            shared, baseModel, models, folds, floors, python, scorer, reuse, l2, iterations, threads,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
@@ -156,8 +157,14 @@ internal sealed class CvNewsNerCommand : ICliCommand
                 var training = all.Where(a => a.Fold != k).Select(a => a.ToTraining()).ToList();
                 var scored = all.Where(a => a.Fold == k).ToList();
                 var modelPath = Path.Combine(outDir, string.Create(CultureInfo.InvariantCulture, $"ner-fold{k}.nner"));
-                var options = NerNewsOptions.Recipe(parse, l2, iterations, threads, null);
-                NerNewsOptions.Train(baseBytes, training, options, modelPath);
+                if (!parse.GetValue(reuse))
+                {
+                    NerNewsOptions.Train(baseBytes, training, NerNewsOptions.Recipe(parse, l2, iterations, threads, null), modelPath);
+                }
+                else if (!File.Exists(modelPath))
+                {
+                    throw new UsageException($"--reuse-models: there is no {modelPath} (run once without --reuse-models)");
+                }
 
                 var trained = foldClock.Elapsed;
                 NewsPipeline pipeline;
@@ -170,7 +177,7 @@ internal sealed class CvNewsNerCommand : ICliCommand
                 var scores = NerNewsScorer.Score(parse.GetValue(python)!, scorerPath, Path.Combine(set, "gold"), predictions, scored.Select(a => a.Id));
                 rows.Add(($"fold {k}", scored.Count, scores));
                 Say(string.Create(CultureInfo.InvariantCulture,
-                    $"fold {k}: {scored.Count} articles, trained on {training.Count} in {trained.TotalSeconds:0}s, scored in {(foldClock.Elapsed - trained).TotalSeconds:0}s: entity F1 {scores.F1:0.000} (PER {scores.TypeF1("PER"):0.000}, LOC {scores.TypeF1("LOC"):0.000}, ORG {scores.TypeF1("ORG"):0.000})"));
+                    $"fold {k}: {scored.Count} articles, {(parse.GetValue(reuse) ? "model reused" : "trained on " + training.Count.ToString(CultureInfo.InvariantCulture))} in {trained.TotalSeconds:0}s, scored in {(foldClock.Elapsed - trained).TotalSeconds:0}s: entity F1 {scores.F1:0.000} (PER {scores.TypeF1("PER"):0.000}, LOC {scores.TypeF1("LOC"):0.000}, ORG {scores.TypeF1("ORG"):0.000})"));
             }
 
             var ids = all.Where(a => chosen.Contains(a.Fold)).Select(a => a.Id).ToList();

@@ -40,6 +40,10 @@ internal sealed class EntityRecognizer
     private readonly EntityRecognizerOptions _options;
     // The model as the chosen profile sees it (weights and transitions): the model itself for its default profile.
     private readonly NerModel _view;
+
+    // The news profile's decoding constraints (see Tag): only with a news layer, under its own (default) profile, so
+    // that the corpus profiles decode exactly as they were trained.
+    private readonly bool _newsConstraints;
     private readonly bool[] _disabledLabels = new bool[NerLabels.Count];
 
     public EntityRecognizer(NerModel model, NerLexicons lexicons, EntitySpotter? spotter = null, EntityRecognizerOptions? options = null)
@@ -54,6 +58,7 @@ internal sealed class EntityRecognizer
         _spotter = spotter is { Count: > 0 } ? spotter : null;
         _options = options ?? new EntityRecognizerOptions();
         _view = model.ForProfile(_options.Profile);
+        _newsConstraints = model.Layer is not null && ReferenceEquals(_view, model);
         if (_options.Types is { } types)
         {
             foreach (var type in Enum.GetValues<EntityType>())
@@ -117,6 +122,11 @@ internal sealed class EntityRecognizer
                         emissions[(i * L) + y] = -1e30f;
                     }
                 }
+
+                if (_newsConstraints)
+                {
+                    Constrain(tokens, i, emissions.Slice(i * L, L));
+                }
             }
 
             NerDecoder.Viterbi(emissions, n, _view, labels, floats.AsSpan(n * L, n * L), back);
@@ -167,6 +177,48 @@ internal sealed class EntityRecognizer
             ArrayPool<float>.Shared.Return(floats);
             ArrayPool<byte>.Shared.Return(back);
         }
+    }
+
+    /// <summary>
+    /// Hard constraints of the news convention: a name never runs across a line break (a byline, then the outlet on the
+    /// next line), and never starts with an elided article (<c>l'Élysée</c> is the name <c>Élysée</c>).
+    /// </summary>
+    private static void Constrain(ReadOnlySpan<Token> tokens, int i, Span<float> emissions)
+    {
+        if (i > 0 && NerFeatureExtractor.BreakBefore(tokens[i]))
+        {
+            for (var y = 2; y < L; y += 2)
+            {
+                emissions[y] = -1e30f;
+            }
+        }
+
+        if (IsElidedArticle(tokens[i].Span))
+        {
+            for (var y = 1; y < L; y += 2)
+            {
+                emissions[y] = -1e30f;
+            }
+        }
+    }
+
+    /// <summary>An elided word on its own (<c>l'</c>, <c>d'</c>, <c>L’</c>, <c>qu'</c>): letters then an apostrophe.</summary>
+    internal static bool IsElidedArticle(ReadOnlySpan<char> token)
+    {
+        if (token.Length is < 2 or > 7 || token[^1] is not ('\'' or '\u2019'))
+        {
+            return false;
+        }
+
+        foreach (var c in token[..^1])
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // End (exclusive) of the first span of a label sequence, or -1 when it has none.

@@ -53,6 +53,9 @@ internal sealed class FrenchLexicons
     /// <summary>Name particles (<c>al</c>, <c>de</c>, <c>van</c>), folded.</summary>
     public FrozenSet<string> NameParticles { get; private set; } = null!;
 
+    /// <summary>Name particles that introduce a father's name (<c>ben</c>, <c>ould</c>), folded: fr/linking/patronymic-particles.txt.</summary>
+    public FrozenSet<string> PatronymicParticles { get; private set; } = null!;
+
     public PhraseTrie<Trigger> Triggers { get; private set; } = null!;
 
     public PhraseTrie<CueClass> Cues { get; private set; } = null!;
@@ -109,6 +112,7 @@ internal sealed class FrenchLexicons
         lexicons.EventHeads = LoadList(vocabulary, eventHeads.Where(l => l[0] != '@'));
         lexicons.MiscContexts = LoadList(vocabulary, eventHeads.Where(l => l[0] == '@').Select(l => l[1..]));
         lexicons.NameParticles = EmbeddedResources.ReadLines("fr/linking/name-particles.txt").Select(p => TextFolding.Fold(p)).ToFrozenSet(StringComparer.Ordinal);
+        lexicons.PatronymicParticles = EmbeddedResources.ReadLines("fr/linking/patronymic-particles.txt").Select(p => TextFolding.Fold(p)).ToFrozenSet(StringComparer.Ordinal);
         lexicons.PlaceHeads = LoadSimple(vocabulary, "fr/linking/place-heads.tsv", cell => cell);
         lexicons.OrganizationHeads = LoadOrganizationHeads(vocabulary);
         lexicons.Organizations = LoadOrganizations(vocabulary);

@@ -22,13 +22,24 @@ internal static class NerNewsOptions
 
     public static Option<int> IterationsOption() => new("--iterations") { Description = "Maximum L-BFGS iterations", DefaultValueFactory = _ => new NewsAdaptationOptions().MaxIterations };
 
+    public static Option<string> CorpusSampleOption() => new("--corpus-sample")
+    {
+        Description = "Corpus sentences trained on beside the news, comma-separated PATH@max=N@weight=W, relative to SHARED/data/ner (\"\" for none)",
+        DefaultValueFactory = _ => string.Empty,
+        HelpName = "SOURCES",
+    };
+
     public static Option<int> ThreadsOption() => new("--threads") { Description = "Threads for the gradient (the result does not depend on it)", DefaultValueFactory = _ => 2 };
 
-    public static NewsAdaptationOptions Recipe(ParseResult parse, Option<double> l2, Option<int> iterations, Option<int> threads, Action<string>? log) => new()
+    public static NewsAdaptationOptions Recipe(ParseResult parse, string shared, Option<double> l2, Option<int> iterations, Option<int> threads, Option<string> sample, Action<string>? log) => new()
     {
         L2 = parse.GetValue(l2),
         MaxIterations = parse.GetValue(iterations),
         Threads = parse.GetValue(threads),
+        CorpusSample = [.. parse.GetValue(sample)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Training.TrainingSource.Parse)
+            .Select(s => s with { Path = Path.Combine(shared, "data", "ner", s.Path) })
+            .Select(s => File.Exists(s.Path) ? s : throw new UsageException($"corpus sample '{s.Path}' does not exist"))],
         Log = log,
     };
 
@@ -68,9 +79,10 @@ internal sealed class TrainNewsCommand : ICliCommand
         var l2 = NerNewsOptions.L2Option();
         var iterations = NerNewsOptions.IterationsOption();
         var threads = NerNewsOptions.ThreadsOption();
+        var sample = NerNewsOptions.CorpusSampleOption();
         var command = new Command("train-news", "Train the news layer of the entity model on the annotated news articles (the shipped model's recipe)")
         {
-            shared, baseModel, output, without, l2, iterations, threads,
+            shared, baseModel, output, without, l2, iterations, threads, sample,
         };
         command.SetAction(parse =>
         {
@@ -78,7 +90,7 @@ internal sealed class TrainNewsCommand : ICliCommand
             var set = NerNewsCorpus.TrainingSet(context.ResolvePath(parse.GetValue(shared)!));
             var excluded = parse.GetValue(without) is { } list ? NerNewsCorpus.ParseFolds(list) : [];
             var items = NerNewsCorpus.Read(set).Where(a => !excluded.Contains(a.Fold)).Select(a => a.ToTraining()).ToList();
-            var options = NerNewsOptions.Recipe(parse, l2, iterations, threads, message => context.Stderr.WriteLine(message));
+            var options = NerNewsOptions.Recipe(parse, context.ResolvePath(parse.GetValue(shared)!), l2, iterations, threads, sample, message => context.Stderr.WriteLine(message));
             var path = context.ResolvePath(parse.GetValue(output)!);
             NerNewsOptions.Train(NerNewsOptions.BaseModel(context, parse.GetValue(baseModel)), items, options, path);
 
@@ -114,9 +126,10 @@ internal sealed class CvNewsNerCommand : ICliCommand
         var l2 = NerNewsOptions.L2Option();
         var iterations = NerNewsOptions.IterationsOption();
         var threads = NerNewsOptions.ThreadsOption();
+        var sample = NerNewsOptions.CorpusSampleOption();
         var command = new Command("cv-news-ner", "Cross-validate the news entity model by article folds (train without fold k, run the pipeline on fold k, score; needs python3)")
         {
-            shared, baseModel, models, folds, floors, python, scorer, reuse, l2, iterations, threads,
+            shared, baseModel, models, folds, floors, python, scorer, reuse, l2, iterations, threads, sample,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
@@ -159,7 +172,7 @@ internal sealed class CvNewsNerCommand : ICliCommand
                 var modelPath = Path.Combine(outDir, string.Create(CultureInfo.InvariantCulture, $"ner-fold{k}.nner"));
                 if (!parse.GetValue(reuse))
                 {
-                    NerNewsOptions.Train(baseBytes, training, NerNewsOptions.Recipe(parse, l2, iterations, threads, null), modelPath);
+                    NerNewsOptions.Train(baseBytes, training, NerNewsOptions.Recipe(parse, sharedDir, l2, iterations, threads, sample, null), modelPath);
                 }
                 else if (!File.Exists(modelPath))
                 {

@@ -30,6 +30,12 @@ public sealed record NewsAdaptationOptions
     /// <summary>Threads for the gradient (no effect on the result).</summary>
     public int Threads { get; init; } = 2;
 
+    /// <summary>
+    /// Corpus sentences trained on beside the news (a sample: <c>PATH@max=N@weight=W</c>), with the library's tokens and
+    /// no domain copies: they give the news-only feature templates examples the news set is too small to give.
+    /// </summary>
+    public IReadOnlyList<TrainingSource> CorpusSample { get; init; } = [];
+
     /// <summary>The profile the layer defines (the model's default).</summary>
     public string Profile { get; init; } = "news";
 
@@ -119,7 +125,15 @@ public static class NewsAdaptation
         }
 
         var (sentences, stats) = Sentences(articles);
-        log(string.Create(CultureInfo.InvariantCulture, $"news set: {articles.Count} articles, {sentences.Count} sentences, {sentences.Sum(s => s.Tokens.Length)} tokens; {stats.FormsFound} of {stats.Forms} gold forms found, {stats.Occurrences} occurrences labelled ({stats.NotOnTokenBoundaries} off token boundaries, {stats.CrossingSentences} across sentences, {stats.Overlapping} inside longer ones)"));
+        var newsSentences = sentences.Count;
+        foreach (var source in options.CorpusSample)
+        {
+            var sample = TrainingCorpus.Load(source with { Domain = null }, TrainingTokenization.Library);
+            log(string.Create(CultureInfo.InvariantCulture, $"corpus sample {source.Path}: {sample.Count} sentences, weight {source.Weight}"));
+            sentences.AddRange(sample);
+        }
+
+        log(string.Create(CultureInfo.InvariantCulture, $"news set: {articles.Count} articles, {newsSentences} sentences, {sentences.Take(newsSentences).Sum(s => s.Tokens.Length)} tokens; {stats.FormsFound} of {stats.Forms} gold forms found, {stats.Occurrences} occurrences labelled ({stats.NotOnTokenBoundaries} off token boundaries, {stats.CrossingSentences} across sentences, {stats.Overlapping} inside longer ones)"));
 
         var extractor = new NerFeatureExtractor(lexicons);
         var scratch = new float[L];
@@ -174,8 +188,9 @@ public static class NewsAdaptation
         {
             ["recipe"] = "news adaptation (L2 prior centred on the corpus model)",
             ["articles"] = articles.Count,
-            ["sentences"] = sentences.Count,
-            ["tokens"] = sentences.Sum(s => s.Tokens.Length),
+            ["sentences"] = newsSentences,
+            ["tokens"] = sentences.Take(newsSentences).Sum(s => s.Tokens.Length),
+            ["corpusSample"] = options.CorpusSample.Select(c => new { path = Path.GetFileName(Path.GetDirectoryName(c.Path)) + "/" + Path.GetFileName(c.Path), c.Weight, c.MaxSentences }),
             ["l2"] = options.L2,
             ["maxIterations"] = options.MaxIterations,
             ["minNewFeatureCount"] = options.MinNewFeatureCount,

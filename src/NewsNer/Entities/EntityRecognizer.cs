@@ -263,6 +263,11 @@ internal sealed class EntityRecognizer
                 var sentenceTokens = tokens.Slice(first, n);
                 var sentenceLabels = labels.AsSpan(first, n);
                 Tag(sentenceTokens, sentenceLabels, confidence.AsSpan(first, n));
+                if (_newsConstraints)
+                {
+                    OutletRules.Default.Apply(sentenceTokens, sentenceLabels, confidence.AsSpan(first, n));
+                }
+
                 if (spotted is not null)
                 {
                     spotted.Clear();

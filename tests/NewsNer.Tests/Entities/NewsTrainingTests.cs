@@ -153,6 +153,9 @@ public class NewsAdaptationTests
         }
     });
 
+    /// <summary>The tiny two-profile corpus model with a news layer (shared with other tests).</summary>
+    internal static NerModel Adapted => s_adapted.Value;
+
     private static readonly Lazy<NerModel> s_adapted = new(() =>
         NewsAdaptation.TrainModel(s_base.Value, Articles(40, seed: 1), new NewsAdaptationOptions { MaxIterations = 40, Threads = 1 }, NerLexicons.Empty).Model);
 

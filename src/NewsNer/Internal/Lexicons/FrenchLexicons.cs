@@ -44,6 +44,16 @@ internal sealed class FrenchLexicons
 
     public PhraseTrie<bool> Honorifics { get; private set; } = null!;
 
+    /// <summary>
+    /// Last words that give a foreign name its kind: <c>org</c> (<c>Authority</c>, <c>Corporation</c>, <c>Shimbun</c>) or
+    /// <c>loc</c> (<c>Hotel</c>, <c>Ballroom</c>); the orgtail and loctail words of ner/name-words.fr.txt, which the
+    /// recognizer's features read too (one list).
+    /// </summary>
+    public PhraseTrie<string> NameTails { get; private set; } = null!;
+
+    /// <summary>Words news prints like names that never are one (currency codes, time zones): fr/linking/not-names.txt.</summary>
+    public PhraseTrie<bool> NotNames { get; private set; } = null!;
+
     /// <summary>Nouns heading an event name (forum, sommet, festival): such names are MISC.</summary>
     public PhraseTrie<bool> EventHeads { get; private set; } = null!;
 
@@ -108,6 +118,8 @@ internal sealed class FrenchLexicons
         lexicons.Roles = LoadRoles(vocabulary);
         lexicons.RoleModifiers = LoadSimple(vocabulary, "fr/linking/role-modifiers.tsv", cell => Enum.Parse<RoleModifier>(cell, ignoreCase: true));
         lexicons.Honorifics = LoadList(vocabulary, "fr/linking/honorifics.txt");
+        lexicons.NotNames = LoadList(vocabulary, "fr/linking/not-names.txt");
+        lexicons.NameTails = LoadNameTails(vocabulary);
         var eventHeads = EmbeddedResources.ReadLines("fr/linking/event-heads.txt").ToList();
         lexicons.EventHeads = LoadList(vocabulary, eventHeads.Where(l => l[0] != '@'));
         lexicons.MiscContexts = LoadList(vocabulary, eventHeads.Where(l => l[0] == '@').Select(l => l[1..]));
@@ -606,6 +618,22 @@ internal sealed class FrenchLexicons
         foreach (var cells in ReadTsv(path, 2))
         {
             trie.Add(vocabulary.AddPhrase(cells[0]), parse(cells[1]));
+        }
+
+        return trie.Build();
+    }
+
+    private static PhraseTrie<string> LoadNameTails(VocabularyBuilder vocabulary)
+    {
+        var trie = new PhraseTrie<string>.Builder();
+        foreach (var cells in ReadTsv("ner/name-words.fr.txt", 2))
+        {
+            var classes = cells[1].Split(',', StringSplitOptions.TrimEntries);
+            var kind = classes.Contains("orgtail") ? "org" : classes.Contains("loctail") ? "loc" : null;
+            if (kind is not null)
+            {
+                trie.Add(vocabulary.AddPhrase(cells[0]), kind);
+            }
         }
 
         return trie.Build();

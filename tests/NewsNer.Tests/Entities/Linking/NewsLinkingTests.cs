@@ -105,3 +105,64 @@ public class NewsLinkingTests
         Assert.Equal(["Commission électorale"], NameForms(doc, Named(doc, "Commission électorale")));
     }
 }
+
+public class NewsMentionRepairTests
+{
+    private static Document Link(string text, string names) => TestPipelines.WithNames(names, events: false).Process(text);
+
+    private static string[] Mentions(Document doc, EntityType? type = null) =>
+        [.. doc.Entities.Where(e => type is null || e.Type == type).SelectMany(e => e.Mentions).Where(m => m.Kind == MentionKind.Name).Select(m => doc.GetText(m)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [InlineData("L'émir a reçu SEM Ali Sherif Al-Amadi à Doha.", "PER: SEM Ali Sherif Al-Amadi; LOC: Doha", "Ali Sherif Al-Amadi")]
+    [InlineData("Son Altesse Sheikh Tamim Bin Hamad Al-Thani a reçu le ministre.", "PER: Son Altesse Sheikh Tamim Bin Hamad Al-Thani", "Tamim Bin Hamad Al-Thani")]
+    [InlineData("Il a rencontré le Haut Représentant de l'Union européenne.", "ORG: Haut Représentant de l'Union européenne", "Union européenne")]
+    public void Titles_at_the_start_of_a_mention_are_left_out_of_the_name(string text, string names, string expected)
+    {
+        var doc = Link(text, names);
+        Assert.Contains(expected, Mentions(doc));
+        Assert.DoesNotContain(Mentions(doc), m => m.StartsWith("SEM", StringComparison.Ordinal) || m.StartsWith("Son", StringComparison.Ordinal) || m.StartsWith("Haut", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_mention_that_is_only_a_title_is_not_a_name()
+    {
+        var doc = Link("Le Général a parlé à Moscou.", "PER: Général; LOC: Moscou");
+        Assert.Equal(["Moscou"], Mentions(doc));
+    }
+
+    [Fact]
+    public void A_title_before_an_organization_does_not_cut_it()
+    {
+        // "président du Conseil" is a role, but "Conseil de la nation" is the council's name: it stays whole.
+        var doc = Link("Il a été accueilli par le président du Conseil de la nation, Salah Goudjil.", "ORG: Conseil de la nation; PER: Salah Goudjil");
+        Assert.Contains("Conseil de la nation", Mentions(doc, EntityType.Organization));
+    }
+
+    [Theory]
+    [InlineData("Le président de la République du Sénégal est arrivé.", "LOC: Sénégal", "République du Sénégal")]
+    [InlineData("Le drapeau de la République Gabonaise flotte.", "PER: Gabonaise", "République Gabonaise")]
+    [InlineData("La Corée du Sud a protesté.", "LOC: Corée", "Corée du Sud")]
+    public void A_mention_inside_a_country_name_becomes_that_name_a_place(string text, string names, string expected)
+    {
+        var doc = Link(text, names);
+        Assert.Equal([expected], Mentions(doc, EntityType.Location));
+    }
+
+    [Fact]
+    public void Currency_codes_and_time_zones_are_not_names()
+    {
+        var doc = Link("Le prêt de 50 millions USD sera signé à 10 h GMT à Dakar.", "ORG: USD | GMT; LOC: Dakar");
+        Assert.Equal(["Dakar"], Mentions(doc));
+    }
+
+    [Fact]
+    public void A_foreign_name_ending_with_its_kind_is_typed_by_it()
+    {
+        // The recognizer's type is one vote; "Authority" and "Hotel" are clues as strong as a lexicon's.
+        var doc = TestPipelines.WithNames("LOC: Qatar Investment Authority; ORG: The New York Palace Hotel", events: false)
+            .Process("Le fonds Qatar Investment Authority a investi. La réunion a eu lieu au The New York Palace Hotel.");
+        Assert.Equal(EntityType.Organization, doc.Entities.Single(e => e.Canonical == "Qatar Investment Authority").Type);
+        Assert.Equal(EntityType.Location, doc.Entities.Single(e => e.Canonical == "The New York Palace Hotel").Type);
+    }
+}

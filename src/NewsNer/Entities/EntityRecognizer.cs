@@ -289,6 +289,9 @@ internal sealed class EntityRecognizer
                 DocumentConsistency.Apply(tokens, sentences, labels.AsSpan(0, tokens.Length), confidence.AsSpan(0, tokens.Length));
             }
 
+            // News convention: names written together in one hyphenated token (Séoul-Tokyo) are mentioned apart.
+            var named = _newsConstraints ? NamesMentionedAlone(tokens, sentences, labels.AsSpan(0, tokens.Length)) : null;
+            var parts = named is null ? null : new List<(int Start, int End, EntityType Type)>();
             for (var s = 0; s < sentences.Length; s++)
             {
                 var sentence = sentences[s];
@@ -306,7 +309,19 @@ internal sealed class EntityRecognizer
                         j++;
                     }
 
-                    if (confidence[i] >= _options.MinConfidence)
+                    if (confidence[i] < _options.MinConfidence)
+                    {
+                        continue;
+                    }
+
+                    if (j == i + 1 && named is not null && CompoundNames.TrySplit(tokens[i], NerLabels.TypeOf(labels[i]), _extractor.Lexicons, named.GetValueOrDefault, parts!))
+                    {
+                        foreach (var (start, stop, type) in parts!)
+                        {
+                            mentions.Add(new EntityMention(start, stop, i, 1, type, s, confidence[i]));
+                        }
+                    }
+                    else
                     {
                         mentions.Add(new EntityMention(tokens[i].Start, tokens[j - 1].End, i, j - i, NerLabels.TypeOf(labels[i]), s, confidence[i]));
                     }
@@ -318,6 +333,47 @@ internal sealed class EntityRecognizer
             ArrayPool<int>.Shared.Return(labels);
             ArrayPool<float>.Shared.Return(confidence);
         }
+    }
+
+    // The names the document's spans give alone (one token without a hyphen, or several tokens; and the first and last
+    // words of a person's name), with their type.
+    private static Dictionary<string, EntityType?> NamesMentionedAlone(ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, ReadOnlySpan<int> labels)
+    {
+        var names = new Dictionary<string, EntityType?>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            var end = Math.Min(sentence.EndToken, tokens.Length);
+            for (var i = Math.Max(0, sentence.FirstToken); i < end; i++)
+            {
+                if (!NerLabels.IsBegin(labels[i]))
+                {
+                    continue;
+                }
+
+                var j = i + 1;
+                while (j < end && labels[j] == labels[i] + 1)
+                {
+                    j++;
+                }
+
+                var type = NerLabels.TypeOf(labels[i]);
+                if (j > i + 1 || tokens[i].Span.IndexOf('-') < 0)
+                {
+                    names[tokens[i].Source[tokens[i].Start..tokens[j - 1].End]] = type;
+                }
+
+                // A person's first and last words name them too: "Moon-Kim" after "Moon Jae-in" and "Kim Jong-un".
+                if (type == EntityType.Person && j > i + 1)
+                {
+                    names.TryAdd(tokens[i].Text, type);
+                    names.TryAdd(tokens[j - 1].Text, type);
+                }
+
+                i = j - 1;
+            }
+        }
+
+        return names;
     }
 
     // Organization spans that are exactly a listed building or seat of power become locations.

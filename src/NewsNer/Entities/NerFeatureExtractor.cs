@@ -775,6 +775,21 @@ internal sealed class NerFeatureExtractor
         }
     }
 
+    /// <summary>The gazetteer key of a phrase: its letters and digits, normalized (as <see cref="Extract"/> keys them).</summary>
+    internal static ulong PhraseKey(ReadOnlySpan<char> phrase)
+    {
+        var h = FeatureHash.Seed;
+        foreach (var c in phrase)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                h = FeatureHash.Add(h, TokenNormalizer.NormalizeChar(c));
+            }
+        }
+
+        return h;
+    }
+
     private void LookUpPhrases(ReadOnlySpan<(ulong Key, int First, int Last)> candidates, Span<TokenInfo> info)
     {
         foreach (var (key, first, last) in candidates)

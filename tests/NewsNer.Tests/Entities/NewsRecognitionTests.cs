@@ -72,3 +72,53 @@ public class NewsDecodingTests
         Assert.Equal(NerLabels.Inside(EntityType.Person), corpus[1]);
     }
 }
+
+public class CompoundNamesTests
+{
+    private static string Split(string word, params (string Name, EntityType Type)[] mentionedAlone)
+    {
+        var token = FrenchTokenizer.Default.TokenizeToArray(word).Single();
+        var alone = mentionedAlone.ToDictionary(m => m.Name, m => (EntityType?)m.Type, StringComparer.Ordinal);
+        var parts = new List<(int Start, int End, EntityType Type)>();
+        return CompoundNames.TrySplit(token, EntityType.Location, NerLexicons.Default, alone.GetValueOrDefault, parts)
+            ? string.Join('|', parts.Select(p => $"{word[p.Start..p.End]}/{p.Type.ToLabel()}"))
+            : "-";
+    }
+
+    [Theory]
+    [InlineData("Séoul-Tokyo", "Séoul/LOC|Tokyo/LOC")]
+    [InlineData("Canada-Royaume-Uni", "Canada/LOC|Royaume-Uni/LOC")]
+    [InlineData("Guinée-Bissau", "-")]
+    [InlineData("Port-Soudan", "-")]
+    [InlineData("Jean-Pierre", "-")]
+    [InlineData("Addis-Abeba", "-")]
+    public void Names_written_together_split_only_when_both_sides_are_names(string word, string expected) =>
+        Assert.Equal(expected, Split(word));
+
+    [Fact]
+    public void A_side_the_document_names_alone_counts_as_a_name()
+    {
+        Assert.Equal("Moon/PER|Kim/PER", Split("Moon-Kim", ("Moon", EntityType.Person), ("Kim", EntityType.Person)));
+        Assert.Equal("-", Split("Moon-Kim", ("Moon", EntityType.Person)));
+    }
+
+    [Fact]
+    public void The_news_pipeline_mentions_each_name_of_a_compound()
+    {
+        var doc = NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().UseEntities(NewsModelFile()).UseLinking().Build()
+            .Process("La ligne ferroviaire Séoul-Tokyo a été inaugurée mardi à Séoul.");
+        var texts = doc.Entities.SelectMany(e => e.Mentions).Select(m => doc.GetText(m)).ToList();
+        Assert.DoesNotContain("Séoul-Tokyo", texts);
+        Assert.Contains("Tokyo", texts);
+    }
+
+    // The embedded model with a tiny news layer (the recognizer's news rules run under the news profile only).
+    private static MemoryStream NewsModelFile()
+    {
+        var layer = new NerModelLayer("news", NerFeatureExtractor.Version, NerResources.Model.BaseTransitions, NerResources.Model.BaseStart, NerResources.Model.BaseEnd, [], [], [], [], "{}");
+        var stream = new MemoryStream();
+        NerResources.Model.WithoutLayer().WithLayer(layer).Write(stream); // uncompressed: quicker than the shipped gzip
+        stream.Position = 0;
+        return stream;
+    }
+}

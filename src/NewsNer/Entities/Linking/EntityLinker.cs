@@ -368,7 +368,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     private ReadOnlySpan<char> NameText(LexicalView view, EntityMention mention)
     {
         var first = NameStart(view, mention);
-        return view.Text.AsSpan(view.Tokens[first].Start, mention.End - view.Tokens[first].Start);
+        // A name inside a hyphenated token (Tokyo in Séoul-Tokyo) starts inside its first token.
+        var start = Math.Max(view.Tokens[first].Start, mention.Start);
+        return view.Text.AsSpan(start, mention.End - start);
     }
 
     private int NameStart(LexicalView view, EntityMention mention)

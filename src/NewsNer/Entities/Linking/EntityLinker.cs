@@ -330,9 +330,12 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 }
             }
 
+            // A kind of organization just before the name: "l'agence X", "le quotidien X", "le parti Ennahdha", "la société
+            // Ageroute", "le groupe Wagner" (not a ministry or a court: "ministre X" names a person).
             for (var back = 1; back <= 3 && k - back >= 0; back++)
             {
-                if (lexicons.OrganizationHeads.Longest(view.Ids, k - back, out var heads) == back && heads[0].Kind is "news_agency" or "agency" or "media")
+                if (lexicons.OrganizationHeads.Longest(view.Ids, k - back, out var heads) == back
+                    && heads[0].Kind is "news_agency" or "agency" or "media" or "party" or "company" or "group" or "bank" or "armed_group" or "club")
                 {
                     votes[m][(int)EntityType.Organization] += ClueWeight;
                     break;

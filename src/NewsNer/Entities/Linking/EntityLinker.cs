@@ -1404,13 +1404,22 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
     private EntityDraft Describe(LexicalView view, List<EntityMention> mentions, NameForm[] forms, List<int> members, List<RoleExtent> roles, float[][] typeVotes)
     {
+        // One vote per distinct name, the mean of its mentions' votes: repeats of a surname (whose labels the
+        // consistency pass copies from one another) do not outvote the full name they joined.
         var votes = new float[4];
+        var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var m in members)
         {
-            votes[(int)mentions[m].Type] += Weight(mentions[m], forms[m]);
+            repeats[forms[m].Key] = repeats.GetValueOrDefault(forms[m].Key) + 1;
+        }
+
+        foreach (var m in members)
+        {
+            var share = 1f / repeats[forms[m].Key];
+            votes[(int)mentions[m].Type] += share * Weight(mentions[m], forms[m]);
             for (var t = 0; t < 4; t++)
             {
-                votes[t] += typeVotes[m][t];
+                votes[t] += share * typeVotes[m][t];
             }
         }
 

@@ -290,7 +290,7 @@ internal sealed class EntityRecognizer
             }
 
             // News convention: names written together in one hyphenated token (Séoul-Tokyo) are mentioned apart.
-            var named = _newsConstraints ? NamesMentionedAlone(tokens, sentences, labels.AsSpan(0, tokens.Length)) : null;
+            var named = _newsConstraints && HasHyphenatedName(tokens, labels.AsSpan(0, tokens.Length)) ? NamesMentionedAlone(tokens, sentences, labels.AsSpan(0, tokens.Length)) : null;
             var parts = named is null ? null : new List<(int Start, int End, EntityType Type)>();
             for (var s = 0; s < sentences.Length; s++)
             {
@@ -333,6 +333,20 @@ internal sealed class EntityRecognizer
             ArrayPool<int>.Shared.Return(labels);
             ArrayPool<float>.Shared.Return(confidence);
         }
+    }
+
+    // Whether a one-token span has a hyphen (the only spans that may be names written together).
+    private static bool HasHyphenatedName(ReadOnlySpan<Token> tokens, ReadOnlySpan<int> labels)
+    {
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (NerLabels.IsBegin(labels[i]) && (i + 1 == labels.Length || !NerLabels.IsInside(labels[i + 1])) && tokens[i].Span.IndexOf('-') > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The names the document's spans give alone (one token without a hyphen, or several tokens; and the first and last

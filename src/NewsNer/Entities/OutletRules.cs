@@ -17,6 +17,8 @@ internal sealed class OutletRules
     private const float Confidence = 0.9f;
 
     private readonly FrozenDictionary<string, bool> _platforms;
+    private readonly FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _platformSpans;
+    private readonly int _longestPlatform;
     private readonly FrozenSet<string> _cues;
     private readonly FrozenSet<string> _domains;
 
@@ -38,6 +40,8 @@ internal sealed class OutletRules
         }
 
         _platforms = platforms.ToFrozenDictionary(StringComparer.Ordinal);
+        _platformSpans = _platforms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestPlatform = platforms.Count == 0 ? 0 : platforms.Keys.Max(p => p.Length);
         _cues = cues.ToFrozenSet(StringComparer.Ordinal);
         _domains = topLevelDomains.Concat(countryCodes).Select(d => d.Trim().ToLowerInvariant()).Where(d => d.Length > 0).ToFrozenSet(StringComparer.Ordinal);
     }
@@ -68,7 +72,7 @@ internal sealed class OutletRules
     private int Match(ReadOnlySpan<Token> tokens, int first, int end, int i)
     {
         var token = tokens[i];
-        if (_platforms.TryGetValue(token.Text, out var needsCue) && (!needsCue || CueBefore(tokens, first, i)))
+        if (token.Length <= _longestPlatform && _platformSpans.TryGetValue(token.Span, out var needsCue) && (!needsCue || CueBefore(tokens, first, i)))
         {
             return 1;
         }
@@ -83,7 +87,7 @@ internal sealed class OutletRules
         // "podrobno.uz", "POLITICO.CD": word, period and a domain written together, the same case on both sides.
         if (i + 2 < end && token.Kind == TokenKind.Word && tokens[i + 1].Span is "." && tokens[i + 2].Kind == TokenKind.Word
             && tokens[i + 1].Start == token.End && tokens[i + 2].Start == tokens[i + 1].End && token.Length >= 3
-            && _domains.Contains(tokens[i + 2].Text.ToLowerInvariant()) && SameCase(token.Span, tokens[i + 2].Span))
+            && tokens[i + 2].Length <= 6 && _domains.Contains(tokens[i + 2].Text.ToLowerInvariant()) && SameCase(token.Span, tokens[i + 2].Span))
         {
             return 3;
         }

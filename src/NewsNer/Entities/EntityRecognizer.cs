@@ -180,6 +180,43 @@ internal sealed class EntityRecognizer
     }
 
     /// <summary>
+    /// Organizations of the linking lexicon (<c>Resources/fr/linking/organizations.tsv</c>) that the news profile tags
+    /// where the model left them untagged: names of two words or more (<c>Programme alimentaire mondial</c>, <c>État
+    /// islamique</c>) and acronyms in capitals (<c>PAM</c>, <c>MENA</c>), as written; single words (<c>Petra</c>,
+    /// <c>Sputnik</c>) are left to the model.
+    /// </summary>
+    private static readonly Lazy<EntitySpotter> s_knownOrganizations = new(() => new EntitySpotter(
+        Internal.EmbeddedResources.ReadLines("fr/linking/organizations.tsv")
+            .Select(line => line.Split('\t'))
+            .Where(cells => cells.Length > 1 && (cells[1].Contains(' ', StringComparison.Ordinal) || (cells[1].Length >= 2 && cells[1].All(c => char.IsUpper(c) || char.IsDigit(c)))))
+            .Select(cells => (EntityType.Organization, cells[1])),
+        FrenchTokenizer.Default));
+
+    private static void TagKnownOrganizations(ReadOnlySpan<Token> tokens, Span<int> labels, Span<float> confidence, List<(int First, int Count, EntityType Type)> matches)
+    {
+        matches.Clear();
+        s_knownOrganizations.Value.Match(tokens, matches);
+        foreach (var (start, count, type) in matches)
+        {
+            var free = start + count == labels.Length || !NerLabels.IsInside(labels[start + count]);
+            for (var k = start; k < start + count && free; k++)
+            {
+                free = labels[k] == NerLabels.Outside;
+            }
+
+            if (free)
+            {
+                labels[start] = NerLabels.Begin(type);
+                confidence[start] = 0.9f;
+                for (var k = start + 1; k < start + count; k++)
+                {
+                    labels[k] = NerLabels.Inside(type);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Hard constraints of the news convention: a name never runs across a line break (a byline, then the outlet on the
     /// next line), and never starts with an elided article (<c>l'Élysée</c> is the name <c>Élysée</c>).
     /// </summary>
@@ -249,6 +286,7 @@ internal sealed class EntityRecognizer
         try
         {
             var spotted = _spotter is null ? null : new List<(int First, int Count, EntityType Type)>();
+            List<(int First, int Count, EntityType Type)>? known = null;
             for (var s = 0; s < sentences.Length; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -266,6 +304,8 @@ internal sealed class EntityRecognizer
                 if (_newsConstraints)
                 {
                     OutletRules.Default.Apply(sentenceTokens, sentenceLabels, confidence.AsSpan(first, n));
+                    known ??= [];
+                    TagKnownOrganizations(sentenceTokens, sentenceLabels, confidence.AsSpan(first, n), known);
                 }
 
                 if (spotted is not null)

@@ -24,7 +24,7 @@ public class EntityPipelineTests
     }
 
     [Fact]
-    public void Mentions_are_ordered_non_overlapping_in_bounds_with_confidences_in_unit_interval()
+    public void Mentions_are_ordered_non_overlapping_or_nested_in_bounds_with_confidences_in_unit_interval()
     {
         var doc = NewsPipeline.CreateDefault().Process(s_sample);
         var mentions = doc.Entities.SelectMany(e => e.Mentions).OrderBy(m => m.Start).ToList();
@@ -39,7 +39,9 @@ public class EntityPipelineTests
             Assert.InRange(m.Sentence, 0, doc.Sentences.Length - 1);
             if (i > 0)
             {
-                Assert.True(mentions[i - 1].End <= m.Start);
+                // Apart, or a name nested at the end of a longer one (Shanghai in Organisation de coopération de Shanghai).
+                var previous = mentions[i - 1];
+                Assert.True(previous.End <= m.Start || (m.Start >= previous.Start && m.End <= previous.End), $"{previous} overlaps {m}");
             }
         }
     }

@@ -166,3 +166,35 @@ public class NewsMentionRepairTests
         Assert.Equal(EntityType.Location, doc.Entities.Single(e => e.Canonical == "The New York Palace Hotel").Type);
     }
 }
+
+public class NestedNameTests
+{
+    private static Document Link(string text, string names) => TestPipelines.WithNames(names, events: false).Process(text);
+
+    [Fact]
+    public void A_known_place_or_organization_at_the_end_of_a_longer_name_is_an_entity_too()
+    {
+        var doc = Link("Le sommet de l'Organisation de coopération de Shanghai s'est ouvert.", "ORG: Organisation de coopération de Shanghai");
+        var shanghai = Assert.Single(doc.Entities, e => e.Canonical == "Shanghai");
+        Assert.Equal(EntityType.Location, shanghai.Type);
+        var outer = Assert.Single(doc.Entities, e => e.Canonical == "Organisation de coopération de Shanghai");
+        Assert.InRange(shanghai.Mentions[0].Start, outer.Mentions[0].Start, outer.Mentions[0].End);
+        Assert.Equal("e2", shanghai.Id);
+    }
+
+    [Fact]
+    public void A_nested_name_joins_the_entity_named_alone()
+    {
+        var doc = Link("Le Conseil de sécurité des Nations unies se réunit. Les Nations unies demandent une trêve.", "ORG: Conseil de sécurité des Nations unies | Nations unies");
+        var un = Assert.Single(doc.Entities, e => e.Canonical == "Nations unies");
+        Assert.Equal(2, un.Mentions.Length);
+        Assert.Equal(2, doc.Entities.Length);
+    }
+
+    [Fact]
+    public void A_country_s_official_name_and_unknown_complements_have_no_nested_name()
+    {
+        var doc = Link("La République du Sénégal et la Banque centrale de Moukoundi ont signé.", "LOC: République du Sénégal; ORG: Banque centrale de Moukoundi");
+        Assert.Equal(2, doc.Entities.Length);
+    }
+}

@@ -24,6 +24,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     // One delegate for every call (a method group would allocate one per name).
     private static readonly Func<string, bool> s_isInitialSkipped = s_initialsSkipped.Contains;
 
+    private readonly MentionRepairs _repairs = new(lexicons);
+    private readonly NestedNames _nestedNames = new(lexicons);
+
     /// <summary>The shared linker over the embedded lexicons.</summary>
     public static EntityLinker Default { get; } = new(FrenchLexicons.Default);
 
@@ -32,7 +35,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     /// <summary>Links the mentions of a document.</summary>
     public LinkingResult Link(LexicalView view, IReadOnlyList<EntityMention> rawMentions)
     {
-        var mentions = TrimTitles(view, ExtendToCountryNames(view, WithoutNonNames(view, CleanMentions(view, rawMentions))));
+        var mentions = _repairs.TrimTitles(view, _repairs.ExtendToCountryNames(view, _repairs.WithoutNonNames(view, CleanMentions(view, rawMentions))));
         var mentionAt = NoneArray(view.Count);
         for (var m = 0; m < mentions.Count; m++)
         {
@@ -83,164 +86,12 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         JoinPartialNames(view, mentions, forms, names, clusters, typeVotes);
 
         var result = BuildEntities(view, mentions, mentionAt, forms, clusters, roles, typeVotes);
-        if (NestedNames(view, mentions) is { Count: > 0 } nested)
+        if (_nestedNames.Find(view, mentions) is { Count: > 0 } nested)
         {
-            AddNestedNames(view, result, nested);
+            _nestedNames.AddTo(view, result, nested);
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// Names nested at the end of a longer name, as the news guide lists them apart: a known place or organization after
-    /// the last "de" of an organization, place or event name (<c>Organisation de coopération de [Shanghai]</c>,
-    /// <c>Conseil de sécurité des [Nations unies]</c>, <c>hôtel de ville d'[Oslo]</c>, <c>Convention de [Vienne]</c>),
-    /// not inside a country's official name (<c>République du Sénégal</c> is one name). Known: a place or an
-    /// organization of the lexicons, named exactly.
-    /// </summary>
-    private List<EntityMention> NestedNames(LexicalView view, List<EntityMention> mentions)
-    {
-        var nested = new List<EntityMention>();
-        foreach (var mention in mentions)
-        {
-            if (mention.Type == EntityType.Person || mention.TokenCount < 3 || mention.Kind != MentionKind.Name
-                || lexicons.Places.Longest(view.Ids, mention.FirstToken, p => p.Kind == "country", out _) == mention.TokenCount)
-            {
-                continue;
-            }
-
-            for (var k = mention.FirstToken + 1; k < mention.EndToken - 1; k++)
-            {
-                if (!view.Is(k, WordClass.De) || view.ClassLengths[k] == 0)
-                {
-                    continue;
-                }
-
-                var after = k + view.ClassLengths[k];
-                var length = mention.EndToken - after;
-                if (length <= 0 || !view.IsCapitalized(after))
-                {
-                    continue;
-                }
-
-                var type = lexicons.Places.Longest(view.Ids, after, out _) == length ? EntityType.Location
-                    : lexicons.Organizations.Longest(view.Ids, after, out _) == length ? EntityType.Organization
-                    : (EntityType?)null;
-                if (type is { } found)
-                {
-                    nested.Add(new EntityMention(view.Tokens[after].Start, mention.End, after, length, found, mention.Sentence, mention.Confidence));
-                    break;
-                }
-            }
-        }
-
-        return nested;
-    }
-
-    /// <summary>
-    /// Adds the nested names to the entities: a nested name joins the entity that has the same name (up to case, accents
-    /// and particles), the same country or the same known organization; otherwise it is an entity of its own, after the
-    /// others (its mentions lie inside another entity's).
-    /// </summary>
-    private void AddNestedNames(LexicalView view, LinkingResult result, List<EntityMention> nested)
-    {
-        var entities = result.Entities;
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var e = 0; e < entities.Count; e++)
-        {
-            foreach (var mention in entities[e].Mentions)
-            {
-                if (mention.Kind == MentionKind.Name)
-                {
-                    foreach (var key in Keys(view, mention))
-                    {
-                        byKey.TryAdd(key, e);
-                    }
-                }
-            }
-        }
-
-        var added = new Dictionary<int, List<EntityMention>>();
-        foreach (var mention in nested)
-        {
-            var keys = Keys(view, mention);
-            var target = -1;
-            foreach (var key in keys)
-            {
-                if (byKey.TryGetValue(key, out target))
-                {
-                    break;
-                }
-
-                target = -1;
-            }
-
-            if (target < 0)
-            {
-                var text = view.Text[mention.Start..mention.End];
-                target = entities.Count;
-                var place = mention.Type == EntityType.Location && lexicons.Places.Longest(view.Ids, mention.FirstToken, out var places) == mention.TokenCount ? places[0] : null;
-                var organization = mention.Type == EntityType.Organization && lexicons.Organizations.Longest(view.Ids, mention.FirstToken, out var organizations) == mention.TokenCount ? organizations[0] : null;
-                entities.Add(new Entity
-                {
-                    Id = "e" + (target + 1).ToString(CultureInfo.InvariantCulture),
-                    Type = mention.Type,
-                    Canonical = text,
-                    Mentions = [],
-                    Kind = place?.Kind ?? organization?.Kind,
-                    Country = place?.Country ?? organization?.Country,
-                    ActorCode = place?.ActorCode ?? organization?.ActorCode
-                        ?? (place is { Kind: "country", Country: { } iso } && lexicons.CountryCodes.TryGetValue(iso, out var code) ? code : null),
-                    Confidence = mention.Confidence,
-                });
-                foreach (var key in keys)
-                {
-                    byKey.TryAdd(key, target);
-                }
-            }
-
-            if (!added.TryGetValue(target, out var list))
-            {
-                added[target] = list = [];
-            }
-
-            list.Add(mention);
-        }
-
-        foreach (var (e, list) in added)
-        {
-            var entity = entities[e];
-            entities[e] = new Entity
-            {
-                Id = entity.Id,
-                Type = entity.Type,
-                Canonical = entity.Canonical,
-                Mentions = [.. entity.Mentions.Concat(list).OrderBy(m => m.Start).ThenBy(m => m.Kind)],
-                Roles = entity.Roles,
-                Country = entity.Country,
-                Kind = entity.Kind,
-                ActorCode = entity.ActorCode,
-                Confidence = entity.Confidence,
-            };
-        }
-    }
-
-    // The keys a nested name is found by: its folded name, its country, its known organization's group.
-    private List<string> Keys(LexicalView view, EntityMention mention)
-    {
-        var start = Math.Max(view.Tokens[mention.FirstToken].Start, mention.Start);
-        var keys = new List<string>(3) { "name:" + (PatronymicKey(NameForm.Create(view.Text.AsSpan(start, mention.End - start), lexicons)) ?? NameForm.Create(view.Text.AsSpan(start, mention.End - start), lexicons).CoreKey) };
-        if (lexicons.Places.Longest(view.Ids, mention.FirstToken, p => p.Kind == "country", out var place) == mention.TokenCount && place.Country is { } country)
-        {
-            keys.Add("country:" + country);
-        }
-
-        if (lexicons.Organizations.Longest(view.Ids, mention.FirstToken, out var organizations) == mention.TokenCount)
-        {
-            keys.Add("group:" + organizations[0].Group);
-        }
-
-        return keys;
     }
 
     /// <summary>An array of <paramref name="length"/> times -1 (no mention, no entity).</summary>
@@ -281,142 +132,6 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         }
 
         return kept;
-    }
-
-    /// <summary>Mentions that are exactly a word news prints like a name but never is one (<c>USD</c>, <c>GMT</c>) are left out.</summary>
-    private List<EntityMention> WithoutNonNames(LexicalView view, List<EntityMention> mentions)
-    {
-        mentions.RemoveAll(m => lexicons.NotNames.Longest(view.Ids, m.FirstToken, out _) == m.TokenCount);
-        return mentions;
-    }
-
-    /// <summary>
-    /// A mention inside a country's name becomes that name, a place: "République du [Sénégal]", "[République]
-    /// [Gabonaise]" (a person, for the recognizer), "[Corée] du Sud". The longest country name of the place lexicon that
-    /// covers the mention and no other mention wins.
-    /// </summary>
-    private List<EntityMention> ExtendToCountryNames(LexicalView view, List<EntityMention> mentions)
-    {
-        for (var m = 0; m < mentions.Count; m++)
-        {
-            var mention = mentions[m];
-            var previousEnd = m > 0 ? mentions[m - 1].EndToken : 0;
-            var nextStart = m + 1 < mentions.Count ? mentions[m + 1].FirstToken : view.Count;
-            var bestStart = -1;
-            var bestEnd = -1;
-            for (var s = Math.Max(previousEnd, mention.FirstToken - 4); s <= mention.FirstToken; s++)
-            {
-                var length = lexicons.Places.Longest(view.Ids, s, p => p.Kind == "country", out _);
-                var end = s + length;
-                if (length > 0 && end >= mention.EndToken && end <= nextStart && end - s > mention.TokenCount && end - s > bestEnd - bestStart)
-                {
-                    bestStart = s;
-                    bestEnd = end;
-                }
-            }
-
-            if (bestStart >= 0)
-            {
-                mentions[m] = mention with
-                {
-                    Start = view.Tokens[bestStart].Start,
-                    End = view.Tokens[bestEnd - 1].End,
-                    FirstToken = bestStart,
-                    TokenCount = bestEnd - bestStart,
-                    Type = EntityType.Location,
-                };
-            }
-        }
-
-        return mentions;
-    }
-
-    /// <summary>
-    /// Titles become role attributes rather than names. A name the recognizer started inside a title: "président de la
-    /// [Commission de l'UA]" → "UA" — but a country's official name stays whole ("président de la [République
-    /// d'Angola]", as the news guide annotates it). A mention that starts with honorifics or a role (<c>SEM Ali Sherif Al-Amadi</c>,
-    /// <c>Son Altesse Sheikh Tamim</c>, <c>Haut Représentant de l'Union européenne</c>) keeps the capitalized name after
-    /// them (the role finder then reads the title before it); a mention that is nothing but a title (<c>Général</c>, a
-    /// role and its complement in lower case) is not a name and is left out. A name inside a title is kept.
-    /// </summary>
-    private List<EntityMention> TrimTitles(LexicalView view, List<EntityMention> mentions)
-    {
-        var kept = new List<EntityMention>(mentions.Count);
-        foreach (var original in mentions)
-        {
-            var mention = original;
-            // A country's official name stays whole after a title: "président de la [République du Sénégal]".
-            var isCountry = lexicons.Places.Longest(view.Ids, mention.FirstToken, p => p.Kind == "country", out _) == mention.TokenCount;
-            for (var t = Math.Max(0, mention.FirstToken - 6); t < mention.FirstToken && !isCountry; t++)
-            {
-                var length = lexicons.Roles.Longest(view.Ids, t, out _);
-                var end = t + length;
-                if (length == 0 || end <= mention.FirstToken || end >= mention.EndToken)
-                {
-                    continue;
-                }
-
-                if (view.Is(end, WordClass.De))
-                {
-                    end += view.ClassLengths[end];
-                }
-
-                // Only when a name follows: "président du [Conseil de la nation]" is the council, not "nation".
-                if (end < mention.EndToken && view.IsCapitalized(end))
-                {
-                    mention = Starting(view, mention, end);
-                }
-
-                break;
-            }
-
-            // Honorifics and roles at the mention's start, up to three ("Son Altesse Sheikh", "le roi Mohammed VI").
-            var isName = true;
-            for (var guard = 0; guard < 3; guard++)
-            {
-                var first = mention.FirstToken;
-                var length = lexicons.Honorifics.Longest(view.Ids, first, out _);
-                if (length == 0)
-                {
-                    length = lexicons.Roles.Longest(view.Ids, first, out _);
-                }
-
-                if (length == 0)
-                {
-                    break;
-                }
-
-                var end = first + length;
-                if (end < mention.EndToken && view.Is(end, WordClass.De))
-                {
-                    end += view.ClassLengths[end];
-                }
-
-                if (end >= mention.EndToken)
-                {
-                    // Nothing but a title (and its complement): a description, not a name.
-                    isName = false;
-                    break;
-                }
-
-                if (!view.IsCapitalized(end))
-                {
-                    break;
-                }
-
-                mention = Starting(view, mention, end);
-            }
-
-            if (isName)
-            {
-                kept.Add(mention);
-            }
-        }
-
-        return kept;
-
-        static EntityMention Starting(LexicalView view, EntityMention mention, int token) =>
-            mention with { Start = view.Tokens[token].Start, FirstToken = token, TokenCount = mention.EndToken - token };
     }
 
     /// <summary>Weight of a lexicon or context clue about a mention's type: more than one confident label.</summary>
@@ -584,7 +299,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
             // "Assad" and "al-Assad": the same name once particles are set aside, but for the patronymic ones ("Ben
             // Salmane", the son, is not "Salmane", the father; "bin Salmane" is "ben Salmane").
-            var core = PatronymicKey(forms[m]) ?? forms[m].CoreKey;
+            var core = forms[m].PatronymicKey(lexicons.PatronymicParticles) ?? forms[m].CoreKey;
             if (forms[m].Core.Length < forms[m].Parts.Length || byCore.ContainsKey(core))
             {
                 if (byCore.TryGetValue(core, out other))
@@ -1103,35 +818,6 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
         // A part, or its initial (A. Ouattara).
         static bool PartMatches(string full, string part) => full == part || (part.Length == 1 && full.Length > 1 && full[0] == part[0]);
-    }
-
-    /// <summary>
-    /// The key of a name with a patronymic particle: its core parts with each patronymic particle kept as one word
-    /// (<c>ben salmane</c> for <c>Ben Salmane</c> and <c>bin Salmane</c>); null when it has none.
-    /// </summary>
-    private string? PatronymicKey(NameForm form)
-    {
-        if (form.Parts.Length == form.Core.Length)
-        {
-            return null;
-        }
-
-        var found = false;
-        var parts = new List<string>(form.Parts.Length);
-        for (var p = 0; p < form.Parts.Length; p++)
-        {
-            if (!form.IsParticle[p])
-            {
-                parts.Add(form.Parts[p]);
-            }
-            else if (lexicons.PatronymicParticles.Contains(form.Parts[p]))
-            {
-                parts.Add("ben");
-                found = true;
-            }
-        }
-
-        return found ? string.Join(' ', parts) : null;
     }
 
     /// <summary>Whether a name starts with a patronymic particle (<c>Ben Salmane</c>, <c>Ould Daddah</c>).</summary>

@@ -78,6 +78,35 @@ internal sealed class NameForm
     /// <summary>Number of parts that start with a capital letter (prefers <c>Commission</c> over <c>commission</c>).</summary>
     public int Capitals { get; }
 
+    /// <summary>
+    /// The key of a name with a patronymic particle: its core parts with each patronymic particle kept as one word
+    /// (<c>ben salmane</c> for <c>Ben Salmane</c> and <c>bin Salmane</c>); null when it has none.
+    /// </summary>
+    public string? PatronymicKey(IReadOnlySet<string> patronymics)
+    {
+        if (Parts.Length == Core.Length)
+        {
+            return null;
+        }
+
+        var found = false;
+        var parts = new List<string>(Parts.Length);
+        for (var p = 0; p < Parts.Length; p++)
+        {
+            if (!IsParticle[p])
+            {
+                parts.Add(Parts[p]);
+            }
+            else if (patronymics.Contains(Parts[p]))
+            {
+                parts.Add("ben");
+                found = true;
+            }
+        }
+
+        return found ? string.Join(' ', parts) : null;
+    }
+
     /// <summary>The form of a name given as folded parts (none of them a particle).</summary>
     internal static NameForm FromParts(string[] parts) => new(parts, new bool[parts.Length], null, 0);
 

@@ -183,7 +183,7 @@ public sealed class NewsPipelineBuilder
             MinConfidence = Math.Clamp(options.MinConfidence, 0f, 1f),
             Profile = options.Profile,
             Types = options.Types,
-            LiteralPlaces = string.IsNullOrEmpty(options.Profile) || options.Profile == model.DefaultProfile ? EntityRecognizer.DefaultLiteralPlaces : null,
+            LiteralPlaces = model.IsLiteralConvention(options.Profile) ? EntityRecognizer.DefaultLiteralPlaces : null,
         });
     }
 

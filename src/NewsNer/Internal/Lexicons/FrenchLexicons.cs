@@ -44,6 +44,16 @@ internal sealed class FrenchLexicons
 
     public PhraseTrie<bool> Honorifics { get; private set; } = null!;
 
+    /// <summary>
+    /// Last words that give a foreign name its kind: <c>org</c> (<c>Authority</c>, <c>Corporation</c>, <c>Shimbun</c>) or
+    /// <c>loc</c> (<c>Hotel</c>, <c>Ballroom</c>); the orgtail and loctail words of ner/name-words.fr.txt, which the
+    /// recognizer's features read too (one list).
+    /// </summary>
+    public PhraseTrie<string> NameTails { get; private set; } = null!;
+
+    /// <summary>Words news prints like names that never are one (currency codes, time zones): fr/linking/not-names.txt.</summary>
+    public PhraseTrie<bool> NotNames { get; private set; } = null!;
+
     /// <summary>Nouns heading an event name (forum, sommet, festival): such names are MISC.</summary>
     public PhraseTrie<bool> EventHeads { get; private set; } = null!;
 
@@ -55,6 +65,9 @@ internal sealed class FrenchLexicons
 
     /// <summary>The meeting triggers, cue words, date words and light verbs of the event layer.</summary>
     public EventLexicons Events { get; private set; } = null!;
+
+    /// <summary>Name particles that introduce a father's name (<c>ben</c>, <c>ould</c>), folded: fr/linking/patronymic-particles.txt.</summary>
+    public FrozenSet<string> PatronymicParticles { get; private set; } = null!;
 
     /// <summary>ISO alpha-2 → CAMEO country code (ISO alpha-3 for most).</summary>
     public FrozenDictionary<string, string> CountryCodes { get; private set; } = null!;
@@ -91,10 +104,13 @@ internal sealed class FrenchLexicons
         lexicons.Roles = LoadRoles(vocabulary);
         lexicons.RoleModifiers = LexiconFiles.LoadSimple(vocabulary, "fr/linking/role-modifiers.tsv", cell => Enum.Parse<RoleModifier>(cell, ignoreCase: true));
         lexicons.Honorifics = LexiconFiles.LoadList(vocabulary, "fr/linking/honorifics.txt");
+        lexicons.NotNames = LexiconFiles.LoadList(vocabulary, "fr/linking/not-names.txt");
+        lexicons.NameTails = LoadNameTails(vocabulary);
         var eventHeads = EmbeddedResources.ReadLines("fr/linking/event-heads.txt").ToList();
         lexicons.EventHeads = LexiconFiles.LoadList(vocabulary, eventHeads.Where(l => l[0] != '@'));
         lexicons.MiscContexts = LexiconFiles.LoadList(vocabulary, eventHeads.Where(l => l[0] == '@').Select(l => l[1..]));
         lexicons.NameParticles = EmbeddedResources.ReadLines("fr/linking/name-particles.txt").Select(p => TextFolding.Fold(p)).ToFrozenSet(StringComparer.Ordinal);
+        lexicons.PatronymicParticles = EmbeddedResources.ReadLines("fr/linking/patronymic-particles.txt").Select(p => TextFolding.Fold(p)).ToFrozenSet(StringComparer.Ordinal);
         lexicons.PlaceHeads = LexiconFiles.LoadSimple(vocabulary, "fr/linking/place-heads.tsv", cell => cell);
         lexicons.OrganizationHeads = LoadOrganizationHeads(vocabulary);
         lexicons.Organizations = LoadOrganizations(vocabulary);
@@ -288,6 +304,22 @@ internal sealed class FrenchLexicons
         foreach (var cells in LexiconFiles.ReadTsv("fr/linking/organization-heads.tsv", 3))
         {
             trie.Add(vocabulary.AddPhrase(cells[0]), new OrganizationHead(cells[1], LexiconFiles.NullIfDash(cells[2])));
+        }
+
+        return trie.Build();
+    }
+
+    private static PhraseTrie<string> LoadNameTails(VocabularyBuilder vocabulary)
+    {
+        var trie = new PhraseTrie<string>.Builder();
+        foreach (var cells in LexiconFiles.ReadTsv("ner/name-words.fr.txt", 2))
+        {
+            var classes = cells[1].Split(',', StringSplitOptions.TrimEntries);
+            var kind = classes.Contains("orgtail") ? "org" : classes.Contains("loctail") ? "loc" : null;
+            if (kind is not null)
+            {
+                trie.Add(vocabulary.AddPhrase(cells[0]), kind);
+            }
         }
 
         return trie.Build();

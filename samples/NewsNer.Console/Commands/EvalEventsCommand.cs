@@ -29,13 +29,14 @@ internal sealed class EvalEventsCommand : ICliCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the learners.", DefaultValueFactory = _ => 1 };
         var thresholds = new Option<string?>("--thresholds") { Description = "Decision thresholds, e.g. meeting=0.4,party=0.5,same=0.5,argument=0.1,host=0.3,split=0.5.", HelpName = "LIST" };
         var compare = new Option<string?>("--compare-learners") { Description = "With --cv: compare, decision by decision, the rules and these learners (comma-separated: maxent, fasttree, lightgbm, perceptron) on the held-out folds, instead of scoring events.", HelpName = "LIST" };
+        var tune = new Option<bool>("--tune-thresholds") { Description = "With --cv: choose the decision thresholds by coordinate ascent on the scored folds (decisions trained once per fold), instead of scoring events." };
         var diagnose = new Option<string?>("--diagnose") { Description = "With --cv: write the error analysis of the scored folds (the stage that lost each missed or false event) to this file. Never on the fold kept unread.", HelpName = "FILE" };
         var nerModels = new Option<string?>("--ner-models") { Description = "A folder of recognizers trained without each fold (ner-fold{k}.nner, from cv-news-ner): fold k is tagged with its own.", HelpName = "DIR" };
         var output = new Option<string?>("--out") { Description = "Write each scored article's JSON (NNN.json) into this folder.", HelpName = "DIR" };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Documents processed at once; 0 uses every core.", HelpName = "N", DefaultValueFactory = _ => 0 };
         var command = new Command("eval-events", "Score meeting events and entities on an annotated news set, optionally by cross-validation over its folds.")
         {
-            data, cv, folds, method, learners, seed, thresholds, nerModels, output, parallel, diagnose, compare,
+            data, cv, folds, method, learners, seed, thresholds, nerModels, output, parallel, diagnose, compare, tune,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -66,6 +67,28 @@ internal sealed class EvalEventsCommand : ICliCommand
                     using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
                     return EventModelTrainer.LinkingPipeline(recognizer);
                 }, compareList, comparisonOptions, context.Stdout);
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            if (parse.GetValue(tune))
+            {
+                if (!crossValidate)
+                {
+                    throw new UsageException("--tune-thresholds needs --cv");
+                }
+
+                var tuningOptions = new EventTrainingOptions
+                {
+                    Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
+                    Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
+                    Seed = parse.GetValue(seed),
+                    Log = message => context.Stderr.WriteLine(message),
+                };
+                EventThresholdTuning.Run(dataset, chosen ?? dataset.FoldNumbers, fold =>
+                {
+                    using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
+                    return EventModelTrainer.LinkingPipeline(recognizer);
+                }, tuningOptions, context.Stdout);
                 return Task.FromResult(ExitCodes.Success);
             }
 

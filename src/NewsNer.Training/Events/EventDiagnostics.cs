@@ -46,7 +46,7 @@ public static class EventDiagnostics
             var alignment = EventAlignment.Align(goldArticle, NewsPipeline.ToDocument(state), candidates);
             var decided = LearnedMeetingAssembler.Decide(index, statistics, candidates, model);
             var units = LearnedMeetingAssembler.Split(index, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
-            var clusters = LearnedMeetingAssembler.InTextOrder(LearnedMeetingAssembler.Merge(index, units, model));
+            var clusters = LearnedMeetingAssembler.InTextOrder(LearnedMeetingAssembler.Consolidate(LearnedMeetingAssembler.Merge(index, units, model)));
             string Name(int entity) => linked.Entities[entity].Canonical;
 
             foreach (var g in score.MissedGoldEvents)

@@ -58,7 +58,7 @@ internal static class LearnedMeetingAssembler
         var candidates = CandidateBuilder.Build(index, statistics, mentions);
         var decided = Decide(index, statistics, candidates, model);
         var units = Split(index, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
-        var clusters = InTextOrder(Merge(index, units, model));
+        var clusters = InTextOrder(Consolidate(Merge(index, units, model)));
         var events = new List<MeetingEvent>();
         foreach (var cluster in clusters)
         {
@@ -197,6 +197,48 @@ internal static class LearnedMeetingAssembler
             .ThenBy(e => mention.Candidate.Parties.FirstOrDefault(p => p.Entity == e)?.Offset is < 0 ? 0 : 1)
             .ThenBy(e => e)
             .First();
+
+    /// <summary>
+    /// Joins encounters the merge left apart although nothing tells them apart: the same parties (one set within the
+    /// other, two in common at least, or the same single party), the same kind (in person, by phone, summit) and the
+    /// same status. Two such meetings in one article are the same one told twice (the annotated articles have five
+    /// such pairs in 385 events, against 74 where kind or status differs). Compared with the last
+    /// <see cref="ComparedMeetings"/> meetings kept.
+    /// </summary>
+    public static List<List<DecidedMention>> Consolidate(List<List<DecidedMention>> clusters)
+    {
+        var kept = new List<(List<DecidedMention> Cluster, HashSet<int> Parties, int Family, int Status)>();
+        foreach (var cluster in clusters)
+        {
+            var parties = cluster.SelectMany(m => m.Parties.Keys).ToHashSet();
+            var family = cluster.Any(m => m.Mention.IsPhone) ? 1 : cluster.Any(m => m.Mention.IsSummit) ? 2 : 0;
+            var status = parties.Count == 0 ? -1 : ArgMax(new EventDraft(cluster).StatusVote, 0);
+            var target = -1;
+            for (var k = kept.Count - 1; k >= 0 && k >= kept.Count - ComparedMeetings; k--)
+            {
+                var other = kept[k];
+                var shared = other.Parties.Count(parties.Contains);
+                var nested = other.Parties.IsSubsetOf(parties) || parties.IsSubsetOf(other.Parties);
+                if (status >= 0 && other.Family == family && other.Status == status && nested && (shared >= 2 || (shared == 1 && parties.Count == 1 && other.Parties.Count == 1)))
+                {
+                    target = k;
+                    break;
+                }
+            }
+
+            if (target < 0)
+            {
+                kept.Add((cluster, parties, family, status));
+            }
+            else
+            {
+                kept[target].Cluster.AddRange(cluster);
+                kept[target].Parties.UnionWith(parties);
+            }
+        }
+
+        return [.. kept.Select(k => k.Cluster)];
+    }
 
     /// <summary>
     /// The encounters in the order the text states them: by their first mention in the body (a headline announces

@@ -324,6 +324,12 @@ internal static class LearnedMeetingAssembler
             return RulesSameEncounter(a, b) ? 1f : 0f;
         }
 
+        // A call is not a visit, and a meeting told as background is not the news: never one encounter.
+        if (a.Mention.IsPhone != b.Mention.IsPhone || (a.DecidedStatus == EventStatus.Past) != (b.DecidedStatus == EventStatus.Past))
+        {
+            return 0f;
+        }
+
         features.Clear();
         ArgumentFeatures.Pair(index, a.Mention, a.Parties, a.DecidedStatus, b.Mention, b.Parties, b.DecidedStatus, between, features);
         return same.Probability(features);

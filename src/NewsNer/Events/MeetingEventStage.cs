@@ -21,20 +21,20 @@ internal sealed class MeetingEventStage(MeetingExtractor extractor, Decisions.Ev
     {
         var linking = state.Linking ?? throw new InvalidOperationException(ErrorMessages.StageRequires(Name, Annotations.Linking));
         state.Events.Clear();
-        state.Events.AddRange(Extract(extractor, linking, state.Options.PublicationDate, model));
+        state.Events.AddRange(Extract(extractor, linking, state.Options.PublicationDate, model, cancellationToken));
     }
 
     /// <summary>Mentions, then events, for one linked document.</summary>
-    internal static List<MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication, EventModel? model = null)
+    internal static List<MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication, EventModel? model = null, CancellationToken cancellationToken = default)
     {
         if (linking.Entities.Count == 0 || !extractor.MayStateMeetings(linking.View))
         {
             return [];
         }
 
-        var reading = extractor.Read(new EventDocumentIndex(linking, publication));
+        var reading = extractor.Read(new EventDocumentIndex(linking, publication), cancellationToken);
         return model is null
-            ? MeetingMerger.Merge(reading, extractor.Lexicons)
-            : LearnedMeetingAssembler.Assemble(reading, model, extractor.Lexicons);
+            ? MeetingMerger.Merge(reading, extractor.Lexicons, cancellationToken)
+            : LearnedMeetingAssembler.Assemble(reading, model, extractor.Lexicons, cancellationToken);
     }
 }

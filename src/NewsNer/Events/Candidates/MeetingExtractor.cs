@@ -27,19 +27,24 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
     private const int TopicClasses = (1 << (int)CueClass.Topic) | (1 << (int)CueClass.TopicDe) | (1 << (int)CueClass.TopicNounPhrase);
 
+    /// <summary>How many earlier mentions the look-backs of one mention read (a cancelled antecedent, the narrated day).</summary>
+    private const int RecentMentions = 64;
+
     /// <summary>The shared extractor over the embedded lexicons.</summary>
     public static MeetingExtractor Default { get; } = new(FrenchLexicons.Default);
 
     public FrenchLexicons Lexicons => lexicons;
 
     /// <summary>Reads the meeting mentions of a document, in text order (dropped ones included, marked).</summary>
-    public MentionReading Read(EventDocumentIndex index)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked every sentence and every 256 tokens).</exception>
+    public MentionReading Read(EventDocumentIndex index, CancellationToken cancellationToken = default)
     {
         var doc = new MentionReading(index);
         var mentions = doc.Mentions;
         var view = index.View;
         for (var s = 0; s < view.Sentences.Length; s++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var sentence = view.Sentences[s];
             if (!HasTrigger(view, sentence.FirstToken, sentence.EndToken) && !HasTopicCue(view, sentence.FirstToken, sentence.EndToken))
             {
@@ -49,6 +54,11 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             var before = mentions.Count;
             for (var k = sentence.FirstToken; k < sentence.EndToken && k < view.Count; k++)
             {
+                if ((k & 255) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 if (doc.Index.ReferentAt[k] >= 0 || doc.Index.InsideCue(k) || !lexicons.Events.Triggers.CanStartWith(view.Ids[k]))
                 {
                     continue;
@@ -189,8 +199,8 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
             // "Les dirigeants de l'UA se sont réunis pour leur sommet": the gathering is the summit; but two people who
             // "se reverront lors du sommet du G20" meet on its occasion.
-            var sentence = doc.Index.View.Sentences[s];
-            mention.AtSummit = doc.Circumstances.SummitOccasionIn(sentence.FirstToken, sentence.EndToken);
+            var (near, nearEnd) = Near(doc.Index, mention);
+            mention.AtSummit = doc.Circumstances.SummitOccasionIn(near, nearEnd);
             var bilateral = mention.Parties.Count + mention.Unnamed.Count == 2 && mention.AtSummit;
             if (trigger.Frame == VerbFrame.Gather && !bilateral && doc.Circumstances.SummitNounIn(mention.ClauseStart, mention.ClauseEnd))
             {
@@ -240,7 +250,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             return null;
         }
 
-        for (var m = earlier.Count - 1; m >= 0 && earlier[m].Sentence == mention.Sentence; m--)
+        for (var m = earlier.Count - 1; m >= 0 && m >= earlier.Count - RecentMentions && earlier[m].Sentence == mention.Sentence; m--)
         {
             if (earlier[m].Dropped is "cancelled or denied" or "denied" && earlier[m].TriggerEnd <= mention.ClauseStart)
             {
@@ -340,7 +350,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     /// </summary>
     private static DateOnly? NarratedDay(DateResolver calendar, List<MeetingMention> earlier, int sentence, bool told)
     {
-        for (var m = earlier.Count - 1; m >= 0; m--)
+        for (var m = earlier.Count - 1; m >= 0 && m >= earlier.Count - RecentMentions; m--)
         {
             var mention = earlier[m];
             if (mention.Sentence < sentence && mention.Dropped is null && mention.Status != EventStatus.Past
@@ -559,7 +569,8 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         var margin = doc.Index.HasCueEndingNear(k, 3, CueClass.Margin) || (doc.Index.ClassesEndingAt(k) & WordClass.TimePreposition) != 0
             || (k >= 1 && (doc.Index.ClassesEndingAt(k - 1) & WordClass.TimePreposition) != 0);
         var sentence = view.Sentences[mention.Sentence];
-        var speaksOfIt = doc.Index.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.SummitVerb) || doc.Index.HasCue(mention.TriggerEnd, sentence.EndToken, CueClass.Topic);
+        var (near, nearEnd) = Near(doc.Index, mention);
+        var speaksOfIt = doc.Index.HasCue(near, nearEnd, CueClass.SummitVerb) || doc.Index.HasCue(mention.TriggerEnd, nearEnd, CueClass.Topic);
         var determiner = doc.Index.ClassesEndingAt(k);
         if (determiner == WordClass.None && k >= 1)
         {
@@ -600,7 +611,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         }
 
         // Leaders named in the sentence take part, unless the sentence says they are absent.
-        for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
+        for (var t = near; t < nearEnd; t++)
         {
             var r = doc.Index.ReferentAt[t];
             if (r < 0)
@@ -615,6 +626,13 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
                 mention.Parties.TryAdd(referent.Entity, ParticipantRole.Participant);
             }
         }
+    }
+
+    /// <summary>The part of a mention's sentence within <see cref="EventDocumentIndex.ClauseReach"/> tokens of its trigger.</summary>
+    private static (int Start, int End) Near(EventDocumentIndex index, MeetingMention mention)
+    {
+        var sentence = index.View.Sentences[mention.Sentence];
+        return (Math.Max(sentence.FirstToken, mention.TriggerStart - EventDocumentIndex.ClauseReach), Math.Min(Math.Min(sentence.EndToken, index.View.Count), mention.TriggerEnd + EventDocumentIndex.ClauseReach));
     }
 
     private static void AddParties(MeetingMention mention, List<Referent> referents, ParticipantRole role)
@@ -793,6 +811,12 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
     {
         var view = doc.Index.View;
         var sentence = view.Sentences[s];
+        var taken = new HashSet<(int Start, int End)>();
+        for (var m = firstOfSentence; m < mentions.Count; m++)
+        {
+            taken.UnionWith(mentions[m].Topics);
+        }
+
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             var cue = doc.Index.CueAt(k, out var cueLength);
@@ -808,21 +832,33 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
 
             // Already taken by a mention of this sentence?
             var span = doc.Circumstances.TopicSpan(k + cueLength, cue == CueClass.TopicDe, requirePreposition: cue == CueClass.TopicDe);
-            if (span is not { } topic || mentions.Skip(firstOfSentence).Any(m => m.Topics.Contains(topic)))
+            if (span is not { } topic || !taken.Add(topic))
             {
                 k += cueLength - 1;
                 continue;
             }
 
-            // The nearest trigger before the cue in this sentence, if any, owns the topic (even a dropped one).
+            // The nearest trigger before the cue in this sentence, if any, owns the topic (even a dropped one): the last
+            // mention ending before the cue, found by binary search (mentions are in text order).
             MeetingMention? owner = null;
-            for (var m = mentions.Count - 1; m >= firstOfSentence; m--)
+            var lo = firstOfSentence;
+            var hi = mentions.Count;
+            while (lo < hi)
             {
-                if (mentions[m].TriggerEnd <= k && k - mentions[m].TriggerEnd <= 25)
+                var mid = (lo + hi) / 2;
+                if (mentions[mid].TriggerEnd <= k)
                 {
-                    owner = mentions[m];
-                    break;
+                    lo = mid + 1;
                 }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            if (lo > firstOfSentence && k - mentions[lo - 1].TriggerEnd <= 25)
+            {
+                owner = mentions[lo - 1];
             }
 
             if (owner is null && doc.SubjectIsPair(k))
@@ -833,6 +869,10 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
             if (owner is not null && owner.Dropped is null)
             {
                 owner.Topics.Add(topic);
+            }
+            else
+            {
+                taken.Remove(topic);
             }
 
             k += cueLength - 1;

@@ -61,12 +61,100 @@ internal sealed class EventDraft
     /// <summary>The mention most surely stating the meeting.</summary>
     public DecidedMention Primary { get; }
 
+    /// <summary>
+    /// A party's rank by <see cref="HostShare"/> (0 for the likeliest host, at most 3; ties in first-seen order),
+    /// computed once per draft.
+    /// </summary>
+    public int HostRank(int entity)
+    {
+        _hostRanks ??= Rank();
+        return _hostRanks[entity];
+
+        Dictionary<int, int> Rank()
+        {
+            var ranks = new Dictionary<int, int>();
+            var rank = 0;
+            foreach (var key in Roles.Keys.OrderByDescending(HostShare))
+            {
+                ranks[key] = Math.Min(rank++, 3);
+            }
+
+            return ranks;
+        }
+    }
+
+    /// <summary>What the mentions say of who hosts, gathered once per draft: read by each party's host decision.</summary>
+    public HostSummary HostEvidence(EventDocumentIndex index)
+    {
+        if (_hostSummary is not null)
+        {
+            return _hostSummary;
+        }
+
+        var summary = new HostSummary();
+        foreach (var mention in Mentions)
+        {
+            foreach (var (entity, role) in mention.Mention.Parties)
+            {
+                if (role == ParticipantRole.Host)
+                {
+                    summary.RuleHosts.Add(entity);
+                }
+            }
+
+            foreach (var party in mention.Candidate.Parties)
+            {
+                if (party.Offset < 0 && party.Nearest is { } nearest && nearest.Start >= mention.Mention.ClauseStart)
+                {
+                    summary.Subjects.Add(party.Entity);
+                }
+            }
+
+            foreach (var place in mention.Mention.Places)
+            {
+                if (MeetingAssembly.PlaceCountry(index, place) is { } country)
+                {
+                    summary.PlaceCountries.Add(country);
+                }
+            }
+        }
+
+        foreach (var entity in Roles.Keys)
+        {
+            if (index.Entities[entity].Country is { } country)
+            {
+                summary.PartyCountries.Add(country);
+            }
+        }
+
+        return _hostSummary = summary;
+    }
+
+    private Dictionary<int, int>? _hostRanks;
+    private HostSummary? _hostSummary;
+
     /// <summary>A party's share of host probability among its role probabilities.</summary>
     public float HostShare(int entity)
     {
         var roles = Roles[entity];
         return roles[RoleClass.Host] / Math.Max(1e-6f, roles[RoleClass.Host] + roles[RoleClass.Guest] + roles[RoleClass.Participant]);
     }
+}
+
+/// <summary>What a draft's mentions say of its host, per draft (see <see cref="EventDraft.HostEvidence"/>).</summary>
+internal sealed class HostSummary
+{
+    /// <summary>The parties a rule reading made host.</summary>
+    public HashSet<int> RuleHosts { get; } = [];
+
+    /// <summary>The parties named as subject within a mention's clause.</summary>
+    public HashSet<int> Subjects { get; } = [];
+
+    /// <summary>The countries of the places the mentions name.</summary>
+    public HashSet<string> PlaceCountries { get; } = [];
+
+    /// <summary>The countries of the parties.</summary>
+    public HashSet<string> PartyCountries { get; } = [];
 }
 
 /// <summary>Features of the event-level decisions: which party hosts an encounter, and its status.</summary>
@@ -126,8 +214,7 @@ internal static class EventFeatures
         features.Add((int)HostT.FrameShare, (int)(share * 5), frame);
         var roles = draft.Roles[entity];
         features.Add((int)HostT.Guest, (int)(5 * roles[RoleClass.Guest] / Math.Max(1e-6f, roles[RoleClass.Host] + roles[RoleClass.Guest] + roles[RoleClass.Participant])));
-        var ranked = draft.Roles.Keys.OrderByDescending(draft.HostShare).ToList();
-        features.Add((int)HostT.Rank, Math.Min(ranked.IndexOf(entity), 3));
+        features.Add((int)HostT.Rank, draft.HostRank(entity));
         features.Add((int)HostT.Type, (long)party.Type);
         features.AddIf((int)HostT.Leader, index.IsLeader(new Referent { Entity = entity }));
         features.Add((int)HostT.Parties, Math.Min(draft.Roles.Count, 4));
@@ -135,14 +222,15 @@ internal static class EventFeatures
         features.Add((int)HostT.Frame, frame);
         features.AddHash((int)HostT.Lemma, FeatureHash.Of(primary.Trigger.Lemma));
         features.Add((int)HostT.Mentions, MentionFeatures.Bucket(statistics.Referents[entity]));
-        features.AddIf((int)HostT.RuleHost, draft.Mentions.Any(m => m.Mention.Parties.TryGetValue(entity, out var role) && role == ParticipantRole.Host));
-        features.AddIf((int)HostT.Subject, draft.Mentions.Any(m => m.Candidate.Parties.Any(p => p.Entity == entity && p.Offset < 0 && p.Nearest is { } n && n.Start >= m.Mention.ClauseStart)));
+        var summary = draft.HostEvidence(index);
+        features.AddIf((int)HostT.RuleHost, summary.RuleHosts.Contains(entity));
+        features.AddIf((int)HostT.Subject, summary.Subjects.Contains(entity));
 
         // Where the meeting is: the host is at home (the dateline, the places the mentions name).
         var country = party.Country;
         features.AddIf((int)HostT.DatelineCountry, country is not null && index.DatelinePlace is { } dateline && MeetingAssembly.PlaceCountry(index, dateline) == country);
-        features.AddIf((int)HostT.PlaceCountry, country is not null && draft.Mentions.Any(m => m.Mention.Places.Any(p => MeetingAssembly.PlaceCountry(index, p) == country)));
-        features.AddIf((int)HostT.OtherCountry, country is not null && draft.Roles.Keys.Any(e => e != entity && index.Entities[e].Country is { } other && other != country));
+        features.AddIf((int)HostT.PlaceCountry, country is not null && summary.PlaceCountries.Contains(country));
+        features.AddIf((int)HostT.OtherCountry, country is not null && summary.PartyCountries.Any(c => c != country));
     }
 
     /// <summary>A draft's status.</summary>

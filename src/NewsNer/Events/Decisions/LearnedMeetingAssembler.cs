@@ -50,18 +50,22 @@ internal static class LearnedMeetingAssembler
     /// <summary>How many open meetings a mention is compared with.</summary>
     public const int ComparedMeetings = 12;
 
-    public static List<MeetingEvent> Assemble(MentionReading reading, EventModel model, FrenchLexicons lexicons)
+    /// <summary>How many of the latest meetings are looked at to find the open ones (closed ones are skipped, but not without end).</summary>
+    public const int LookedMeetings = 64;
+
+    public static List<MeetingEvent> Assemble(MentionReading reading, EventModel model, FrenchLexicons lexicons, CancellationToken cancellationToken = default)
     {
         var index = reading.Index;
         var mentions = reading.Mentions;
         var statistics = DocumentStatistics.Of(index);
         var candidates = CandidateBuilder.Build(index, statistics, mentions);
-        var decided = Decide(index, statistics, candidates, model);
+        var decided = Decide(index, statistics, candidates, model, cancellationToken);
         var units = Split(index, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
-        var clusters = InTextOrder(Consolidate(Merge(index, units, model)));
+        var clusters = InTextOrder(Consolidate(Merge(index, units, model, cancellationToken)));
         var events = new List<MeetingEvent>();
         foreach (var cluster in clusters)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (Build(index, statistics, cluster, model, lexicons, events.Count + 1) is { } meeting)
             {
                 events.Add(meeting);
@@ -72,7 +76,7 @@ internal static class LearnedMeetingAssembler
     }
 
     /// <summary>The decisions of each mention: meeting, status, roles.</summary>
-    public static List<DecidedMention> Decide(EventDocumentIndex index, DocumentStatistics statistics, List<MeetingCandidate> candidates, EventModel model)
+    public static List<DecidedMention> Decide(EventDocumentIndex index, DocumentStatistics statistics, List<MeetingCandidate> candidates, EventModel model, CancellationToken cancellationToken = default)
     {
         var features = new FeatureVector();
         var result = new List<DecidedMention>(candidates.Count);
@@ -80,6 +84,7 @@ internal static class LearnedMeetingAssembler
         Span<float> types = stackalloc float[RoleClass.Count - 1];
         for (var i = 0; i < candidates.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var candidate = candidates[i];
             var decided = new DecidedMention { Candidate = candidate };
             features.Clear();
@@ -265,18 +270,19 @@ internal static class LearnedMeetingAssembler
     }
 
     /// <summary>Groups the meeting mentions into encounters, in text order, by the same-encounter decision.</summary>
-    public static List<List<DecidedMention>> Merge(EventDocumentIndex index, List<DecidedMention> mentions, EventModel model)
+    public static List<List<DecidedMention>> Merge(EventDocumentIndex index, List<DecidedMention> mentions, EventModel model, CancellationToken cancellationToken = default)
     {
         var clusters = new List<List<DecidedMention>>();
         var features = new FeatureVector();
         for (var i = 0; i < mentions.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var mention = mentions[i];
             mention.Order = i;
             List<DecidedMention>? best = null;
             var bestScore = model.SameEncounterThreshold;
             var compared = 0;
-            for (var c = clusters.Count - 1; c >= 0 && compared < ComparedMeetings; c--)
+            for (var c = clusters.Count - 1; c >= 0 && compared < ComparedMeetings && c >= clusters.Count - LookedMeetings; c--)
             {
                 var cluster = clusters[c];
                 if (mention.Mention.Sentence - cluster[^1].Mention.Sentence > MergeWindow)

@@ -247,7 +247,7 @@ internal sealed class CircumstanceReader(EventDocumentIndex index) : IndexReader
     {
         DateExpression? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var date in Index.DatesOfSentence(mention.Sentence))
+        foreach (var date in Index.DatesBetween(mention.ClauseStart - 32, mention.ClauseEnd + 12))
         {
             if (date.EndToken <= mention.ClauseStart - 12 || date.StartToken >= mention.ClauseEnd + 12)
             {

@@ -16,6 +16,12 @@ namespace NewsNer.Events.Reading;
 /// </summary>
 internal sealed class EventDocumentIndex
 {
+    /// <summary>
+    /// The farthest a clause reaches from its trigger, in tokens. French news clauses are far shorter (the longest
+    /// clause of the annotated articles is cut by this reach in none of them); a longer run without a boundary is cut here.
+    /// </summary>
+    public const int ClauseReach = 100;
+
     private readonly bool[] _boundary;
     private readonly CueClass[] _coveringCue;
     private readonly bool[] _insideCue;
@@ -206,9 +212,12 @@ internal sealed class EventDocumentIndex
     /// <summary>The clause around <c>[start, end)</c>: from the last boundary before to the next boundary after, within the sentence.</summary>
     public (int Start, int End) Clause(int start, int end)
     {
+        // A clause reaches at most ClauseReach tokens on each side: a sentence of thousands of tokens without a
+        // boundary (a table flattened into one line) is read in windows, so each trigger costs the same.
         var sentence = View.Sentences[View.SentenceOf[start]];
-        var clauseStart = sentence.FirstToken;
-        for (var k = start - 1; k >= sentence.FirstToken; k--)
+        var first = Math.Max(sentence.FirstToken, start - ClauseReach);
+        var clauseStart = first;
+        for (var k = start - 1; k >= first; k--)
         {
             if (_boundary[k] && ReferentAt[k] < 0)
             {
@@ -217,7 +226,7 @@ internal sealed class EventDocumentIndex
             }
         }
 
-        var clauseEnd = Math.Min(sentence.EndToken, View.Count);
+        var clauseEnd = Math.Min(Math.Min(sentence.EndToken, View.Count), end + ClauseReach);
         for (var k = end; k < clauseEnd; k++)
         {
             if (_boundary[k] && ReferentAt[k] < 0 && DateAt[k] < 0)

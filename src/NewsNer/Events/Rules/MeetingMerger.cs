@@ -25,6 +25,9 @@ internal static class MeetingMerger
     /// <summary>How many sentences back any mention may join a meeting: a news article tells one encounter within this.</summary>
     private const int MergeDistance = 40;
 
+    /// <summary>How many of the latest meetings a mention is compared with (a giant sentence keeps the merge linear).</summary>
+    private const int ComparedDrafts = 30;
+
     /// <summary>
     /// A meeting being assembled. Besides its mentions it keeps what the merge questions ask of them (places, summit
     /// names, statuses, dates) as running aggregates, so that each new mention is checked in time independent of how
@@ -105,13 +108,14 @@ internal static class MeetingMerger
     private static char Family(MeetingMention mention) => mention.IsPhone ? 'p' : mention.IsSummit ? 's' : 'm';
 
     /// <summary>The events of a document from its mentions.</summary>
-    public static List<MeetingEvent> Merge(MentionReading reading, FrenchLexicons lexicons)
+    public static List<MeetingEvent> Merge(MentionReading reading, FrenchLexicons lexicons, CancellationToken cancellationToken = default)
     {
         var index = reading.Index;
         var mentions = reading.Mentions;
         var drafts = new List<Draft>();
         foreach (var mention in mentions)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (mention.Dropped is not null)
             {
                 continue;
@@ -130,6 +134,7 @@ internal static class MeetingMerger
         var events = new List<MeetingEvent>();
         foreach (var draft in drafts)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var meeting = Finish(reading, draft, lexicons, events.Count + 1);
             if (meeting is not null)
             {
@@ -150,7 +155,7 @@ internal static class MeetingMerger
         // meeting of unnamed parties that this mention names ("les chefs des délégations ..." then their names).
         for (var pass = 0; pass < 2; pass++)
         {
-            for (var d = drafts.Count - 1; d >= 0; d--)
+            for (var d = drafts.Count - 1; d >= 0 && d >= drafts.Count - ComparedDrafts; d--)
             {
                 var draft = drafts[d];
                 if (mention.Sentence - draft.LastSentence > MergeDistance)

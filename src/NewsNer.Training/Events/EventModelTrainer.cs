@@ -167,35 +167,38 @@ public static class EventModelTrainer
         var second = CrossFittedSecondStage(training, options, partModels);
         options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture,
             $"  {training.Sum(a => a.Candidates.Count)} candidate mentions, {training.Sum(a => a.Alignment.Aligned.Count(x => x.Count > 0))} aligned; {reached} of {goldEvents} gold events reached; second-stage examples: {string.Join(", ", second.Select(d => $"{d.Key} {d.Value.Count}"))}"));
-        DecisionModel? Fit(EventDecision decision) => DecisionTrainer.Train(second[decision], EventExamples.Classes(decision), options.LearnerOf(decision), options.Seed);
         var t = options.Thresholds;
         var outcomes = CrossFittedOutcomes(training, partModels, second, options);
         var calibration = ConfidenceCalibration.Fit(outcomes);
         options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture,
             $"  confidence calibrated on {outcomes.Count} cross-fitted events ({outcomes.Count(o => o.Right)} right) in {calibration.Points.Count} steps"));
-        return new EventModel
+        return Assemble(firstStage, second, options) with
         {
             Calibration = calibration,
-            MeetingThreshold = t[0],
-            RoleThreshold = t[1],
-            SameEncounterThreshold = t[2],
-            ArgumentThreshold = t[3],
-            HostThreshold = t[4],
-            SplitThreshold = t[5],
-            Meeting = Fit(EventDecision.Meeting),
+            Description = string.Create(CultureInfo.InvariantCulture, $"trained on {training.Count} articles ({goldEvents} gold events); ")
+                + string.Join(", ", Enum.GetValues<EventDecision>().Select(d => $"{d}={options.LearnerOf(d)}"))
+                + string.Create(CultureInfo.InvariantCulture, $"; thresholds {string.Join('/', t)}; seed {options.Seed}"),
+        };
+    }
+
+    /// <summary>A model of the given first-stage decisions and second-stage examples, at the options' thresholds.</summary>
+    private static EventModel Assemble(EventModel firstStage, Dictionary<EventDecision, List<Example>> second, EventTrainingOptions options)
+    {
+        DecisionModel? Fit(EventDecision decision) => DecisionTrainer.Train(second[decision], EventExamples.Classes(decision), options.LearnerOf(decision), options.Seed);
+        var t = options.Thresholds;
+        return new EventModel
+        {
             Status = firstStage.Status,
             Party = firstStage.Party,
             Role = firstStage.Role,
+            Meeting = Fit(EventDecision.Meeting),
             SameEncounter = Fit(EventDecision.SameEncounter),
             Place = Fit(EventDecision.Place),
             Date = Fit(EventDecision.Date),
             Split = Fit(EventDecision.Split),
             Host = Fit(EventDecision.Host),
             MeetingStatus = Fit(EventDecision.MeetingStatus),
-            Description = string.Create(CultureInfo.InvariantCulture, $"trained on {training.Count} articles ({goldEvents} gold events); ")
-                + string.Join(", ", Enum.GetValues<EventDecision>().Select(d => $"{d}={options.LearnerOf(d)}"))
-                + string.Create(CultureInfo.InvariantCulture, $"; thresholds {string.Join('/', t)}; seed {options.Seed}"),
-        };
+        }.WithThresholds(t[0], t[1], t[2], t[3], t[4], t[5]);
     }
 
     /// <summary>
@@ -234,26 +237,11 @@ public static class EventModelTrainer
         List<TrainingArticle> training, EventModel[] partModels, Dictionary<EventDecision, List<Example>> second, EventTrainingOptions options)
     {
         var outcomes = new List<(float, bool)>();
-        var t = options.Thresholds;
         for (var part = 0; part < CrossFitParts; part++)
         {
             var held = training.Where(a => PartOf(a.Article.Id) == part).Select(a => a.Article.Id).ToHashSet(StringComparer.Ordinal);
-            DecisionModel? Fit(EventDecision decision) =>
-                DecisionTrainer.Train([.. second[decision].Where(e => !held.Contains(e.Article))], EventExamples.Classes(decision), options.LearnerOf(decision), options.Seed);
-            var first = partModels[part];
-            var model = new EventModel
-            {
-                Status = first.Status,
-                Party = first.Party,
-                Role = first.Role,
-                Meeting = Fit(EventDecision.Meeting),
-                SameEncounter = Fit(EventDecision.SameEncounter),
-                Place = Fit(EventDecision.Place),
-                Date = Fit(EventDecision.Date),
-                Split = Fit(EventDecision.Split),
-                Host = Fit(EventDecision.Host),
-                MeetingStatus = Fit(EventDecision.MeetingStatus),
-            }.WithThresholds(t[0], t[1], t[2], t[3], t[4], t[5]);
+            var others = second.ToDictionary(d => d.Key, d => d.Value.Where(e => !held.Contains(e.Article)).ToList());
+            var model = Assemble(partModels[part], others, options);
             foreach (var article in training.Where(a => held.Contains(a.Article.Id)))
             {
                 var events = LearnedMeetingAssembler.Assemble(article.Reading, model, NewsNer.Events.Candidates.MeetingExtractor.Default.Lexicons);

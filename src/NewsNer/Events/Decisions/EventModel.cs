@@ -11,7 +11,7 @@ namespace NewsNer.Events.Decisions;
 /// Trained by <c>NewsNer.Training</c> on <c>events-train</c>; the shipped one is embedded
 /// (<c>Resources/models/events-fr.nev</c>) and read once. Immutable and thread-safe.
 /// </summary>
-internal sealed class EventModel
+internal sealed record EventModel
 {
     /// <summary>Version of the feature templates and of the file layout; a model of another version is refused.</summary>
     public const int FeatureVersion = 2;
@@ -82,20 +82,8 @@ internal sealed class EventModel
     public float SplitThreshold { get; init; } = 0.5f;
 
     /// <summary>This model with other thresholds (tuning by cross-validation).</summary>
-    public EventModel WithThresholds(float meeting, float role, float sameEncounter, float argument, float host, float split) => new()
+    public EventModel WithThresholds(float meeting, float role, float sameEncounter, float argument, float host, float split) => this with
     {
-        Meeting = Meeting,
-        Status = Status,
-        Party = Party,
-        Role = Role,
-        SameEncounter = SameEncounter,
-        Place = Place,
-        Date = Date,
-        Split = Split,
-        Host = Host,
-        MeetingStatus = MeetingStatus,
-        Calibration = Calibration,
-        Description = Description,
         MeetingThreshold = meeting,
         RoleThreshold = role,
         SameEncounterThreshold = sameEncounter,

@@ -72,7 +72,9 @@ internal sealed class NewsWorker(WorkerOptions options, ArticleProcessor process
     {
         using var finish = CancellationTokenSource.CreateLinkedTokenSource(stop, _done.Token);
         var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleWriter = true });
-        var loops = Enumerable.Range(0, options.Parallel).Select(_ => Task.Run(() => ProcessLoopAsync(deliveries.Reader), CancellationToken.None)).ToArray();
+        var published = Channel.CreateUnbounded<Published>(new UnboundedChannelOptions { SingleReader = true });
+        var loops = Enumerable.Range(0, options.Parallel).Select(_ => Task.Run(() => ProcessLoopAsync(deliveries.Reader, published.Writer), CancellationToken.None)).ToArray();
+        var acknowledger = Task.Run(() => AcknowledgeLoopAsync(published.Reader), CancellationToken.None);
         var watch = Task.Run(() => WatchAsync(finish.Token), CancellationToken.None);
         BrokerConnection? connection = null;
         try
@@ -131,7 +133,8 @@ internal sealed class NewsWorker(WorkerOptions options, ArticleProcessor process
             }
 
             deliveries.Writer.TryComplete();
-            var drained = await Task.WhenAll(loops).WaitAsync(options.DrainTimeout, CancellationToken.None).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+            var drain = Task.WhenAll(loops).ContinueWith(_ => published.Writer.TryComplete(), TaskScheduler.Default).ContinueWith(_ => acknowledger, TaskScheduler.Default).Unwrap();
+            var drained = await drain.WaitAsync(options.DrainTimeout, CancellationToken.None).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
             if (!drained)
             {
                 Log($"{Volatile.Read(ref _inFlight)} articles still processing after {options.DrainTimeout.TotalSeconds:0} s: returned to the queue");
@@ -152,7 +155,9 @@ internal sealed class NewsWorker(WorkerOptions options, ArticleProcessor process
 
     public void Dispose() => _done.Dispose();
 
-    private async Task ProcessLoopAsync(ChannelReader<Delivery> reader)
+    // Processing loops (one per --parallel): read an article, process it, start publishing its result, and hand the
+    // pending publish to the acknowledger, so that the next article is processed while the broker confirms this one.
+    private async Task ProcessLoopAsync(ChannelReader<Delivery> reader, ChannelWriter<Published> published)
     {
         await foreach (var delivery in reader.ReadAllAsync())
         {
@@ -170,23 +175,19 @@ internal sealed class NewsWorker(WorkerOptions options, ArticleProcessor process
             Interlocked.Increment(ref _inFlight);
             try
             {
-                await HandleAsync(delivery);
+                published.TryWrite(await ProcessAndPublishAsync(delivery));
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
                 // A bug, not a bad article: the article goes back to the queue (and is dead-lettered after --max-attempts).
                 Log($"{delivery.MessageId ?? "article"}: unexpected {error.GetType().Name}: {OneLine(error)}; returned to the queue");
                 await TryAsync(() => delivery.Connection.NackAsync(delivery.Tag, requeue: true));
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
-                Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+                Done();
             }
         }
     }
 
-    private async Task HandleAsync(Delivery delivery)
+    private async Task<Published> ProcessAndPublishAsync(Delivery delivery)
     {
         Statistics.Received();
         var attempts = delivery.DeliveryCount + 1;
@@ -198,44 +199,77 @@ internal sealed class NewsWorker(WorkerOptions options, ArticleProcessor process
         var body = outcome.Document is { } document
             ? NewsJson.Serialize(document, _json)
             : ErrorRecord(article.Id, outcome.Error!);
-        try
+        var result = Publish(delivery, options.Broker.ResultsExchange, ResultProperties(article.Id, delivery, outcome.Error), Encoding.UTF8.GetBytes(body));
+        var deadLetter = outcome.Error is null
+            ? Task.CompletedTask
+            : Publish(delivery, options.Broker.DeadLetterExchange, DeadLetterProperties(article.Id, delivery, outcome.Error), delivery.Body);
+        return new Published(delivery, article.Id, outcome, result, deadLetter);
+    }
+
+    // The acknowledger: waits for each result's confirm (and its dead letter's), in the order they were published, then
+    // acknowledges the article. Until then the article stays unacknowledged: whatever happens, it is delivered again.
+    private async Task AcknowledgeLoopAsync(ChannelReader<Published> reader)
+    {
+        await foreach (var item in reader.ReadAllAsync())
         {
-            await delivery.Connection.PublishAsync(options.Broker.ResultsExchange, "", ResultProperties(article.Id, delivery, outcome.Error), Encoding.UTF8.GetBytes(body));
-            if (outcome.Error is not null)
+            try
             {
-                await delivery.Connection.PublishAsync(options.Broker.DeadLetterExchange, "", DeadLetterProperties(article.Id, delivery, outcome.Error), delivery.Body);
+                await item.Result;
+                await item.DeadLetter;
+                await item.Delivery.Connection.AckAsync(item.Delivery.Tag);
+                Completed(item);
             }
+            catch (PublishException error)
+            {
+                // The broker refused the result or could not route it (the results queue was deleted): the article goes
+                // back to the queue after a pause, and after --max-attempts deliveries it is dead-lettered.
+                Log($"{item.Id}: the broker did not accept the result ({(error.IsReturn ? "unroutable" : "refused")}); the article goes back to the queue");
+                _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => TryAsync(() => item.Delivery.Connection.NackAsync(item.Delivery.Tag, requeue: true)), TaskScheduler.Default).Unwrap();
+            }
+            catch (Exception error) when (BrokerSettings.IsTransient(error) || error is ObjectDisposedException)
+            {
+                Log($"{item.Id}: result not confirmed, connection lost ({OneLine(error)}); the article will be delivered again");
+            }
+            finally
+            {
+                Done();
+            }
+        }
+    }
 
-            await delivery.Connection.AckAsync(delivery.Tag);
-        }
-        catch (PublishException error)
+    private void Completed(Published item)
+    {
+        if (item.Outcome.Document is { } document)
         {
-            // The broker refused the result or could not route it (the results queue was deleted): the article goes back
-            // to the queue, and after --max-attempts deliveries it is dead-lettered.
-            Log($"{article.Id}: the broker did not accept the result ({(error.IsReturn ? "unroutable" : "refused")}); the article goes back to the queue");
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            await TryAsync(() => delivery.Connection.NackAsync(delivery.Tag, requeue: true));
-            return;
-        }
-        catch (Exception error) when (BrokerSettings.IsTransient(error) || error is ObjectDisposedException)
-        {
-            Log($"{article.Id}: result not confirmed, connection lost ({OneLine(error)}); the article will be delivered again");
-            return;
-        }
-
-        if (outcome.Document is { } done)
-        {
-            Statistics.Processed(done.Tokens.Length);
+            Statistics.Processed(document.Tokens.Length);
         }
         else
         {
             Statistics.Failed();
-            Log($"{article.Id}: {outcome.Error} → error record, dead-lettered");
+            Log($"{item.Id}: {item.Outcome.Error} → error record, dead-lettered");
         }
 
         if (options.MaxMessages > 0 && Statistics.Completed >= options.MaxMessages)
         {
-            await _done.CancelAsync();
+            _done.Cancel();
+        }
+    }
+
+    private void Done()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+    }
+
+    private static Task Publish(Delivery delivery, string exchange, BasicProperties properties, byte[] body)
+    {
+        try
+        {
+            return delivery.Connection.PublishAsync(exchange, "", properties, body).AsTask();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return Task.FromException(error);
         }
     }
 
@@ -306,6 +340,9 @@ internal sealed class NewsWorker(WorkerOptions options, ArticleProcessor process
         {
         }
     }
+
+    /// <summary>A result on its way: the article it answers, and the confirms to wait for before acknowledging it.</summary>
+    private sealed record Published(Delivery Delivery, string Id, ProcessingOutcome Outcome, Task Result, Task DeadLetter);
 
     private static string ErrorRecord(string id, string message)
     {

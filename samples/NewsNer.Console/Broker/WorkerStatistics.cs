@@ -7,7 +7,8 @@ namespace NewsNer.Cli.Broker;
 /// <summary>
 /// What a worker did, for its progress lines and its final summary: documents, error records, tokens, and the time from
 /// the first article received to the last one acknowledged (the throughput a measurement script reads back from the
-/// <c>summary</c> line, one JSON object).
+/// <c>summary</c> line, one JSON object), with the CPU time the process used from the first article to the stop: on a
+/// shared machine, the figure that does not depend on what else runs.
 /// </summary>
 internal sealed class WorkerStatistics
 {
@@ -20,6 +21,8 @@ internal sealed class WorkerStatistics
     private long _lastTicks = -1;
     private long _firstUtcTicks;
     private long _lastUtcTicks;
+    private TimeSpan _cpuAtFirst;
+    private TimeSpan _cpu;
 
     public long Documents => Interlocked.Read(ref _documents);
 
@@ -47,6 +50,7 @@ internal sealed class WorkerStatistics
         if (Interlocked.CompareExchange(ref _firstTicks, _clock.Elapsed.Ticks, -1) == -1)
         {
             Interlocked.Exchange(ref _firstUtcTicks, DateTime.UtcNow.Ticks);
+            _cpuAtFirst = ProcessorTime();
         }
     }
 
@@ -63,7 +67,15 @@ internal sealed class WorkerStatistics
         Touch();
     }
 
-    public void Stop() => _clock.Stop();
+    /// <summary>Stops the clocks; the CPU time of the process since the first article is read here.</summary>
+    public void Stop()
+    {
+        _clock.Stop();
+        if (Interlocked.Read(ref _firstTicks) >= 0)
+        {
+            _cpu = ProcessorTime() - _cpuAtFirst;
+        }
+    }
 
     public string Describe()
     {
@@ -93,10 +105,18 @@ internal sealed class WorkerStatistics
             json.WriteValue(Utc(Interlocked.Read(ref _lastUtcTicks)));
             json.WritePropertyName("busySeconds");
             json.WriteValue(Math.Round(Busy.TotalSeconds, 3));
+            json.WritePropertyName("cpuSeconds");
+            json.WriteValue(Math.Round(_cpu.TotalSeconds, 3));
             json.WriteEndObject();
         }
 
         return writer.ToString();
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static string? Utc(long ticks) => ticks == 0 ? null : new DateTime(ticks, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);

@@ -51,9 +51,24 @@ internal sealed class CollectSummary
 /// </summary>
 internal sealed class ResultCollector(CollectOptions options, IResultSink sink, TextWriter log)
 {
+    /// <summary>Collects until a stop condition; a stop by <paramref name="cancellationToken"/> (SIGTERM, Ctrl-C) is one, after committing.</summary>
     public async Task<CollectSummary> RunAsync(CancellationToken cancellationToken)
     {
         var summary = new CollectSummary();
+        try
+        {
+            return await CollectAsync(summary, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            summary.StopReason = "interrupted (SIGTERM or Ctrl-C); what was written is on disk and acknowledged";
+            summary.ExpectationMissed = options.Expect > 0 && summary.Total < options.Expect;
+            return summary;
+        }
+    }
+
+    private async Task<CollectSummary> CollectAsync(CollectSummary summary, CancellationToken cancellationToken)
+    {
         var seen = new HashSet<string>(await sink.ReadExistingIdsAsync(cancellationToken), StringComparer.Ordinal);
         summary.Existing = seen.Count;
         if (options.Expect > 0 && summary.Total >= options.Expect)

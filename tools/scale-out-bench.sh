@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# Measures the RabbitMQ workers against `newsner extract` on the same folder, for docs/scale-out.md. Re-run it after
+# Measures the RabbitMQ workers against `newsner extract` on the same articles, for docs/scale-out.md. Re-run it after
 # changes to the pipeline (the per-article cost moves the figures):
 #
 #   dotnet build NewsNer.sln -c Release && tools/scale-out-bench.sh [SIZE_MB]     (default 3 MB, about 860 articles)
 #   REPEAT=5 tools/scale-out-bench.sh 3                                            (more repetitions of the 1-core pair)
 #
 # Builds nothing. Starts its own broker with .ci/rabbitmq.sh (installed when absent; stopped at the end) unless
-# NEWSNER_AMQP_URI names one. Writes the folder with the benchmark corpus builder (from ../shared when it is beside the
-# clone, otherwise the samples) and prints a Markdown table, each row with the command behind it, and the load.
+# NEWSNER_AMQP_URI names one. Writes the articles with the benchmark corpus builder (from ../shared when it is beside
+# the clone, otherwise the samples) and prints a Markdown table, each row with the command behind it, and the load.
 #
-# Two kinds of figure, each with the fixed cost of a process deducted the same way for extract and workers (the same
-# command on one short article: process start, model load, first-call JIT, and for workers the 3 idle seconds before
-# they stop): throughput (articles/s, tokens/s) from wall times, and CPU milliseconds per article from the processes'
-# own CPU time, with the broker's (its Erlang VM, on this same machine) beside it. CPU figures hold on a shared machine,
-# where wall times depend on the neighbours. The 1-core extract/worker pair runs REPEAT times (default 3), alternated;
-# the table gives medians.
+# Marginal figures: every configuration runs on the folder (N articles) and on the folder twice over (2N: the same
+# articles under two names), and the table gives the difference — the cost of N articles once the process has started,
+# loaded its models and finished its JIT warm-up (several seconds of CPU in the first few hundred articles, for extract
+# and workers alike), so only the steady per-article cost remains. Throughput (articles/s, tokens/s) from wall times;
+# CPU milliseconds per article from the processes' own CPU time, with the broker's (its Erlang VM, on this same machine)
+# beside it: CPU figures hold on a shared machine, where wall times depend on the neighbours. The 1-core extract/worker
+# pair runs REPEAT times (default 3), alternated; the table gives medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size="${1:-3}"
@@ -41,6 +42,7 @@ if [[ -z "${NEWSNER_AMQP_URI:-}" ]]; then
   export NEWSNER_AMQP_URI NEWSNER_RABBITMQ_STATE
   started_broker=1
 fi
+export WORK="$work"
 
 # Runs a command; prints "wall-seconds cpu-seconds" of it and its children.
 cat >"$work/timed.py" <<'PY'
@@ -58,10 +60,10 @@ newsner=(dotnet "$console")
 calc() { python3 -c "import statistics as st; print($1)"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# CPU seconds used so far by the broker's Erlang VM (empty when it is not a node this script can see).
+# CPU seconds used so far by the broker's Erlang VM, or 0 when it is not a node started by .ci/rabbitmq.sh.
 broker_cpu() {
   local state="${NEWSNER_RABBITMQ_STATE:-}" pid dir
-  [[ -n "$state" && -f "$state/pid" ]] || { echo ""; return; }
+  [[ -n "$state" && -f "$state/pid" ]] || { echo 0; return; }
   pid="$(cat "$state/pid")"
   for dir in /proc/[0-9]*; do
     if [[ "$(cat "$dir/comm" 2>/dev/null)" == beam.smp && "$(cut -d' ' -f4 "$dir/stat" 2>/dev/null)" == "$pid" ]]; then
@@ -69,113 +71,95 @@ broker_cpu() {
       return
     fi
   done
-  echo ""
+  echo 0
 }
 
 echo "load at start: $(load)" >&2
-dotnet "$bench" corpus "$work/articles" "$size" >&2
-articles=$(find "$work/articles" -name '*.txt' | wc -l)
-
-printf 'Emmanuel Macron a reçu mardi à l’Élysée le chancelier allemand.\n' >"$work/one.txt"
-xw=(); xc=()
-for _ in 1 2 3; do
-  read -r wall cpu < <(timed "${newsner[@]}" extract "$work/one.txt" --output "$work/one.json")
-  xw+=("$wall"); xc+=("$cpu")
-done
-fixed_wall=$(calc "st.median([$(IFS=,; echo "${xw[*]}")])"); fixed_cpu=$(calc "st.median([$(IFS=,; echo "${xc[*]}")])")
+dotnet "$bench" corpus "$work/once" "$size" >&2
+mkdir -p "$work/twice"
+cp -r "$work/once" "$work/twice/a"
+cp -r "$work/once" "$work/twice/b"
+articles=$(find "$work/once" -name '*.txt' | wc -l)
 
 tokens_of() { python3 -c "
 import json, sys
 print(sum(len(json.loads(l).get('tokens', [])) for l in open(sys.argv[1], encoding='utf-8') if l.strip()))" "$1"; }
 
-# extract --parallel P: prints "processing-seconds cpu-seconds tokens" (start-up deducted).
-measure_extract() {
-  local wall cpu
-  read -r wall cpu < <(timed "${newsner[@]}" extract "$work/articles" --format jsonl --output "$work/extract.jsonl" --parallel "$1" --quiet)
-  echo "$(calc "max(0.001, $wall - $fixed_wall)") $(calc "max(0.0, $cpu - $fixed_cpu)") $(tokens_of "$work/extract.jsonl")"
-}
+# extract --parallel P on FOLDER: prints "wall cpu".
+extract_run() { timed "${newsner[@]}" extract "$2" --format jsonl --output "$work/extract.jsonl" --parallel "$1" --quiet; }
 
 # N worker processes of --parallel P (each stopping 3 s after the queue runs dry) on a queue holding FOLDER, then
-# collect. Prints "articles tokens wall cpu enqueue-wall enqueue-cpu collect-wall collect-cpu broker-cpu": wall and cpu of
-# the workers as processes (start-up and the 3 idle seconds included: the caller deducts the same run on one article).
+# collect. Prints "wall cpu broker-cpu enqueue-wall enqueue-cpu collect-wall collect-cpu".
 run=0
-measure_workers() {
-  local processes=$1 parallel=$2 folder=$3 prefix enqueue collect workers broker_before broker_after
+workers_run() {
+  local processes=$1 parallel=$2 folder=$3 prefix enqueue workers collect before after
   run=$((run + 1))
   prefix="bench-$$-$run"
-  broker_before=$(broker_cpu)
+  before=$(broker_cpu)
   enqueue=$(timed "${newsner[@]}" enqueue "$folder" --prefix "$prefix" --no-journal --quiet)
   workers=$(timed bash -c 'for w in $(seq 1 "$1"); do "${@:4}" worker --prefix "$2" --parallel "$3" --status 0 --idle-exit 3 2>"$WORK/worker-$2-$w.log" & done; wait' \
     _ "$processes" "$prefix" "$parallel" "${newsner[@]}")
-  collect=$(timed "${newsner[@]}" collect --prefix "$prefix" --output "$work/collect-$run.jsonl" --expect "$(find "$folder" -name '*.txt' | wc -l)" --quiet)
-  broker_after=$(broker_cpu)
-  python3 - "$workers" "$enqueue" "$collect" "${broker_before:-nan}" "${broker_after:-nan}" "$work"/worker-"$prefix"-*.log <<'PY'
-import json, sys
-summaries = []
-for path in sys.argv[6:]:
-    for line in open(path, encoding="utf-8"):
-        if "summary {" in line:
-            summaries.append(json.loads(line[line.index("{"):]))
-print(sum(s["documents"] + s["errors"] for s in summaries), sum(s["tokens"] for s in summaries), sys.argv[1], sys.argv[2], sys.argv[3],
-      float(sys.argv[5]) - float(sys.argv[4]))
-PY
+  collect=$(timed "${newsner[@]}" collect --prefix "$prefix" --output "$work/collect.jsonl" --expect "$(find "$folder" -name '*.txt' | wc -l)" --quiet)
+  after=$(broker_cpu)
+  echo "$workers $(calc "$after - $before") $enqueue $collect"
 }
-export WORK="$work"
 
-# The workers' fixed cost (start-up, first-article JIT, the idle seconds before stopping): medians of three runs on one article.
-mkdir -p "$work/one"
-cp "$work/one.txt" "$work/one/one.txt"
-fw=(); fc=()
-for _ in 1 2 3; do
-  read -r _ _ wall cpu _ _ _ _ _ _ < <(measure_workers 1 1 "$work/one")
-  fw+=("$wall"); fc+=("$cpu")
-done
+# The marginal cost of N articles: the run on 2N minus the run on N. Prints "wall cpu [broker-cpu]".
+extract_marginal() {
+  local w1 c1 w2 c2
+  read -r w1 c1 < <(extract_run "$1" "$work/once")
+  read -r w2 c2 < <(extract_run "$1" "$work/twice")
+  echo "$(calc "max(0.001, $w2 - $w1)") $(calc "max(0.0, $c2 - $c1)")"
+}
+workers_marginal() {
+  local w1 c1 b1 w2 c2 b2 ew ec cw cc
+  read -r w1 c1 b1 _ _ _ _ < <(workers_run "$1" "$2" "$work/once")
+  read -r w2 c2 b2 ew ec cw cc < <(workers_run "$1" "$2" "$work/twice")
+  echo "$(calc "max(0.001, $w2 - $w1)") $(calc "max(0.0, $c2 - $c1)") $(calc "max(0.0, $b2 - $b1)") $ew $ec $cw $cc"
+}
 
 rows=()
 row() { rows+=("| $1 | \`$2\` | $3 | $4 | $5 | $6 |"); }
 per_s() { calc "f'{$1 / $2:,.0f}'"; }
-ms() { calc "f'{$1 * 1000 / $articles:.2f}'"; }
-
+per_article() { calc "f'{$1 * 1000 / $articles:.2f}'"; }
 med() { calc "st.median([$(IFS=,; echo "$*")])"; }
-worker_fixed_wall=$(med "${fw[@]}"); worker_fixed_cpu=$(med "${fc[@]}")
 
-x_seconds=(); x_cpu=(); w_seconds=(); w_cpu=(); e_wall=(); e_cpu=(); c_wall=(); c_cpu=(); b_cpu=()
+extract_run 1 "$work/once" >/dev/null
+tokens=$(tokens_of "$work/extract.jsonl")
+
+xw=(); xc=(); ww=(); wc=(); wb=(); ew=(); ec=(); cw=(); cc=()
 for _ in $(seq 1 "$repeat"); do
-  read -r seconds cpu extract_tokens < <(measure_extract 1)
-  x_seconds+=("$seconds"); x_cpu+=("$cpu")
-  read -r documents worker_tokens wall cpu ew ec cw cc broker < <(measure_workers 1 1 "$work/articles")
-  w_seconds+=("$(calc "max(0.001, $wall - $worker_fixed_wall)")"); w_cpu+=("$(calc "max(0.0, $cpu - $worker_fixed_cpu)")")
-  e_wall+=("$ew"); e_cpu+=("$ec"); c_wall+=("$cw"); c_cpu+=("$cc"); b_cpu+=("$broker")
+  read -r wall cpu < <(extract_marginal 1)
+  xw+=("$wall"); xc+=("$cpu")
+  read -r wall cpu broker a b c d < <(workers_marginal 1 1)
+  ww+=("$wall"); wc+=("$cpu"); wb+=("$broker"); ew+=("$a"); ec+=("$b"); cw+=("$c"); cc+=("$d")
 done
-xs=$(med "${x_seconds[@]}"); ws=$(med "${w_seconds[@]}")
+xs=$(med "${xw[@]}"); ws=$(med "${ww[@]}"); xcpu=$(med "${xc[@]}"); wcpu=$(med "${wc[@]}"); bcpu=$(med "${wb[@]}")
 row "extract, 1 core (median of $repeat)" "newsner extract DIR --format jsonl --output OUT --parallel 1" \
-  "$(per_s "$articles" "$xs")" "$(per_s "$extract_tokens" "$xs")" "$(ms "$(med "${x_cpu[@]}")")" "–"
+  "$(per_s "$articles" "$xs")" "$(per_s "$tokens" "$xs")" "$(per_article "$xcpu")" "–"
 row "1 worker, 1 core (median of $repeat)" "newsner worker --parallel 1" \
-  "$(per_s "$documents" "$ws")" "$(per_s "$worker_tokens" "$ws")" "$(ms "$(med "${w_cpu[@]}")")" "$(ms "$(med "${b_cpu[@]}")") (enqueue + work + collect)"
-row "enqueue, publisher confirms (whole command, median)" "newsner enqueue DIR" \
-  "$(per_s "$articles" "$(med "${e_wall[@]}")")" "–" "$(ms "$(med "${e_cpu[@]}")")" "(above)"
-row "collect to JSON Lines (whole command, median)" "newsner collect --output OUT.jsonl --expect N" \
-  "$(per_s "$articles" "$(med "${c_wall[@]}")")" "–" "$(ms "$(med "${c_cpu[@]}")")" "(above)"
+  "$(per_s "$articles" "$ws")" "$(per_s "$tokens" "$ws")" "$(per_article "$wcpu")" "$(per_article "$bcpu") (enqueue + work + collect)"
+row "enqueue $((2 * articles)) articles, publisher confirms (whole command, median)" "newsner enqueue DIR" \
+  "$(per_s "$((2 * articles))" "$(med "${ew[@]}")")" "–" "$(calc "f'{$(med "${ec[@]}") * 1000 / (2 * $articles):.2f}'")" "(above)"
+row "collect $((2 * articles)) results to JSON Lines (whole command, median)" "newsner collect --output OUT.jsonl --expect N" \
+  "$(per_s "$((2 * articles))" "$(med "${cw[@]}")")" "–" "$(calc "f'{$(med "${cc[@]}") * 1000 / (2 * $articles):.2f}'")" "(above)"
 
-read -r seconds cpu tokens < <(measure_extract 0)
+read -r wall cpu < <(extract_marginal 0)
 row "extract, $(nproc) cores" "newsner extract DIR --format jsonl --output OUT --parallel 0" \
-  "$(per_s "$articles" "$seconds")" "$(per_s "$tokens" "$seconds")" "$(ms "$cpu")" "–"
-read -r documents tokens wall cpu _ _ _ _ broker < <(measure_workers 2 1 "$work/articles")
-seconds=$(calc "max(0.001, $wall - $worker_fixed_wall)")
+  "$(per_s "$articles" "$wall")" "$(per_s "$tokens" "$wall")" "$(per_article "$cpu")" "–"
+read -r wall cpu broker _ < <(workers_marginal 2 1)
 row "2 workers × 1 core" "newsner worker --parallel 1 (2 processes)" \
-  "$(per_s "$documents" "$seconds")" "$(per_s "$tokens" "$seconds")" "$(ms "$(calc "max(0.0, $cpu - 2 * $worker_fixed_cpu)")")" "$(ms "$broker")"
-read -r documents tokens wall cpu _ _ _ _ broker < <(measure_workers 1 2 "$work/articles")
-seconds=$(calc "max(0.001, $wall - $worker_fixed_wall)")
+  "$(per_s "$articles" "$wall")" "$(per_s "$tokens" "$wall")" "$(per_article "$cpu")" "$(per_article "$broker")"
+read -r wall cpu broker _ < <(workers_marginal 1 2)
 row "1 worker × 2 cores" "newsner worker --parallel 2" \
-  "$(per_s "$documents" "$seconds")" "$(per_s "$tokens" "$seconds")" "$(ms "$(calc "max(0.0, $cpu - $worker_fixed_cpu)")")" "$(ms "$broker")"
+  "$(per_s "$articles" "$wall")" "$(per_s "$tokens" "$wall")" "$(per_article "$cpu")" "$(per_article "$broker")"
 
 echo
-echo "$articles articles ($size MB) from the benchmark corpus builder; $(nproc) cores; load at the end: $(load)"
+echo "$articles articles ($size MB, $tokens tokens) from the benchmark corpus builder; $(nproc) cores; load at the end: $(load)"
 echo
 echo "| what | command | articles/s | tokens/s | CPU ms per article | broker CPU ms per article |"
 echo "|---|---|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 echo
-echo "Broker overhead, one core: wall $(calc "f'{($ws / $xs - 1) * 100:+.1f}'") % (worker $ws s against extract $xs s);" \
-  "CPU per article $(calc "f'{(st.median([$(IFS=,; echo "${w_cpu[*]}")]) / st.median([$(IFS=,; echo "${x_cpu[*]}")]) - 1) * 100:+.1f}'") % in the worker," \
-  "plus the broker's own $(ms "$(med "${b_cpu[@]}")") ms."
+echo "Broker overhead, one core: wall $(calc "f'{($ws / $xs - 1) * 100:+.0f}'") % (marginal seconds: worker $ws, extract $xs);" \
+  "CPU per article $(calc "f'{($wcpu / $xcpu - 1) * 100:+.0f}'") % in the worker, plus the broker's own $(per_article "$bcpu") ms."

@@ -23,6 +23,8 @@ internal sealed class WorkerStatistics
     private long _lastUtcTicks;
     private TimeSpan _cpuAtFirst;
     private TimeSpan _cpu;
+    private int _gen2AtFirst;
+    private int _gen2;
 
     public long Documents => Interlocked.Read(ref _documents);
 
@@ -51,6 +53,7 @@ internal sealed class WorkerStatistics
         {
             Interlocked.Exchange(ref _firstUtcTicks, DateTime.UtcNow.Ticks);
             _cpuAtFirst = ProcessorTime();
+            _gen2AtFirst = GC.CollectionCount(2);
         }
     }
 
@@ -74,6 +77,7 @@ internal sealed class WorkerStatistics
         if (Interlocked.Read(ref _firstTicks) >= 0)
         {
             _cpu = ProcessorTime() - _cpuAtFirst;
+            _gen2 = GC.CollectionCount(2) - _gen2AtFirst;
         }
     }
 
@@ -107,6 +111,8 @@ internal sealed class WorkerStatistics
             json.WriteValue(Math.Round(Busy.TotalSeconds, 3));
             json.WritePropertyName("cpuSeconds");
             json.WriteValue(Math.Round(_cpu.TotalSeconds, 3));
+            json.WritePropertyName("gen2Collections");
+            json.WriteValue(_gen2);
             json.WriteEndObject();
         }
 

@@ -41,6 +41,8 @@ public class ParquetOutputTests
         {
             AssertTablesEqual(directory, results);
         }
+
+        AssertDocumentedQueriesRun(direct, results);
     }
 
     [Fact]
@@ -257,6 +259,45 @@ public class ParquetOutputTests
             DuckDb.Strings($"SELECT concat_ws(' ', p.document_id, p.event_id, e.canonical, p.role) FROM {T("event_participants")} p "
                 + $"JOIN {T("entities")} e ON e.document_id = p.document_id AND e.entity_id = p.entity_id"));
         Assert.True(documents.Sum(d => d.Doc.Events.Length) > 20, "the synthetic articles should give events");
+    }
+
+    // The SQL of the README and of docs/parquet-schema.md runs on real tables, and the meeting-pairs query counts what
+    // the JSON says.
+    private static void AssertDocumentedQueriesRun(string directory, IReadOnlyList<DocumentResult> results)
+    {
+        var queries = new[] { "README.md", "docs/parquet-schema.md" }
+            .SelectMany(file => SqlBlocks(File.ReadAllText(Path.Combine(RepoPaths.Root, file))))
+            .Select(sql => sql.Replace("'out/", "'" + directory.Replace("'", "''", StringComparison.Ordinal) + "/", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(queries.Count >= 4, "the README and the schema page show SQL queries");
+        foreach (var sql in queries)
+        {
+            DuckDb.Query(sql);
+        }
+
+        var expected = results.Where(r => r.Document is not null)
+            .SelectMany(r => r.Document!.Events.SelectMany(v =>
+            {
+                var names = v.Participants.Select(p => r.Document.FindEntity(p.EntityId)!.Canonical).Distinct().Order(StringComparer.Ordinal).ToList();
+                return names.SelectMany((a, i) => names.Skip(i + 1).Select(b => (a, b)));
+            }))
+            .GroupBy(pair => pair)
+            .ToDictionary(g => g.Key, g => (long)g.Count());
+        var pairs = DuckDb.Query(queries.First(q => q.Contains("meetings", StringComparison.Ordinal)).Replace("LIMIT 20", "", StringComparison.Ordinal));
+        Assert.NotEmpty(pairs);
+        Assert.Equal(expected.Count, pairs.Count);
+        Assert.All(pairs, row => Assert.Equal(expected[((string)row[0]!, (string)row[1]!)], (long)row[2]!));
+    }
+
+    private static IEnumerable<string> SqlBlocks(string markdown)
+    {
+        var start = 0;
+        while ((start = markdown.IndexOf("```sql\n", start, StringComparison.Ordinal)) >= 0)
+        {
+            var end = markdown.IndexOf("```", start + 7, StringComparison.Ordinal);
+            yield return markdown[(start + 7)..end];
+            start = end + 3;
+        }
     }
 
     internal static List<DocumentResult> ReadLines(string path)

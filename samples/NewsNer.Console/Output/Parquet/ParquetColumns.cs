@@ -137,15 +137,55 @@ internal sealed class DateColumn(string name) : ParquetColumn(name)
 }
 
 /// <summary>
-/// A list of strings per row (standard three-level Parquet LIST, elements required); an empty list is written as an
-/// empty list, never as null.
+/// A column holding several values per row (a Parquet LIST or MAP): the values of all rows in one sequence, and the
+/// repetition level of each (0 starts a row, 1 continues it). A row without values is written as one empty slot at
+/// level 0, which is how Parquet.Net encodes an empty (not null) list or map.
 /// </summary>
-internal sealed class StringListColumn : ParquetColumn
+internal abstract class RepeatedColumn<T>(string name) : ParquetColumn(name)
 {
-    private readonly DataField<string> _element = new("element", nullable: false);
-    private readonly List<string?> _values = [];
     private readonly List<int> _repetitions = [];
     private int _rows;
+
+    public override int Count => _rows;
+
+    protected List<T> Values { get; } = [];
+
+    protected int[] Repetitions => [.. _repetitions];
+
+    /// <summary>The slot written for a row without values.</summary>
+    protected abstract T Empty { get; }
+
+    public override void Clear()
+    {
+        Values.Clear();
+        _repetitions.Clear();
+        _rows = 0;
+    }
+
+    protected void AddRow(IEnumerable<T> items)
+    {
+        var level = 0;
+        foreach (var item in items)
+        {
+            Values.Add(item);
+            _repetitions.Add(level);
+            level = 1;
+        }
+
+        if (level == 0)
+        {
+            Values.Add(Empty);
+            _repetitions.Add(0);
+        }
+
+        _rows++;
+    }
+}
+
+/// <summary>A list of strings per row (standard three-level Parquet LIST, elements required).</summary>
+internal sealed class StringListColumn : RepeatedColumn<string?>
+{
+    private readonly DataField<string> _element = new("element", nullable: false);
 
     public StringListColumn(string name)
         : base(name)
@@ -157,46 +197,18 @@ internal sealed class StringListColumn : ParquetColumn
 
     public override string TypeName => "list<string>";
 
-    public override int Count => _rows;
+    protected override string? Empty => null;
 
-    public void Add(IEnumerable<string> items)
-    {
-        var level = 0;
-        foreach (var item in items)
-        {
-            _values.Add(item);
-            _repetitions.Add(level);
-            level = 1;
-        }
-
-        if (level == 0)
-        {
-            // No element: a null at repetition level 0 is how Parquet.Net encodes an empty (not null) list.
-            _values.Add(null);
-            _repetitions.Add(0);
-        }
-
-        _rows++;
-    }
+    public void Add(IEnumerable<string> items) => AddRow(items);
 
     public override Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>
-        rowGroup.WriteAsync(_element, _values!, _repetitions.ToArray());
-
-    public override void Clear()
-    {
-        _values.Clear();
-        _repetitions.Clear();
-        _rows = 0;
-    }
+        rowGroup.WriteAsync(_element, Values, Repetitions);
 }
 
-/// <summary>A list of int32 per row (standard LIST, elements required); an empty list stays an empty list.</summary>
-internal sealed class Int32ListColumn : ParquetColumn
+/// <summary>A list of int32 per row (standard LIST, elements required).</summary>
+internal sealed class Int32ListColumn : RepeatedColumn<int?>
 {
     private readonly DataField<int> _element = new("element", nullable: false);
-    private readonly List<int?> _values = [];
-    private readonly List<int> _repetitions = [];
-    private int _rows;
 
     public Int32ListColumn(string name)
         : base(name)
@@ -208,47 +220,19 @@ internal sealed class Int32ListColumn : ParquetColumn
 
     public override string TypeName => "list<int32>";
 
-    public override int Count => _rows;
+    protected override int? Empty => null;
 
-    public void Add(IEnumerable<int> items)
-    {
-        var level = 0;
-        foreach (var item in items)
-        {
-            _values.Add(item);
-            _repetitions.Add(level);
-            level = 1;
-        }
-
-        if (level == 0)
-        {
-            _values.Add(null);
-            _repetitions.Add(0);
-        }
-
-        _rows++;
-    }
+    public void Add(IEnumerable<int> items) => AddRow(items.Select(i => (int?)i));
 
     public override Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>
-        rowGroup.WriteAsync<int>(_element, _values.ToArray(), _repetitions.ToArray(), cancellationToken: cancellationToken);
-
-    public override void Clear()
-    {
-        _values.Clear();
-        _repetitions.Clear();
-        _rows = 0;
-    }
+        rowGroup.WriteAsync<int>(_element, Values.ToArray(), Repetitions, cancellationToken: cancellationToken);
 }
 
 /// <summary>A string-to-string map per row (standard Parquet MAP, keys and values required), for document metadata.</summary>
-internal sealed class StringMapColumn : ParquetColumn
+internal sealed class StringMapColumn : RepeatedColumn<(string? Key, string? Value)>
 {
     private readonly DataField<string> _key = new("key", nullable: false);
     private readonly DataField<string> _value = new("value", nullable: false);
-    private readonly List<string?> _keys = [];
-    private readonly List<string?> _values = [];
-    private readonly List<int> _repetitions = [];
-    private int _rows;
 
     public StringMapColumn(string name)
         : base(name)
@@ -260,41 +244,14 @@ internal sealed class StringMapColumn : ParquetColumn
 
     public override string TypeName => "map<string, string>";
 
-    public override int Count => _rows;
+    protected override (string? Key, string? Value) Empty => (null, null);
 
-    public void Add(IEnumerable<KeyValuePair<string, string>> pairs)
-    {
-        var level = 0;
-        foreach (var (key, value) in pairs)
-        {
-            _keys.Add(key);
-            _values.Add(value ?? "");
-            _repetitions.Add(level);
-            level = 1;
-        }
-
-        if (level == 0)
-        {
-            _keys.Add(null);
-            _values.Add(null);
-            _repetitions.Add(0);
-        }
-
-        _rows++;
-    }
+    public void Add(IEnumerable<KeyValuePair<string, string>> pairs) => AddRow(pairs.Select(p => ((string?)p.Key, (string?)(p.Value ?? ""))));
 
     public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
     {
-        var repetitions = _repetitions.ToArray();
-        await rowGroup.WriteAsync(_key, _keys!, repetitions);
-        await rowGroup.WriteAsync(_value, _values!, repetitions);
-    }
-
-    public override void Clear()
-    {
-        _keys.Clear();
-        _values.Clear();
-        _repetitions.Clear();
-        _rows = 0;
+        var repetitions = Repetitions;
+        await rowGroup.WriteAsync(_key, Values.ConvertAll(p => p.Key), repetitions);
+        await rowGroup.WriteAsync(_value, Values.ConvertAll(p => p.Value), repetitions);
     }
 }

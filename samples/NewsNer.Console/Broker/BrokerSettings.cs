@@ -111,7 +111,7 @@ internal sealed record BrokerSettings(Uri Uri, string Prefix)
     /// <summary>Whether an exception means the broker cannot be reached or the connection dropped (worth retrying).</summary>
     public static bool IsTransient(Exception error) => error switch
     {
-        BrokerSetupException => false,
+        BrokerSetupException or OutputWriteException => false,
         BrokerUnreachableException { InnerException: AuthenticationFailureException } => false,
         AuthenticationFailureException => false,
         BrokerUnreachableException or AlreadyClosedException or OperationInterruptedException or ConnectFailureException => true,
@@ -137,6 +137,12 @@ internal sealed record BrokerSettings(Uri Uri, string Prefix)
         return at > 0 && scheme >= 0 && at > scheme ? uri[..(scheme + 3)] + "***" + uri[at..] : uri;
     }
 }
+
+/// <summary>
+/// A local file could not be written (the output of <c>collect</c>, the journal of <c>enqueue</c>): not a broker
+/// failure to retry, but the end of the run (with nothing acknowledged that is not on disk).
+/// </summary>
+internal sealed class OutputWriteException(string path, Exception inner) : IOException($"cannot write '{path}': {inner.Message}", inner);
 
 /// <summary>The broker refuses the setup (a queue declared with other arguments, missing permissions): retrying cannot help.</summary>
 internal sealed class BrokerSetupException(string message) : Exception(message);

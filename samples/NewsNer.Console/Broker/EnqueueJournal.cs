@@ -68,8 +68,16 @@ internal sealed class EnqueueJournal : IDisposable
             return;
         }
 
-        _writer.Write(JsonConvert.ToString(id));
-        _writer.Write('\n');
+        try
+        {
+            _writer.Write(JsonConvert.ToString(id));
+            _writer.Write('\n');
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputWriteException(Path!, error);
+        }
+
         if (++_unflushed >= 64)
         {
             Flush();
@@ -78,7 +86,15 @@ internal sealed class EnqueueJournal : IDisposable
 
     public void Flush()
     {
-        _writer?.Flush();
+        try
+        {
+            _writer?.Flush();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputWriteException(Path!, error);
+        }
+
         _unflushed = 0;
     }
 

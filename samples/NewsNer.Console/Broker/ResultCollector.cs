@@ -146,7 +146,7 @@ internal sealed class ResultCollector(CollectOptions options, IResultSink sink, 
 
                 if (!connection.IsOpen)
                 {
-                    await sink.CommitAsync(cancellationToken);
+                    await Output(() => sink.CommitAsync(cancellationToken));
                     log.WriteLine($"newsner collect: connection lost ({await connection.Lost}); reconnecting");
                     return null;
                 }
@@ -186,14 +186,14 @@ internal sealed class ResultCollector(CollectOptions options, IResultSink sink, 
         catch (Exception error) when (BrokerSettings.IsTransient(error) && !cancellationToken.IsCancellationRequested)
         {
             // Lost while acknowledging: what was written is made durable, so that its redeliveries count as duplicates.
-            await sink.CommitAsync(cancellationToken);
+            await Output(() => sink.CommitAsync(cancellationToken));
             log.WriteLine($"newsner collect: connection lost ({error.Message.ReplaceLineEndings(" ")}); reconnecting");
             return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Interrupted: keep what was written (durable, acknowledged) and stop.
-            await sink.CommitAsync(CancellationToken.None);
+            await Output(() => sink.CommitAsync(CancellationToken.None));
             if (connection.IsOpen && batch.Count > 0)
             {
                 await connection.AckAsync(batch.LastTag, multiple: true);
@@ -226,19 +226,32 @@ internal sealed class ResultCollector(CollectOptions options, IResultSink sink, 
             summary.Errors++;
         }
 
-        await sink.WriteAsync(id, json, cancellationToken);
+        await Output(() => sink.WriteAsync(id, json, cancellationToken));
         summary.Written++;
     }
 
     private async Task CommitAsync(BrokerConnection connection, Batch batch, CancellationToken cancellationToken)
     {
-        await sink.CommitAsync(cancellationToken);
+        await Output(() => sink.CommitAsync(cancellationToken));
         if (batch.Count > 0)
         {
             await connection.AckAsync(batch.LastTag, multiple: true);
         }
 
         batch.Clear();
+    }
+
+    // A failure to write the output ends the run; it is not a broker failure to retry.
+    private async Task Output(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException && error is not OutputWriteException)
+        {
+            throw new OutputWriteException(sink.Name, error);
+        }
     }
 
     private static async Task<Delivery?> ReadAsync(ChannelReader<Delivery> reader, BrokerConnection connection, TimeSpan wait, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@
 # changes to the pipeline (the per-article cost moves the figures):
 #
 #   dotnet build NewsNer.sln -c Release && tools/scale-out-bench.sh [SIZE_MB]     (default 3 MB, about 860 articles)
-#   REPEAT=5 tools/scale-out-bench.sh 3                                            (more repetitions of the 1-core pair)
+#   REPEAT=5 tools/scale-out-bench.sh 3                                            (more rounds; about 4 minutes a round)
 #
 # Builds nothing. Starts its own broker with .ci/rabbitmq.sh (installed when absent; stopped at the end) unless
 # NEWSNER_AMQP_URI names one. Writes the articles with the benchmark corpus builder (from ../shared when it is beside
@@ -12,10 +12,11 @@
 # Marginal figures: every configuration runs on the folder (N articles) and on the folder twice over (2N: the same
 # articles under two names), and the table gives the difference — the cost of N articles once the process has started,
 # loaded its models and finished its JIT warm-up (several seconds of CPU in the first few hundred articles, for extract
-# and workers alike), so only the steady per-article cost remains. Throughput (articles/s, tokens/s) from wall times;
+# and workers alike), so only the steady per-article cost remains. Workers run until a collect started with them has
+# every result (wall time: from their start to the last result collected), then get SIGTERM. Throughput (articles/s, tokens/s) from wall times;
 # CPU milliseconds per article from the processes' own CPU time, with the broker's (its Erlang VM, on this same machine)
-# beside it: CPU figures hold on a shared machine, where wall times depend on the neighbours. The 1-core extract/worker
-# pair runs REPEAT times (default 3), alternated; the table gives medians.
+# beside it: CPU figures hold on a shared machine, where wall times depend on the neighbours. Every configuration runs
+# REPEAT times (default 3), the configurations alternated in each round; the table gives medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size="${1:-3}"
@@ -35,6 +36,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# A failure inside a measurement (run in a subshell) stops the whole script through this signal.
+trap 'echo "bench: stopped by a failed measurement" >&2; exit 1' TERM
 if [[ -z "${NEWSNER_AMQP_URI:-}" ]]; then
   bash .ci/rabbitmq.sh start >"$work/broker.env"
   # shellcheck disable=SC1091
@@ -42,7 +45,6 @@ if [[ -z "${NEWSNER_AMQP_URI:-}" ]]; then
   export NEWSNER_AMQP_URI NEWSNER_RABBITMQ_STATE
   started_broker=1
 fi
-export WORK="$work"
 
 # Runs a command; prints "wall-seconds cpu-seconds" of it and its children.
 cat >"$work/timed.py" <<'PY'
@@ -88,20 +90,43 @@ print(sum(len(json.loads(l).get('tokens', [])) for l in open(sys.argv[1], encodi
 # extract --parallel P on FOLDER: prints "wall cpu".
 extract_run() { timed "${newsner[@]}" extract "$2" --format jsonl --output "$work/extract.jsonl" --parallel "$1" --quiet; }
 
-# N worker processes of --parallel P (each stopping 3 s after the queue runs dry) on a queue holding FOLDER, then
-# collect. Prints "wall cpu broker-cpu enqueue-wall enqueue-cpu collect-wall collect-cpu".
+# Starts N worker processes of --parallel P and a collect expecting every article, waits for collect (which fails the
+# bench if a result is missing), then stops the workers with SIGTERM. Prints "wall workers-cpu collect-wall collect-cpu":
+# wall from the workers' start to the last result collected.
+cat >"$work/workers.py" <<'PY'
+import resource, signal, subprocess, sys, time
+processes, parallel, prefix, expect, output = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+console = sys.argv[6:]
+start = time.monotonic()
+workers = [subprocess.Popen(console + ["worker", "--prefix", prefix, "--parallel", parallel, "--status", "0"], stderr=subprocess.DEVNULL)
+           for _ in range(processes)]
+collect_start = time.monotonic()
+collect = subprocess.run(console + ["collect", "--prefix", prefix, "--output", output, "--expect", expect, "--idle", "120", "--quiet"])
+wall = time.monotonic() - start
+collect_wall = time.monotonic() - collect_start
+after_collect = resource.getrusage(resource.RUSAGE_CHILDREN)
+for worker in workers:
+    worker.send_signal(signal.SIGTERM)
+codes = [worker.wait() for worker in workers]
+after_workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+if collect.returncode != 0 or any(codes):
+    sys.exit(f"bench: collect exited {collect.returncode}, workers {codes}: a result is missing or a worker failed")
+cpu = lambda r: r.ru_utime + r.ru_stime
+print(f"{wall:.3f} {cpu(after_workers) - cpu(after_collect):.3f} {collect_wall:.3f} {cpu(after_collect):.3f}")
+PY
 run=0
 workers_run() {
-  local processes=$1 parallel=$2 folder=$3 prefix enqueue workers collect before after
+  local processes=$1 parallel=$2 folder=$3 prefix enqueue result before after
   run=$((run + 1))
   prefix="bench-$$-$run"
   before=$(broker_cpu)
   enqueue=$(timed "${newsner[@]}" enqueue "$folder" --prefix "$prefix" --no-journal --quiet)
-  workers=$(timed bash -c 'for w in $(seq 1 "$1"); do "${@:4}" worker --prefix "$2" --parallel "$3" --status 0 --idle-exit 3 2>"$WORK/worker-$2-$w.log" & done; wait' \
-    _ "$processes" "$prefix" "$parallel" "${newsner[@]}")
-  collect=$(timed "${newsner[@]}" collect --prefix "$prefix" --output "$work/collect.jsonl" --expect "$(find "$folder" -name '*.txt' | wc -l)" --quiet)
+  result=$(python3 "$work/workers.py" "$processes" "$parallel" "$prefix" "$(find "$folder" -name '*.txt' | wc -l)" "$work/collect.jsonl" "${newsner[@]}") \
+    || kill -TERM $$
+  rm -f "$work/collect.jsonl"
   after=$(broker_cpu)
-  echo "$workers $(calc "$after - $before") $enqueue $collect"
+  read -r wall cpu collect_wall collect_cpu <<<"$result"
+  echo "$wall $cpu $(calc "$after - $before") $enqueue $collect_wall $collect_cpu"
 }
 
 # The marginal cost of N articles: the run on 2N minus the run on N. Prints "wall cpu [broker-cpu]".
@@ -127,32 +152,40 @@ med() { calc "st.median([$(IFS=,; echo "$*")])"; }
 extract_run 1 "$work/once" >/dev/null
 tokens=$(tokens_of "$work/extract.jsonl")
 
-xw=(); xc=(); ww=(); wc=(); wb=(); ew=(); ec=(); cw=(); cc=()
+# Every configuration REPEAT times, alternated, so that a burst of the machine's other jobs hits them all alike; medians.
+declare -A wall_of cpu_of broker_of
+configs=("extract 1" "worker 1 1" "extract 0" "worker 2 1" "worker 1 2")
+ew=(); ec=(); cc=()
 for _ in $(seq 1 "$repeat"); do
-  read -r wall cpu < <(extract_marginal 1)
-  xw+=("$wall"); xc+=("$cpu")
-  read -r wall cpu broker a b c d < <(workers_marginal 1 1)
-  ww+=("$wall"); wc+=("$cpu"); wb+=("$broker"); ew+=("$a"); ec+=("$b"); cw+=("$c"); cc+=("$d")
+  for config in "${configs[@]}"; do
+    read -r kind a b <<<"$config"
+    if [[ $kind == extract ]]; then
+      read -r wall cpu < <(extract_marginal "$a")
+      broker=0
+    else
+      read -r wall cpu broker e1 e2 _ c2 < <(workers_marginal "$a" "$b")
+      [[ "$config" == "worker 1 1" ]] && { ew+=("$e1"); ec+=("$e2"); cc+=("$c2"); }
+    fi
+    wall_of[$config]+="$wall "; cpu_of[$config]+="$cpu "; broker_of[$config]+="$broker "
+  done
 done
-xs=$(med "${xw[@]}"); ws=$(med "${ww[@]}"); xcpu=$(med "${xc[@]}"); wcpu=$(med "${wc[@]}"); bcpu=$(med "${wb[@]}")
-row "extract, 1 core (median of $repeat)" "newsner extract DIR --format jsonl --output OUT --parallel 1" \
-  "$(per_s "$articles" "$xs")" "$(per_s "$tokens" "$xs")" "$(per_article "$xcpu")" "–"
-row "1 worker, 1 core (median of $repeat)" "newsner worker --parallel 1" \
-  "$(per_s "$articles" "$ws")" "$(per_s "$tokens" "$ws")" "$(per_article "$wcpu")" "$(per_article "$bcpu") (enqueue + work + collect)"
+m() { med $1; }
+result_row() {
+  local config=$1 label=$2 command=$3 broker_note=$4 wall cpu broker
+  wall=$(m "${wall_of[$config]}"); cpu=$(m "${cpu_of[$config]}"); broker=$(m "${broker_of[$config]}")
+  row "$label (median of $repeat)" "$command" "$(per_s "$articles" "$wall")" "$(per_s "$tokens" "$wall")" "$(per_article "$cpu")" \
+    "$([[ -n $broker_note ]] && echo "$(per_article "$broker")$broker_note" || echo –)"
+}
+result_row "extract 1" "extract, 1 core" "newsner extract DIR --format jsonl --output OUT --parallel 1" ""
+result_row "worker 1 1" "1 worker, 1 core" "newsner worker --parallel 1" " (enqueue + work + collect)"
+result_row "extract 0" "extract, $(nproc) cores" "newsner extract DIR --format jsonl --output OUT --parallel 0" ""
+result_row "worker 2 1" "2 workers × 1 core" "newsner worker --parallel 1 (2 processes)" " "
+result_row "worker 1 2" "1 worker × 2 cores" "newsner worker --parallel 2" " "
 row "enqueue $((2 * articles)) articles, publisher confirms (whole command, median)" "newsner enqueue DIR" \
   "$(per_s "$((2 * articles))" "$(med "${ew[@]}")")" "–" "$(calc "f'{$(med "${ec[@]}") * 1000 / (2 * $articles):.2f}'")" "(above)"
-row "collect $((2 * articles)) results to JSON Lines (whole command, median)" "newsner collect --output OUT.jsonl --expect N" \
-  "$(per_s "$((2 * articles))" "$(med "${cw[@]}")")" "–" "$(calc "f'{$(med "${cc[@]}") * 1000 / (2 * $articles):.2f}'")" "(above)"
-
-read -r wall cpu < <(extract_marginal 0)
-row "extract, $(nproc) cores" "newsner extract DIR --format jsonl --output OUT --parallel 0" \
-  "$(per_s "$articles" "$wall")" "$(per_s "$tokens" "$wall")" "$(per_article "$cpu")" "–"
-read -r wall cpu broker _ < <(workers_marginal 2 1)
-row "2 workers × 1 core" "newsner worker --parallel 1 (2 processes)" \
-  "$(per_s "$articles" "$wall")" "$(per_s "$tokens" "$wall")" "$(per_article "$cpu")" "$(per_article "$broker")"
-read -r wall cpu broker _ < <(workers_marginal 1 2)
-row "1 worker × 2 cores" "newsner worker --parallel 2" \
-  "$(per_s "$articles" "$wall")" "$(per_s "$tokens" "$wall")" "$(per_article "$cpu")" "$(per_article "$broker")"
+row "collect $((2 * articles)) results to JSON Lines, alongside 1 worker (whole command, median)" "newsner collect --output OUT.jsonl --expect N" \
+  "–" "–" "$(calc "f'{$(med "${cc[@]}") * 1000 / (2 * $articles):.2f}'")" "(above)"
+xs=$(m "${wall_of[extract 1]}"); ws=$(m "${wall_of[worker 1 1]}"); xcpu=$(m "${cpu_of[extract 1]}"); wcpu=$(m "${cpu_of[worker 1 1]}"); bcpu=$(m "${broker_of[worker 1 1]}")
 
 echo
 echo "$articles articles ($size MB, $tokens tokens) from the benchmark corpus builder; $(nproc) cores; load at the end: $(load)"
@@ -163,3 +196,4 @@ printf '%s\n' "${rows[@]}"
 echo
 echo "Broker overhead, one core: wall $(calc "f'{($ws / $xs - 1) * 100:+.0f}'") % (marginal seconds: worker $ws, extract $xs);" \
   "CPU per article $(calc "f'{($wcpu / $xcpu - 1) * 100:+.0f}'") % in the worker, plus the broker's own $(per_article "$bcpu") ms."
+echo "Each row: the cost of the $articles articles once started (run on 2N minus run on N), median of $repeat alternated rounds."

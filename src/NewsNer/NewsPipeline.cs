@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NewsNer.Entities;
+using NewsNer.Internal;
 using NewsNer.Pipeline;
 
 namespace NewsNer;
@@ -36,6 +37,20 @@ public sealed class NewsPipeline
     /// <summary>The stages, in the order they run (for the benchmarks, which time one stage on prepared input).</summary>
     internal IReadOnlyList<IPipelineStage> Stages => _stages;
 
+    /// <summary>This pipeline with one more stage at the end (training code: the same recognizer and linking, other events).</summary>
+    /// <exception cref="InvalidOperationException">The stage needs a layer no stage produces.</exception>
+    internal NewsPipeline WithStage(IPipelineStage stage)
+    {
+        var done = _stages.Aggregate(Annotations.None, (layers, s) => layers | s.Produces);
+        var missing = stage.Requires & ~done;
+        if (missing != Annotations.None)
+        {
+            throw new InvalidOperationException(ErrorMessages.StageRequires(stage.Name, missing));
+        }
+
+        return new NewsPipeline([.. _stages, stage]);
+    }
+
     /// <summary>A builder to choose stages and options.</summary>
     public static NewsPipelineBuilder CreateBuilder() => new();
 
@@ -43,24 +58,39 @@ public sealed class NewsPipeline
     public static NewsPipeline CreateDefault() => s_default.Value;
 
     /// <summary>Processes one text.</summary>
-    /// <param name="text">The text; it is never modified. Empty or whitespace text gives an empty document.</param>
+    /// <param name="text">
+    /// The text; it is never modified. Empty or whitespace text gives an empty document. A text that is not French
+    /// (see <see cref="DocumentOptions.Language"/>) gets tokens and sentences but no entities or events, and a warning.
+    /// </param>
     /// <param name="options">Publication date and source, or null.</param>
     /// <param name="cancellationToken">Stops processing between stages.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="DocumentOptions.Language"/> is not a language code.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public Document Process(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default)
+    public Document Process(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default) =>
+        ToDocument(Annotate(text, options, cancellationToken));
+
+    /// <summary>Runs every stage and returns the working state (for training code that needs the intermediate layers).</summary>
+    internal AnnotationState Annotate(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= DocumentOptions.None;
         var state = new AnnotationState(text, options);
+        LanguageStage.ApplyDeclared(state);
         foreach (var stage in _stages)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (state.Language != Document.French && (stage.Produces & LanguageStage.FrenchOnly) != 0)
+            {
+                // The models are French: a text in another language gets no entities or events (and a warning).
+                continue;
+            }
+
             stage.Run(state, cancellationToken);
             state.Done |= stage.Produces;
         }
 
-        return ToDocument(state);
+        return state;
     }
 
     /// <summary>
@@ -174,7 +204,8 @@ public sealed class NewsPipeline
         }
     }
 
-    private static Document ToDocument(AnnotationState state)
+    /// <summary>The immutable document of a finished state.</summary>
+    internal static Document ToDocument(AnnotationState state)
     {
         var entities = state.Entities;
         if ((state.Done & Annotations.Entities) == 0 && state.Mentions.Count > 0)
@@ -190,7 +221,9 @@ public sealed class NewsPipeline
             [.. state.Events],
             state.Options.Source,
             state.Options.PublicationDate,
-            state.Options.Metadata);
+            state.Options.Metadata,
+            state.Language,
+            [.. state.Warnings]);
     }
 
     // Without the linking stage, mentions with the same type and text form one entity each.

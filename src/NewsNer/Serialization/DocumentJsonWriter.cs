@@ -24,7 +24,20 @@ internal static class DocumentJsonWriter
         writer.WritePropertyName(F.Source);
         WriteString(writer, document.Source);
         writer.WritePropertyName(F.Language);
-        writer.WriteValue(document.Language);
+        WriteString(writer, document.Language);
+        writer.WritePropertyName(F.Warnings);
+        writer.WriteStartArray();
+        foreach (var warning in document.Warnings)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(F.Code);
+            WriteString(writer, warning.Code);
+            writer.WritePropertyName(F.Message);
+            WriteString(writer, warning.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WritePropertyName(F.PublicationDate);
         WriteDate(writer, document.PublicationDate);
         writer.WritePropertyName(F.Metadata);

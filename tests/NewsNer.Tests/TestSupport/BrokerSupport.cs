@@ -91,11 +91,13 @@ internal sealed class TestBroker : IAsyncDisposable
         await _channel.BasicPublishAsync(Settings.ResultsExchange, "", mandatory: true, properties, Encoding.UTF8.GetBytes(json));
     }
 
-    /// <summary>Takes every message of a queue (acknowledged: the queue is emptied).</summary>
+    /// <summary>Takes every message of a queue (acknowledged: the queue is emptied; a fresh connection: the node may have restarted).</summary>
     public async Task<List<BasicGetResult>> DrainAsync(string queue)
     {
+        await using var connection = await Settings.CreateFactory("newsner tests").CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
         var messages = new List<BasicGetResult>();
-        while (await _channel.BasicGetAsync(queue, autoAck: true) is { } message)
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
         {
             messages.Add(message);
         }
@@ -145,13 +147,16 @@ internal sealed class TestBroker : IAsyncDisposable
     {
         try
         {
+            // A fresh connection: the one held since the start may have been closed by a restart of the node.
+            await using var connection = await Settings.CreateFactory("newsner tests").CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
             foreach (var queue in new[] { Settings.ArticlesQueue, Settings.ResultsQueue, Settings.DeadLetterQueue })
             {
-                await _channel.QueueDeleteAsync(queue);
+                await channel.QueueDeleteAsync(queue);
             }
 
-            await _channel.ExchangeDeleteAsync(Settings.ResultsExchange);
-            await _channel.ExchangeDeleteAsync(Settings.DeadLetterExchange);
+            await channel.ExchangeDeleteAsync(Settings.ResultsExchange);
+            await channel.ExchangeDeleteAsync(Settings.DeadLetterExchange);
             await _connection.CloseAsync();
         }
         catch (Exception error) when (error is not OutOfMemoryException)

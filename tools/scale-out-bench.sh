@@ -170,30 +170,35 @@ for _ in $(seq 1 "$repeat"); do
   done
 done
 m() { med $1; }
+# "median (min–max)" of the rates (articles/s) or of the CPU per article over the rounds.
+spread() { calc "(lambda v: f'{st.median(v):$2} ({min(v):$2}–{max(v):$2})')([$3 for x in [$(echo $1 | tr ' ' ',')]])"; }
 result_row() {
-  local config=$1 label=$2 command=$3 broker_note=$4 wall cpu broker
-  wall=$(m "${wall_of[$config]}"); cpu=$(m "${cpu_of[$config]}"); broker=$(m "${broker_of[$config]}")
-  row "$label (median of $repeat)" "$command" "$(per_s "$articles" "$wall")" "$(per_s "$tokens" "$wall")" "$(per_article "$cpu")" \
-    "$([[ -n $broker_note ]] && echo "$(per_article "$broker")$broker_note" || echo –)"
+  local config=$1 label=$2 command=$3 broker=$4 rates cpus tokens_rate brokers
+  rates=$(spread "${wall_of[$config]}" ",.0f" "$articles / x")
+  tokens_rate=$(calc "f'{$tokens / $(m "${wall_of[$config]}"):,.0f}'")
+  cpus=$(spread "${cpu_of[$config]}" ".2f" "x * 1000 / $articles")
+  brokers=–
+  [[ $broker == yes ]] && brokers=$(spread "${broker_of[$config]}" ".2f" "x * 1000 / $articles")
+  row "$label" "$command" "$rates" "$tokens_rate" "$cpus" "$brokers"
 }
-result_row "extract 1" "extract, 1 core" "newsner extract DIR --format jsonl --output OUT --parallel 1" ""
-result_row "worker 1 1" "1 worker, 1 core" "newsner worker --parallel 1" " (enqueue + work + collect)"
-result_row "extract 0" "extract, $(nproc) cores" "newsner extract DIR --format jsonl --output OUT --parallel 0" ""
-result_row "worker 2 1" "2 workers × 1 core" "newsner worker --parallel 1 (2 processes)" " "
-result_row "worker 1 2" "1 worker × 2 cores" "newsner worker --parallel 2" " "
-row "enqueue $((2 * articles)) articles, publisher confirms (whole command, median)" "newsner enqueue DIR" \
+result_row "extract 1" "extract, 1 core" "newsner extract DIR --format jsonl --output OUT --parallel 1" no
+result_row "worker 1 1" "1 worker, 1 core" "newsner worker --parallel 1" yes
+result_row "extract 0" "extract, $(nproc) cores" "newsner extract DIR --format jsonl --output OUT --parallel 0" no
+result_row "worker 2 1" "2 workers × 1 core" "newsner worker --parallel 1 (2 processes)" yes
+result_row "worker 1 2" "1 worker × 2 cores" "newsner worker --parallel 2" yes
+row "enqueue $((2 * articles)) articles, publisher confirms (whole command with its start-up, median)" "newsner enqueue DIR" \
   "$(per_s "$((2 * articles))" "$(med "${ew[@]}")")" "–" "$(calc "f'{$(med "${ec[@]}") * 1000 / (2 * $articles):.2f}'")" "(above)"
-row "collect $((2 * articles)) results to JSON Lines, alongside 1 worker (whole command, median)" "newsner collect --output OUT.jsonl --expect N" \
+row "collect $((2 * articles)) results to JSON Lines, alongside 1 worker (whole command with its start-up, median)" "newsner collect --output OUT.jsonl --expect N" \
   "–" "–" "$(calc "f'{$(med "${cc[@]}") * 1000 / (2 * $articles):.2f}'")" "(above)"
 xs=$(m "${wall_of[extract 1]}"); ws=$(m "${wall_of[worker 1 1]}"); xcpu=$(m "${cpu_of[extract 1]}"); wcpu=$(m "${cpu_of[worker 1 1]}"); bcpu=$(m "${broker_of[worker 1 1]}")
 
 echo
 echo "$articles articles ($size MB, $tokens tokens) from the benchmark corpus builder; $(nproc) cores; load at the end: $(load)"
 echo
-echo "| what | command | articles/s | tokens/s | CPU ms per article | broker CPU ms per article |"
+echo "| what (median of $repeat rounds, min–max) | command | articles/s | tokens/s (median) | CPU ms per article | broker CPU ms per article (enqueue + work + collect) |"
 echo "|---|---|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 echo
-echo "Broker overhead, one core: wall $(calc "f'{($ws / $xs - 1) * 100:+.0f}'") % (marginal seconds: worker $ws, extract $xs);" \
+echo "Broker overhead, one core: wall $(calc "f'{($ws / $xs - 1) * 100:+.0f}'") % (marginal seconds: worker $(calc "f'{$ws:.2f}'"), extract $(calc "f'{$xs:.2f}'"));" \
   "CPU per article $(calc "f'{($wcpu / $xcpu - 1) * 100:+.0f}'") % in the worker, plus the broker's own $(per_article "$bcpu") ms."
 echo "Each row: the cost of the $articles articles once started (run on 2N minus run on N), median of $repeat alternated rounds."

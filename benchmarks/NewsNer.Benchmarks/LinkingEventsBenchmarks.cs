@@ -17,6 +17,7 @@ public class LinkingEventsBenchmarks : ITokenThroughput
     private PreparedDocument[] _documents = [];
     private EntityLinkerStage _linking = null!;
     private MeetingEventStage _events = null!;
+    private MeetingEventStage _ruleEvents = null!;
 
     /// <summary>The input: the sample article, or the 1 MB corpus as about 300 articles.</summary>
     [Params(BenchmarkInputs.Sample, BenchmarkInputs.Articles)]
@@ -28,6 +29,7 @@ public class LinkingEventsBenchmarks : ITokenThroughput
         _documents = PreparedDocument.Prepare(BenchmarkInputs.Documents(Input), Annotations.Mentions);
         _linking = PreparedDocument.Stage<EntityLinkerStage>();
         _events = PreparedDocument.Stage<MeetingEventStage>();
+        _ruleEvents = new MeetingEventStage(NewsNer.Events.Candidates.MeetingExtractor.Default, model: null);
     }
 
     /// <summary>Linking only.</summary>
@@ -45,21 +47,27 @@ public class LinkingEventsBenchmarks : ITokenThroughput
         return entities;
     }
 
-    /// <summary>Linking, then events, as the pipeline runs them.</summary>
+    /// <summary>Linking, then events with the learned decisions, as the pipeline runs them.</summary>
     [Benchmark(Description = "linking + events")]
     [BenchmarkCategory("ci")]
-    public int LinkingAndEvents()
+    public int LinkingAndEvents() => Run(_events);
+
+    /// <summary>Linking, then events by the rules alone (the method the learned decisions replaced).</summary>
+    [Benchmark(Description = "linking + events (rules)")]
+    public int LinkingAndRuleEvents() => Run(_ruleEvents);
+
+    private int Run(MeetingEventStage events)
     {
-        var events = 0;
+        var found = 0;
         foreach (var document in _documents)
         {
             var state = document.NewState(Annotations.Tokens | Annotations.Sentences | Annotations.Mentions);
             _linking.Run(state, CancellationToken.None);
-            _events.Run(state, CancellationToken.None);
-            events += state.Events.Count + state.Entities.Count;
+            events.Run(state, CancellationToken.None);
+            found += state.Events.Count + state.Entities.Count;
         }
 
-        return events;
+        return found;
     }
 
     /// <summary>Both methods go over every token of the input.</summary>

@@ -70,11 +70,13 @@ public sealed class NewsPipelineBuilder
 
     /// <summary>
     /// Adds diplomatic-meeting extraction (needs linking): meetings, visits, phone calls, summits and negotiations with
-    /// their participants and roles, place, date, topics, status and CAMEO/PLOVER codes.
+    /// their participants and roles, place, date, topics, status and CAMEO/PLOVER codes. The decisions (is it a meeting,
+    /// who takes part and in which role, which mentions are one encounter, its place, date and status) are taken by the
+    /// embedded model learned from annotated French news (docs/events.md); it is loaded once per process, on first use.
     /// </summary>
-    public NewsPipelineBuilder UseEvents() => Add(new MeetingEventStage(MeetingExtractor.Default));
+    public NewsPipelineBuilder UseEvents() => UseEvents(Events.Decisions.EventModel.Default);
 
-    /// <summary>Adds meeting extraction with the given learned decisions (null: the rules alone), for training and evaluation.</summary>
+    /// <summary>Adds meeting extraction with the given learned decisions (null: the hand-written rules alone), for training and evaluation.</summary>
     internal NewsPipelineBuilder UseEvents(Events.Decisions.EventModel? model) => Add(new MeetingEventStage(MeetingExtractor.Default, model));
 
     /// <summary>

@@ -17,7 +17,8 @@ internal sealed record ExtractRequestSchema(
 internal sealed record DocumentSchema(
     [property: Description("Always newsner/1.")] string Schema,
     string? Source,
-    string Language,
+    [property: Description("ISO 639-1 code of the language identified (fr, en, …) or und; a text not in French gets no entities or events.")] string Language,
+    [property: Description("Why a text was processed differently (not French, cut into segments, …): code and message each.")] IReadOnlyList<object>? Warnings,
     string? PublicationDate,
     IReadOnlyDictionary<string, string> Metadata,
     string Text,

@@ -3,6 +3,7 @@ using NewsNer.Events.Candidates;
 using NewsNer.Events.Decisions;
 using NewsNer.Events.Reading;
 using NewsNer.Events;
+using NewsNer.Pipeline;
 using NewsNer.Training.Evaluation.News;
 
 namespace NewsNer.Training.Events;
@@ -71,6 +72,12 @@ internal sealed class TrainingArticle
 
     public required LexicalView View { get; init; }
 
+    /// <summary>The article through linking (no events), to score events assembled for it.</summary>
+    public required AnnotationState State { get; init; }
+
+    /// <summary>The trigger mentions read in it, to assemble its events.</summary>
+    public required MentionReading Reading { get; init; }
+
     public GoldArticle Gold => Alignment.Gold;
 
     public DateOnly? Publication => Article.Options.PublicationDate;
@@ -122,6 +129,8 @@ internal static class EventExamples
             Candidates = candidates,
             Alignment = EventAlignment.Align(gold, NewsPipeline.ToDocument(state), candidates),
             View = linking.View,
+            State = state,
+            Reading = reading,
         };
     }
 

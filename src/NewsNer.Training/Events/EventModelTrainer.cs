@@ -163,13 +163,19 @@ public static class EventModelTrainer
         var goldEvents = training.Sum(a => a.Gold.Events.Count);
         var reached = training.Sum(a => a.Alignment.Aligned.SelectMany(x => x).Distinct().Count());
         var firstStage = TrainFirstStage(training, options);
-        var second = CrossFittedSecondStage(training, options);
+        var partModels = new EventModel[CrossFitParts];
+        var second = CrossFittedSecondStage(training, options, partModels);
         options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture,
             $"  {training.Sum(a => a.Candidates.Count)} candidate mentions, {training.Sum(a => a.Alignment.Aligned.Count(x => x.Count > 0))} aligned; {reached} of {goldEvents} gold events reached; second-stage examples: {string.Join(", ", second.Select(d => $"{d.Key} {d.Value.Count}"))}"));
         DecisionModel? Fit(EventDecision decision) => DecisionTrainer.Train(second[decision], EventExamples.Classes(decision), options.LearnerOf(decision), options.Seed);
         var t = options.Thresholds;
+        var outcomes = CrossFittedOutcomes(training, partModels, second, options);
+        var calibration = ConfidenceCalibration.Fit(outcomes);
+        options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"  confidence calibrated on {outcomes.Count} cross-fitted events ({outcomes.Count(o => o.Right)} right) in {calibration.Points.Count} steps"));
         return new EventModel
         {
+            Calibration = calibration,
             MeetingThreshold = t[0],
             RoleThreshold = t[1],
             SameEncounterThreshold = t[2],
@@ -186,7 +192,9 @@ public static class EventModelTrainer
             Split = Fit(EventDecision.Split),
             Host = Fit(EventDecision.Host),
             MeetingStatus = Fit(EventDecision.MeetingStatus),
-            Description = string.Join(", ", Enum.GetValues<EventDecision>().Select(d => $"{d}={options.LearnerOf(d)}")) + string.Create(CultureInfo.InvariantCulture, $"; seed {options.Seed}"),
+            Description = string.Create(CultureInfo.InvariantCulture, $"trained on {training.Count} articles ({goldEvents} gold events); ")
+                + string.Join(", ", Enum.GetValues<EventDecision>().Select(d => $"{d}={options.LearnerOf(d)}"))
+                + string.Create(CultureInfo.InvariantCulture, $"; thresholds {string.Join('/', t)}; seed {options.Seed}"),
         };
     }
 
@@ -194,12 +202,20 @@ public static class EventModelTrainer
     /// The second stage's examples: each part of the training articles is decided by first-stage models trained on
     /// the other parts, so the second stage learns from decisions made without the article, as when serving.
     /// </summary>
-    internal static Dictionary<EventDecision, List<Example>> CrossFittedSecondStage(List<TrainingArticle> training, EventTrainingOptions options)
+    /// <param name="training">The training articles.</param>
+    /// <param name="options">Learners and seed.</param>
+    /// <param name="partModels">When given, receives the first-stage models of each part (trained without it).</param>
+    internal static Dictionary<EventDecision, List<Example>> CrossFittedSecondStage(List<TrainingArticle> training, EventTrainingOptions options, EventModel[]? partModels = null)
     {
         var decided = new List<(TrainingArticle, List<DecidedMention>)>();
         for (var part = 0; part < CrossFitParts; part++)
         {
             var models = TrainFirstStage(training.Where(a => PartOf(a.Article.Id) != part), options);
+            if (partModels is not null)
+            {
+                partModels[part] = models;
+            }
+
             foreach (var article in training.Where(a => PartOf(a.Article.Id) == part))
             {
                 decided.Add((article, LearnedMeetingAssembler.Decide(article.Index, article.Statistics, article.Candidates, models)));
@@ -207,6 +223,52 @@ public static class EventModelTrainer
         }
 
         return EventExamples.SecondStage(decided);
+    }
+
+    /// <summary>
+    /// Each training article's events assembled by models that never saw it (first stage from the cross-fitting, second
+    /// stage trained on the other parts' examples, the chosen thresholds), scored against its gold with the news scorer:
+    /// the raw confidence of each event and whether it matched a gold event. What the calibration is fitted on.
+    /// </summary>
+    internal static List<(float Score, bool Right)> CrossFittedOutcomes(
+        List<TrainingArticle> training, EventModel[] partModels, Dictionary<EventDecision, List<Example>> second, EventTrainingOptions options)
+    {
+        var outcomes = new List<(float, bool)>();
+        var t = options.Thresholds;
+        for (var part = 0; part < CrossFitParts; part++)
+        {
+            var held = training.Where(a => PartOf(a.Article.Id) == part).Select(a => a.Article.Id).ToHashSet(StringComparer.Ordinal);
+            DecisionModel? Fit(EventDecision decision) =>
+                DecisionTrainer.Train([.. second[decision].Where(e => !held.Contains(e.Article))], EventExamples.Classes(decision), options.LearnerOf(decision), options.Seed);
+            var first = partModels[part];
+            var model = new EventModel
+            {
+                Status = first.Status,
+                Party = first.Party,
+                Role = first.Role,
+                Meeting = Fit(EventDecision.Meeting),
+                SameEncounter = Fit(EventDecision.SameEncounter),
+                Place = Fit(EventDecision.Place),
+                Date = Fit(EventDecision.Date),
+                Split = Fit(EventDecision.Split),
+                Host = Fit(EventDecision.Host),
+                MeetingStatus = Fit(EventDecision.MeetingStatus),
+            }.WithThresholds(t[0], t[1], t[2], t[3], t[4], t[5]);
+            foreach (var article in training.Where(a => held.Contains(a.Article.Id)))
+            {
+                var events = LearnedMeetingAssembler.Assemble(article.Reading, model, NewsNer.Events.Candidates.MeetingExtractor.Default.Lexicons);
+                article.State.Events.Clear();
+                article.State.Events.AddRange(events);
+                var score = NewsScorer.Score(article.Gold, NewsPipeline.ToDocument(article.State));
+                article.State.Events.Clear();
+                for (var i = 0; i < events.Count; i++)
+                {
+                    outcomes.Add((events[i].Confidence, score.Events.Any(m => m.Predicted == i && m.Gold >= 0)));
+                }
+            }
+        }
+
+        return outcomes;
     }
 
     internal static EventModel TrainFirstStage(IEnumerable<TrainingArticle> articles, EventTrainingOptions options)

@@ -80,9 +80,9 @@ public sealed class MeetingStatementSet
         return new MeetingStatementSet(names ?? throw new FormatException($"{path}: no 'names:' line."), statements);
     }
 
-    /// <summary>The pipeline that reads the set: the library's tokenizer, linking and events over the listed names.</summary>
+    /// <summary>The pipeline that reads the set: the library's tokenizer, linking and the event rules over the listed names.</summary>
     public NewsPipeline CreatePipeline() =>
-        NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().Add(new NameListStage(NameListStage.Parse(Names))).UseLinking().UseEvents().Build();
+        NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().Add(new NameListStage(NameListStage.Parse(Names))).UseLinking().UseEvents(model: null).Build();
 
     /// <summary>What the rules say about a sentence: none without an event, else the status of its first event.</summary>
     public static StatementLabel RuleLabel(Document document) =>

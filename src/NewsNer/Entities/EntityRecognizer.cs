@@ -44,7 +44,7 @@ internal sealed class EntityRecognizer
     // The news profile's decoding constraints (see Tag): only with a news layer, under its own (default) profile, so
     // that the corpus profiles decode exactly as they were trained.
     private readonly bool _newsConstraints;
-    private readonly bool[] _disabledLabels = new bool[NerLabels.Count];
+    private readonly bool[] _excludedTypes = new bool[Enum.GetValues<EntityType>().Max(t => (int)t) + 1];
 
     public EntityRecognizer(NerModel model, NerLexicons lexicons, EntitySpotter? spotter = null, EntityRecognizerOptions? options = null)
     {
@@ -61,13 +61,11 @@ internal sealed class EntityRecognizer
         _newsConstraints = model.Layer is not null && ReferenceEquals(_view, model);
         if (_options.Types is { } types)
         {
+            // The names of the other types are still decoded, then dropped: forbidding their labels in decoding would
+            // make a person's name the best remaining type (a place) instead of no name at all.
             foreach (var type in Enum.GetValues<EntityType>())
             {
-                if (!types.Contains(type))
-                {
-                    _disabledLabels[NerLabels.Begin(type)] = true;
-                    _disabledLabels[NerLabels.Inside(type)] = true;
-                }
+                _excludedTypes[(int)type] = !types.Contains(type);
             }
         }
     }
@@ -115,14 +113,6 @@ internal sealed class EntityRecognizer
                 }
 
                 _view.Score(features.AsSpan(i * NerFeatureExtractor.MaxFeatures, counts[i]), emissions.Slice(i * L, L));
-                for (var y = 1; y < L; y++)
-                {
-                    if (_disabledLabels[y])
-                    {
-                        emissions[(i * L) + y] = -1e30f;
-                    }
-                }
-
                 if (_newsConstraints)
                 {
                     Constrain(tokens, i, emissions.Slice(i * L, L));
@@ -349,7 +339,7 @@ internal sealed class EntityRecognizer
                         j++;
                     }
 
-                    if (confidence[i] < _options.MinConfidence)
+                    if (confidence[i] < _options.MinConfidence || _excludedTypes[(int)NerLabels.TypeOf(labels[i])])
                     {
                         continue;
                     }
@@ -358,7 +348,10 @@ internal sealed class EntityRecognizer
                     {
                         foreach (var (start, stop, type) in parts!)
                         {
-                            mentions.Add(new EntityMention(start, stop, i, 1, type, s, confidence[i]));
+                            if (!_excludedTypes[(int)type])
+                            {
+                                mentions.Add(new EntityMention(start, stop, i, 1, type, s, confidence[i]));
+                            }
                         }
                     }
                     else

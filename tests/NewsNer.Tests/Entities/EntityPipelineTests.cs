@@ -24,6 +24,22 @@ public class EntityPipelineTests
     }
 
     [Fact]
+    public void Restricting_the_types_drops_the_other_names_instead_of_retyping_them()
+    {
+        var all = NewsPipeline.CreateDefault().Process(s_sample);
+        var places = NewsPipeline.CreateBuilder().UseTokenizer().UseSentences()
+            .UseEntities(new EntityRecognitionOptions { Types = [EntityType.Location] }).UseLinking().Build().Process(s_sample);
+        Assert.NotEmpty(places.Entities);
+        Assert.All(places.Entities, e => Assert.Equal(EntityType.Location, e.Type));
+        Assert.All(places.Entities.SelectMany(e => e.Mentions), m => Assert.Equal(EntityType.Location, m.Type));
+
+        // Every place found with the restriction is a place found without it: no person or organization becomes a place.
+        var allPlaces = Mentions(all).Where(m => m.Item1 == EntityType.Location).Select(m => m.Item2).ToHashSet();
+        Assert.All(Mentions(places), m => Assert.Contains(m.Item2, allPlaces));
+        Assert.DoesNotContain(Mentions(places), m => m.Item2.Contains("Chaar", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Mentions_are_ordered_non_overlapping_or_nested_in_bounds_with_confidences_in_unit_interval()
     {
         var doc = NewsPipeline.CreateDefault().Process(s_sample);

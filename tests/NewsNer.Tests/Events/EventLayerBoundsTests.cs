@@ -1,5 +1,6 @@
 using NewsNer.Events;
 using NewsNer.Events.Candidates;
+using NewsNer.Events.Decisions;
 using NewsNer.Events.Reading;
 using NewsNer.Tests.TestSupport;
 
@@ -14,7 +15,7 @@ public class EventLayerBoundsTests
     private const string Names = "PER: Emmanuel Macron | Vladimir Poutine; LOC: Paris";
     private const string Clause = "Emmanuel Macron a rencontré Vladimir Poutine à Paris lundi";
 
-    private static readonly NewsPipeline s_linking = TestPipelines.WithNames(Names, events: false);
+    private static readonly NewsPipeline s_linking = TestPipelines.WithNames(Names, EventMethod.None);
 
     [Fact]
     public void A_clause_reaches_a_bounded_number_of_tokens_in_a_sentence_without_boundaries()
@@ -39,26 +40,32 @@ public class EventLayerBoundsTests
         Assert.Equal("qui", index.View.Text[index.View.Tokens[end].Start..index.View.Tokens[end].End]);
     }
 
-    [Fact]
-    public void Thousands_of_meetings_in_one_sentence_are_all_read()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Thousands_of_meetings_in_one_sentence_are_all_read(bool learned)
     {
         var text = string.Join(", puis ", Enumerable.Repeat(Clause, 2000)) + ".";
         var reading = MeetingExtractor.Default.Read(IndexOf(text));
         Assert.Equal(2000, reading.Mentions.Count(m => m.Dropped is null));
-        var events = MeetingEventStage.Extract(MeetingExtractor.Default, s_linking.Annotate(text).Linking!, new DateOnly(2025, 10, 15));
+        var events = MeetingEventStage.Extract(MeetingExtractor.Default, s_linking.Annotate(text).Linking!, new DateOnly(2025, 10, 15), ModelOf(learned));
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.Equal(2, e.Participants.Length));
     }
 
-    [Fact]
-    public void A_cancelled_token_stops_the_event_layer()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_cancelled_token_stops_the_event_layer(bool learned)
     {
         var text = string.Join(". ", Enumerable.Repeat(Clause, 50)) + ".";
         var linking = s_linking.Annotate(text).Linking!;
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => MeetingEventStage.Extract(MeetingExtractor.Default, linking, null, cancellationToken: cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => MeetingEventStage.Extract(MeetingExtractor.Default, linking, null, ModelOf(learned), cancelled.Token));
     }
+
+    private static EventModel? ModelOf(bool learned) => learned ? EventModel.Default : null;
 
     private static EventDocumentIndex IndexOf(string text) => new(s_linking.Annotate(text).Linking!, new DateOnly(2025, 10, 15));
 }

@@ -36,13 +36,19 @@ public static class MeetingTextGenerators
 public class LinkingEventsPropertyTests
 {
     private const string Names = "PER: Vladimir Poutine | Poutine | Ahmad al-Chaar | al-Chaar; LOC: Kremlin | Moscou; ORG: ONU | Nations unies | CENA";
-    private static readonly NewsPipeline s_pipeline = TestPipelines.WithNames(Names);
+    private static readonly NewsPipeline s_rules = TestPipelines.WithNames(Names, EventMethod.Rules);
+    private static readonly NewsPipeline s_learned = TestPipelines.WithNames(Names, EventMethod.Learned);
 
     [Property(Arbitrary = [typeof(MeetingTextGenerators)], MaxTest = 500)]
     public void Every_span_and_reference_is_valid(MeetingLikeText input)
     {
-        var text = input.Value;
-        var doc = s_pipeline.Process(text, new DocumentOptions { PublicationDate = new DateOnly(2025, 10, 15) });
+        AssertValid(input.Value, s_rules);
+        AssertValid(input.Value, s_learned);
+    }
+
+    private static void AssertValid(string text, NewsPipeline pipeline)
+    {
+        var doc = pipeline.Process(text, new DocumentOptions { PublicationDate = new DateOnly(2025, 10, 15) });
         var ids = doc.Entities.Select(e => e.Id).ToHashSet();
         Assert.Equal(doc.Entities.Length, ids.Count);
         foreach (var entity in doc.Entities)
@@ -78,8 +84,11 @@ public class LinkingEventsPropertyTests
         // 200 copies of the reference article in one text (about 600 KB): every name repeats hundreds of times.
         var article = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "al-chaar-poutine.fr.txt"));
         var text = string.Join("\n\n", Enumerable.Repeat(article, 200));
-        var doc = TestPipelines.Process(text, Names);
-        Assert.Contains(doc.Entities, e => e.Canonical == "Vladimir Poutine" && e.Type == EntityType.Person);
-        Assert.NotEmpty(doc.Events);
+        foreach (var method in new[] { EventMethod.Rules, EventMethod.Learned })
+        {
+            var doc = TestPipelines.Process(text, Names, events: method);
+            Assert.Contains(doc.Entities, e => e.Canonical == "Vladimir Poutine" && e.Type == EntityType.Person);
+            Assert.NotEmpty(doc.Events);
+        }
     }
 }

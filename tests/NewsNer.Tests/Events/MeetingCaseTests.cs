@@ -1,14 +1,20 @@
 using NewsNer.Events;
 using NewsNer.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace NewsNer.Tests.Events;
 
 /// <summary>
 /// Table-driven French cases (<c>Data/meeting-cases.txt</c>): every subtype, status, role, date form, and the texts
-/// that state no meeting (statements, elections, attacks, domestic visits, cancelled trips, denials ...).
+/// that state no meeting (statements, elections, attacks, domestic visits, cancelled trips, denials ...). The event
+/// rules were written on them and must state every one; the learned default, which never saw them, is held to the share
+/// it reached when it was shipped (docs/events.md).
 /// </summary>
-public class MeetingCaseTests
+public class MeetingCaseTests(ITestOutputHelper output)
 {
+    /// <summary>The share of the cases the shipped learned model states exactly (measured at shipping: see docs/events.md).</summary>
+    private const double LearnedFloor = 0.62;
+
     private static readonly string[] s_files = ["meeting-cases.txt", "meeting-cases-wire.txt", "meeting-cases-fresh.txt", "meeting-cases-fresh2.txt", "meeting-cases-fresh3.txt", "meeting-cases-fresh4.txt", "meeting-cases-fresh5.txt"];
 
     private static List<MeetingCase> All() =>
@@ -21,7 +27,33 @@ public class MeetingCaseTests
     public void States_the_expected_meetings(string label)
     {
         var item = All().Single(c => c.Label == label);
-        var doc = TestPipelines.Process(item.Text, item.Names, item.PublicationDate);
+        AssertStates(item, TestPipelines.Process(item.Text, item.Names, item.PublicationDate, EventMethod.Rules));
+    }
+
+    [Fact]
+    public void The_learned_default_states_most_cases_it_never_saw()
+    {
+        var cases = All();
+        var failed = new List<string>();
+        foreach (var item in cases)
+        {
+            try
+            {
+                AssertStates(item, TestPipelines.Process(item.Text, item.Names, item.PublicationDate, EventMethod.Learned));
+            }
+            catch (Xunit.Sdk.XunitException)
+            {
+                failed.Add(item.Label);
+            }
+        }
+
+        var share = (double)(cases.Count - failed.Count) / cases.Count;
+        output.WriteLine($"learned: {cases.Count - failed.Count}/{cases.Count} cases ({share:P1}); missed: {string.Join(" | ", failed)}");
+        Assert.True(share >= LearnedFloor, $"the learned model states {share:P1} of the cases, below {LearnedFloor:P0}");
+    }
+
+    private static void AssertStates(MeetingCase item, Document doc)
+    {
         var dump = Dump.Events(doc) + Dump.Entities(doc);
         if (item.NoneBecause is not null)
         {

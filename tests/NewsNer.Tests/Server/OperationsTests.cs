@@ -173,6 +173,9 @@ public sealed partial class OperationsTests
         Assert.Equal(["tokens", "types", "date", "source", "indent"], extract["parameters"]!.Select(p => (string)p["name"]!));
         Assert.Equal(["text/plain", "application/json"], ((JObject)extract["requestBody"]!["content"]!).Properties().Select(p => p.Name));
         Assert.Contains("413", ((JObject)extract["responses"]!).Properties().Select(p => p.Name));
+        var documentFields = ((JObject)document["components"]!["schemas"]!["DocumentSchema"]!["properties"]!).Properties().Select(p => p.Name).ToList();
+        Assert.Contains("language", documentFields);
+        Assert.Contains("warnings", documentFields);
 
         var page = await client.GetAsync("/docs/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -13,8 +13,8 @@ namespace NewsNer.Events.Decisions;
 /// </summary>
 internal sealed class EventModel
 {
-    /// <summary>Version of the feature templates; a model trained with others is refused.</summary>
-    public const int FeatureVersion = 1;
+    /// <summary>Version of the feature templates and of the file layout; a model of another version is refused.</summary>
+    public const int FeatureVersion = 2;
 
     /// <summary>The embedded model's resource path.</summary>
     public const string ResourcePath = "models/events-fr.nev";
@@ -60,6 +60,9 @@ internal sealed class EventModel
     /// <summary>An encounter's status from its mentions: reported, planned, past.</summary>
     public DecisionModel? MeetingStatus { get; init; }
 
+    /// <summary>Maps an event's raw meeting probability to the probability the event is right (null: the raw one).</summary>
+    public ConfidenceCalibration? Calibration { get; init; }
+
     /// <summary>The probability a mention needs to state a meeting.</summary>
     public float MeetingThreshold { get; init; } = 0.5f;
 
@@ -91,6 +94,7 @@ internal sealed class EventModel
         Split = Split,
         Host = Host,
         MeetingStatus = MeetingStatus,
+        Calibration = Calibration,
         Description = Description,
         MeetingThreshold = meeting,
         RoleThreshold = role,
@@ -123,6 +127,9 @@ internal sealed class EventModel
             writer.Write(model is not null);
             model?.Write(writer);
         }
+
+        writer.Write(Calibration is not null);
+        Calibration?.Write(writer);
     }
 
     /// <summary>Reads a model written by <see cref="Write"/> (gzip).</summary>
@@ -158,6 +165,8 @@ internal sealed class EventModel
                 models[i] = reader.ReadBoolean() ? DecisionModel.Read(reader) : null;
             }
 
+            var calibration = reader.ReadBoolean() ? ConfidenceCalibration.Read(reader) : null;
+
             return new EventModel
             {
                 Description = description,
@@ -177,6 +186,7 @@ internal sealed class EventModel
                 Split = Expect(models[7], 2),
                 Host = Expect(models[8], 2),
                 MeetingStatus = Expect(models[9], 3),
+                Calibration = calibration,
             };
         }
         catch (EndOfStreamException error)

@@ -522,7 +522,7 @@ internal static class LearnedMeetingAssembler
             Topics = topics,
             Trigger = new EventArgument(text[triggerStart..triggerEnd], triggerStart, triggerEnd),
             Evidence = evidence,
-            Confidence = primary.Meeting,
+            Confidence = model.Calibration?.Probability(primary.Meeting) ?? primary.Meeting,
         };
 
         var (cameo, plover) = MeetingCoder.Code(meeting, entities, destination, lexicons);

@@ -6,7 +6,7 @@ namespace NewsNer.Tests.EntityLinking;
 /// <summary>Linking on French sentences written for these tests, over the names a perfect recognizer would tag.</summary>
 public class EntityLinkerTests
 {
-    private static Document Link(string text, string names) => TestPipelines.WithNames(names, events: false).Process(text);
+    private static Document Link(string text, string names) => TestPipelines.WithNames(names, EventMethod.None).Process(text);
 
     private static Entity Named(Document doc, string canonical) =>
         doc.Entities.SingleOrDefault(e => e.Canonical == canonical) ?? throw new Xunit.Sdk.XunitException($"no entity '{canonical}' in:\n{Dump.Entities(doc)}");
@@ -64,7 +64,7 @@ public class EntityLinkerTests
     {
         // The recognizer typed "Sall" LOC once: the full personal name and the role decide.
         var text = "Le président sénégalais Macky Sall a reçu son hôte. Sall a ensuite pris la parole.";
-        var doc = TestPipelines.WithNames("PER: Macky Sall; LOC: Sall", events: false).Process(text);
+        var doc = TestPipelines.WithNames("PER: Macky Sall; LOC: Sall", EventMethod.None).Process(text);
         var sall = Named(doc, "Macky Sall");
         Assert.Equal(EntityType.Person, sall.Type);
         Assert.Equal(["Macky Sall", "Sall"], NameForms(doc, sall));

@@ -10,7 +10,7 @@ namespace NewsNer.Tests.EntityLinking;
 /// </summary>
 public class NewsLinkingTests
 {
-    private static Document Link(string text, string names) => TestPipelines.WithNames(names, events: false).Process(text);
+    private static Document Link(string text, string names) => TestPipelines.WithNames(names, EventMethod.None).Process(text);
 
     private static Entity Named(Document doc, string canonical) =>
         doc.Entities.SingleOrDefault(e => e.Canonical == canonical) ?? throw new Xunit.Sdk.XunitException($"no entity '{canonical}' in:\n{Dump.Entities(doc)}");
@@ -108,7 +108,7 @@ public class NewsLinkingTests
 
 public class NewsMentionRepairTests
 {
-    private static Document Link(string text, string names) => TestPipelines.WithNames(names, events: false).Process(text);
+    private static Document Link(string text, string names) => TestPipelines.WithNames(names, EventMethod.None).Process(text);
 
     private static string[] Mentions(Document doc, EntityType? type = null) =>
         [.. doc.Entities.Where(e => type is null || e.Type == type).SelectMany(e => e.Mentions).Where(m => m.Kind == MentionKind.Name).Select(m => doc.GetText(m)).Order(StringComparer.Ordinal)];
@@ -160,7 +160,7 @@ public class NewsMentionRepairTests
     public void A_foreign_name_ending_with_its_kind_is_typed_by_it()
     {
         // The recognizer's type is one vote; "Authority" and "Hotel" are clues as strong as a lexicon's.
-        var doc = TestPipelines.WithNames("LOC: Qatar Investment Authority; ORG: The New York Palace Hotel", events: false)
+        var doc = TestPipelines.WithNames("LOC: Qatar Investment Authority; ORG: The New York Palace Hotel", EventMethod.None)
             .Process("Le fonds Qatar Investment Authority a investi. La réunion a eu lieu au The New York Palace Hotel.");
         Assert.Equal(EntityType.Organization, doc.Entities.Single(e => e.Canonical == "Qatar Investment Authority").Type);
         Assert.Equal(EntityType.Location, doc.Entities.Single(e => e.Canonical == "The New York Palace Hotel").Type);
@@ -169,7 +169,7 @@ public class NewsMentionRepairTests
 
 public class NestedNameTests
 {
-    private static Document Link(string text, string names) => TestPipelines.WithNames(names, events: false).Process(text);
+    private static Document Link(string text, string names) => TestPipelines.WithNames(names, EventMethod.None).Process(text);
 
     [Fact]
     public void A_known_place_or_organization_at_the_end_of_a_longer_name_is_an_entity_too()

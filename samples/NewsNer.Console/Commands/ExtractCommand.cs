@@ -85,8 +85,9 @@ internal sealed class ExtractCommand : ICliCommand
         var format = new Option<string?>("--format", "-f")
         {
             Description = "json (one indented document; many give JSON Lines), jsonl (one compact line per document), table (for reading), "
-                + "csv (entities.csv, events.csv, errors.csv into --output DIR) or html (a self-contained report; many documents need --output DIR: "
-                + "one page each and index.html). Default: json for one input, jsonl for a folder.",
+                + "csv (entities.csv, events.csv, errors.csv into --output DIR), html (a self-contained report; many documents need --output DIR: "
+                + "one page each and index.html) or parquet (tables for SQL and dataframes in --output DIR: documents, sentences, entities, "
+                + "mentions, events, event_participants; see docs/parquet-schema.md). Default: json for one input, jsonl for a folder.",
             HelpName = string.Join('|', OutputPlan.FormatNames),
         };
         format.AcceptOnlyFromAmong(OutputPlan.FormatNames);

@@ -11,6 +11,7 @@ internal enum OutputFormat
     Table,
     Csv,
     Html,
+    Parquet,
 }
 
 /// <summary>
@@ -28,7 +29,7 @@ internal sealed class OutputPlan
         IncludeTokens = includeTokens;
     }
 
-    public static readonly string[] FormatNames = ["json", "jsonl", "table", "csv", "html"];
+    public static readonly string[] FormatNames = ["json", "jsonl", "table", "csv", "html", "parquet"];
 
     public OutputFormat Format { get; }
 
@@ -51,19 +52,20 @@ internal sealed class OutputPlan
         "table" => OutputFormat.Table,
         "csv" => OutputFormat.Csv,
         "html" => OutputFormat.Html,
+        "parquet" => OutputFormat.Parquet,
         _ => null,
     };
 
     /// <summary>
     /// Decides the plan. <c>--output</c> names a directory when it is one, ends with a separator, or — with many inputs —
-    /// has no extension (<c>out</c>, not <c>out.jsonl</c>); csv always writes a directory.
+    /// has no extension (<c>out</c>, not <c>out.jsonl</c>); csv and parquet always write a directory.
     /// </summary>
     /// <exception cref="UsageException">A combination that cannot be honoured.</exception>
     public static OutputPlan Decide(CliContext context, OutputFormat? format, string? output, bool many, bool includeTokens)
     {
         var path = output is null ? null : context.ResolvePath(output);
         var toDirectory = output is not null
-            && (format == OutputFormat.Csv
+            && (format is OutputFormat.Csv or OutputFormat.Parquet
                 || Directory.Exists(path)
                 || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar)
                 || many && !File.Exists(path) && Path.GetExtension(output).Length == 0);
@@ -74,6 +76,10 @@ internal sealed class OutputPlan
                 throw new UsageException("--format table writes one stream: give --output a file, not a directory");
             case OutputFormat.Csv when output is null:
                 throw new UsageException("--format csv writes entities.csv, events.csv and errors.csv: give --output DIR");
+            case OutputFormat.Parquet when output is null:
+                throw new UsageException("--format parquet writes one folder per table (documents, sentences, entities, mentions, events, event_participants): give --output DIR");
+            case OutputFormat.Parquet when File.Exists(path):
+                throw new UsageException($"--format parquet writes a folder of tables, but --output '{output}' is a file: give a folder");
             case OutputFormat.Html when many && !toDirectory:
                 throw new UsageException("--format html for many documents writes one page each and an index: give --output DIR");
         }
@@ -91,6 +97,7 @@ internal sealed class OutputPlan
             {
                 OutputFormat.Csv => new CsvSink(Output!),
                 OutputFormat.Html => new HtmlDirectorySink(Output!),
+                OutputFormat.Parquet => new ParquetSink(Output!),
                 _ => new JsonDirectorySink(Output!, json),
             };
         }

@@ -10,5 +10,5 @@ internal sealed class SentenceStage(SentenceSplitter splitter) : IPipelineStage
 
     public Annotations Produces => Annotations.Sentences;
 
-    public void Run(AnnotationState state, CancellationToken cancellationToken) => state.Sentences = splitter.Split(state.Text, state.Tokens);
+    public void Run(AnnotationState state, CancellationToken cancellationToken) => state.Sentences = splitter.Split(state.Text, state.Tokens, cancellationToken);
 }

@@ -10,5 +10,5 @@ internal sealed class TokenizerStage(FrenchTokenizer tokenizer) : IPipelineStage
 
     public Annotations Produces => Annotations.Tokens;
 
-    public void Run(AnnotationState state, CancellationToken cancellationToken) => state.Tokens = tokenizer.TokenizeToArray(state.Text);
+    public void Run(AnnotationState state, CancellationToken cancellationToken) => state.Tokens = tokenizer.TokenizeToArray(state.Text, cancellationToken);
 }

@@ -15,6 +15,10 @@ using NewsNer.Benchmarks;
 //                                                         one benchmark method in a loop, for profilers: CPU and wall time,
 //                                                         bytes allocated and GC pauses per call (and the types allocated)
 //   dotnet run -c Release -- dump OUT.jsonl                the benchmark documents through the pipeline, to diff outputs
+//   dotnet run -c Release -- dump-shapes OUT.jsonl CHARS   every scaling shape at one size through the pipeline, to diff
+//   dotnet run -c Release -- scaling [--shapes a,b] [--stages s,t] [--check s,t] [--chars N] [--repeat R]
+//                                                         each input shape at n and 4n characters, stage by stage, in this
+//                                                         process: time ratios, allocations, peak RSS (the CI gate 50-scaling)
 if (args is ["corpus", var folder, var size])
 {
     var (files, bytes) = NewsCorpus.WriteFolder(folder, long.Parse(size, CultureInfo.InvariantCulture) * 1_000_000, NewsCorpus.FindSharedData(), NewsCorpus.SamplesDirectory);
@@ -45,6 +49,25 @@ if (args is ["dump", var output])
     }
 
     return 0;
+}
+
+if (args is ["dump-shapes", var shapesOutput, var shapeChars])
+{
+    // Every scaling shape at one size through the default pipeline as JSON lines, to diff outputs before and after a
+    // change to a stage's algorithm (the rewrite of a quadratic part must not change what it finds).
+    using var writer = new StreamWriter(shapesOutput);
+    var lines = new NewsNer.Serialization.NewsJsonLinesWriter(writer);
+    foreach (var shape in NewsNer.Benchmarks.Scaling.ScalingShapes.All)
+    {
+        lines.Write(NewsNer.NewsPipeline.CreateDefault().Process(shape.Generate(int.Parse(shapeChars, CultureInfo.InvariantCulture)), PreparedDocument.Options with { Source = shape.Name }));
+    }
+
+    return 0;
+}
+
+if (args is ["scaling", .. var scalingArgs])
+{
+    return NewsNer.Benchmarks.Scaling.ScalingRun.Run(scalingArgs);
 }
 
 if (args.Contains("--ci"))

@@ -20,9 +20,12 @@ internal static class ScalingShapes
         new("run-on", "a page of lower-case words without any punctuation", RunOn),
         new("table", "a table flattened into one line, no sentence end", Table),
         new("giant-token", "one token: letters without a break", GiantToken),
+        new("hyphen-chain", "one word of capitals joined by hyphens (A-B-C-…)", HyphenChain),
         new("no-whitespace", "prose with every space removed: long tokens joined by punctuation", NoWhitespace),
         new("same-name", "short sentences, thousands of mentions of the same two people", SameName),
         new("distinct-names", "short sentences, thousands of distinct people and places", DistinctNames),
+        new("one-surname", "thousands of distinct people sharing one surname, and the surname alone", OneSurname),
+        new("role-descriptions", "thousands of people with roles, and role descriptions standing for them", RoleDescriptions),
         new("nested", "deep quotes and parentheses, opened then closed", Nested),
         new("meeting-cues", "thousands of meeting sentences (met, received, talked with) between many leaders", MeetingCues),
         new("one-line-article", "an article's sentences on one line with no sentence end between them", OneLineArticle),
@@ -61,6 +64,31 @@ internal static class ScalingShapes
     }
 
     private static string GiantToken(int chars) => Repeat(chars, "Poutinekremlinmoscou", "");
+
+    private static string HyphenChain(int chars) => Repeat(chars, "PARIS-", "FIN");
+
+    private static string OneSurname(int chars)
+    {
+        var builder = new StringBuilder(chars + 256);
+        for (var i = 0; builder.Length < chars; i++)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{Name(i)} Dupont a parlé. Puis Dupont est parti. ");
+        }
+
+        return builder.ToString();
+    }
+
+    private static string RoleDescriptions(int chars)
+    {
+        var builder = new StringBuilder(chars + 256);
+        for (var i = 0; builder.Length < chars; i++)
+        {
+            builder.Append(CultureInfo.InvariantCulture,
+                $"{s_roles[i % s_roles.Length]} {Name(i)} {Name(i + 4099)} a parlé. Le Premier ministre a répondu, et la ministre des affaires étrangères a souri. ");
+        }
+
+        return builder.ToString();
+    }
 
     private static string NoWhitespace(int chars)
     {

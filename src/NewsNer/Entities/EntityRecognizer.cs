@@ -226,9 +226,11 @@ internal sealed class EntityRecognizer
                 ApplyLiteralPlaces(places, tokens, sentences, labels.AsSpan(0, tokens.Length));
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             if (_options.DocumentConsistency)
             {
                 DocumentConsistency.Apply(tokens, sentences, labels.AsSpan(0, tokens.Length), confidence.AsSpan(0, tokens.Length));
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             for (var s = 0; s < sentences.Length; s++)

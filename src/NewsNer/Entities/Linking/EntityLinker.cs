@@ -29,9 +29,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
     public FrenchLexicons Lexicons => lexicons;
 
-    /// <summary>Links the mentions of a document.</summary>
+    /// <summary>Links the mentions of a document; the view's <see cref="LexicalView.Cancellation"/> is checked between passes (each linear).</summary>
     public LinkingResult Link(LexicalView view, IReadOnlyList<EntityMention> rawMentions)
     {
+        var cancellationToken = view.Cancellation;
         var mentions = TrimTitles(view, CleanMentions(view, rawMentions));
         var mentionAt = NoneArray(view.Count);
         for (var m = 0; m < mentions.Count; m++)
@@ -42,7 +43,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
         }
 
-        var roles = RoleFinder.Find(view, mentions, mentionAt);
+        cancellationToken.ThrowIfCancellationRequested();
+        var roles = RoleFinder.Find(view, mentions, mentionAt, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         if (mentions.Count == 0)
         {
             var empty = LinkingResult.Empty(view);
@@ -71,14 +74,18 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             personVotes[m] = typeVotes[m][(int)EntityType.Person];
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var clusters = new UnionFind(mentions.Count);
         JoinSameNames(forms, clusters);
         JoinParentheticalAcronyms(view, mentions, mentionAt, forms, clusters);
         JoinKnownOrganizations(view, mentions, clusters);
         var names = DistinctNames(mentions, forms);
+        cancellationToken.ThrowIfCancellationRequested();
         JoinAcronymsToExpansions(mentions, forms, names, clusters, personVotes);
         JoinPartialNames(view, mentions, forms, names, clusters, typeVotes);
+        cancellationToken.ThrowIfCancellationRequested();
         JoinSpellingVariants(mentions, forms, names, clusters, typeVotes);
+        cancellationToken.ThrowIfCancellationRequested();
 
         return BuildEntities(view, mentions, mentionAt, forms, clusters, roles, typeVotes);
     }
@@ -458,7 +465,12 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byFirst = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byFirstPerson = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var lastParts = new Dictionary<char, List<string>>();
+
+        // Distinct last parts of five letters or more, with their rank among those of the same first letter: a surname
+        // alone is compared with the first 5,000 of its letter, found through an index rather than one by one.
+        var lastParts = new OneEditIndex();
+        var letterRanks = new List<int>();
+        var perLetter = new Dictionary<char, int>();
         foreach (var (m, _) in names)
         {
             var core = forms[m].Core;
@@ -481,16 +493,22 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
             if (core[^1].Length >= 5 && byLast[core[^1]].Count == 1)
             {
-                if (!lastParts.TryGetValue(core[^1][0], out var parts))
-                {
-                    lastParts[core[^1][0]] = parts = [];
-                }
-
-                parts.Add(core[^1]);
+                var letter = core[^1][0];
+                var rank = perLetter.GetValueOrDefault(letter);
+                perLetter[letter] = rank + 1;
+                letterRanks.Add(rank);
+                lastParts.Add(core[^1]);
             }
         }
 
-        var candidates = new HashSet<int>();
+        // Only names longer than the short one can take it; in a long document many names share a last part, so each
+        // list is also kept sorted by length to skip the others without looking at them.
+        var candidates = new List<int>();
+        var seen = new HashSet<int>();
+        var byLength = new Dictionary<List<int>, int[]>(ReferenceEqualityComparer.Instance);
+        var similar = new List<string>();
+        Func<int, bool> withinFirst5000 = rank => letterRanks[rank] < 5000;
+        HashSet<string>? honorific = null;
         foreach (var (s, sStarts) in names)
         {
             var shortForm = forms[s];
@@ -500,20 +518,19 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
 
             candidates.Clear();
-            AddAll(candidates, byLast, shortForm.Core[^1]);
+            seen.Clear();
+            AddLonger(byLast, shortForm.Core[^1], shortForm.Core.Length);
             if (types[clusters.Find(s)] is EntityType.Organization or EntityType.Location)
             {
-                AddAll(candidates, byFirst, shortForm.Core[0]);
+                AddLonger(byFirst, shortForm.Core[0], shortForm.Core.Length);
             }
-            if (shortForm.Core.Length == 1 && shortForm.Core[0].Length >= 5 && lastParts.TryGetValue(shortForm.Core[0][0], out var similar))
+            if (shortForm.Core.Length == 1 && shortForm.Core[0].Length >= 5)
             {
                 // A surname alone one letter apart: Zelenski / Volodymyr Zelensky.
-                foreach (var part in similar.Take(5000))
+                lastParts.Find(shortForm.Core[0], withinFirst5000, similar);
+                foreach (var part in similar)
                 {
-                    if (OneEditApart(part, shortForm.Core[0]))
-                    {
-                        AddAll(candidates, byLast, part);
-                    }
+                    AddLonger(byLast, part, shortForm.Core.Length);
                 }
             }
 
@@ -566,7 +583,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
 
             if (best < 0 && shortForm.Core.Length == 1 && !isKnownPlace && !byLast.ContainsKey(shortForm.Core[0])
-                && byFirstPerson.TryGetValue(shortForm.Core[0], out var byFamilyName) && HonorificBeforeAny(view, mentions, forms, shortForm.Key))
+                && byFirstPerson.TryGetValue(shortForm.Core[0], out var byFamilyName) && (honorific ??= NamesAfterHonorifics(view, mentions, forms)).Contains(shortForm.Key))
             {
                 // "M. Wang" after "Wang Yi", "Mme Park" after "Park Geun-hye": names written family name first (Chinese,
                 // Korean, Vietnamese ...) are shortened to their first part, and an honorific marks the part as the
@@ -597,21 +614,63 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             list.Add(value);
         }
 
-        static void AddAll(HashSet<int> set, Dictionary<string, List<int>> index, string key)
+        // Adds the names of index[key] whose core has more than `length` parts, in the list's order, once each.
+        void AddLonger(Dictionary<string, List<int>> index, string key, int length)
         {
-            if (index.TryGetValue(key, out var list))
+            if (!index.TryGetValue(key, out var list))
             {
-                set.UnionWith(list);
+                return;
+            }
+
+            if (list.Count <= 16)
+            {
+                foreach (var m in list)
+                {
+                    if (forms[m].Core.Length > length && seen.Add(m))
+                    {
+                        candidates.Add(m);
+                    }
+                }
+
+                return;
+            }
+
+            if (!byLength.TryGetValue(list, out var sorted))
+            {
+                sorted = [.. list];
+                Array.Sort(sorted, (a, b) => forms[a].Core.Length != forms[b].Core.Length ? forms[b].Core.Length.CompareTo(forms[a].Core.Length) : a.CompareTo(b));
+                byLength[list] = sorted;
+            }
+
+            var longer = 0;
+            while (longer < sorted.Length && forms[sorted[longer]].Core.Length > length)
+            {
+                longer++;
+            }
+
+            // The list is in ascending mention order; so is the sorted prefix once re-sorted.
+            var chosen = sorted[..longer];
+            Array.Sort(chosen);
+            foreach (var m in chosen)
+            {
+                if (seen.Add(m))
+                {
+                    candidates.Add(m);
+                }
             }
         }
     }
 
-    /// <summary>Whether a mention of the name <paramref name="key"/> follows or starts with an honorific (<c>M. Wang</c>).</summary>
-    private bool HonorificBeforeAny(LexicalView view, List<EntityMention> mentions, NameForm[] forms, string key)
+    /// <summary>
+    /// The names (<see cref="NameForm.Key"/>) with a mention that follows or starts with an honorific (<c>M. Wang</c>),
+    /// found in one pass over the mentions.
+    /// </summary>
+    private HashSet<string> NamesAfterHonorifics(LexicalView view, List<EntityMention> mentions, NameForm[] forms)
     {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var m = 0; m < mentions.Count; m++)
         {
-            if (!string.Equals(forms[m].Key, key, StringComparison.Ordinal))
+            if (keys.Contains(forms[m].Key))
             {
                 continue;
             }
@@ -620,7 +679,8 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             var inside = lexicons.Honorifics.Longest(view.Ids, first, out _);
             if (inside > 0 && first + inside < mentions[m].EndToken)
             {
-                return true;
+                keys.Add(forms[m].Key);
+                continue;
             }
 
             // "M." or a two-word honorific ("son excellence") just before the name.
@@ -628,13 +688,21 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             {
                 if (lexicons.Honorifics.Longest(view.Ids, first - back, out _) == back)
                 {
-                    return true;
+                    keys.Add(forms[m].Key);
+                    break;
                 }
             }
         }
 
-        return false;
+        return keys;
     }
+
+    /// <summary>
+    /// Names with more parts are not compared for spelling variants: no name is that long, and a run of capitalized
+    /// words the recognizer took for one name (a hyphenated line of capitals, tens of thousands of parts) would fill the
+    /// buckets with a key per part.
+    /// </summary>
+    private const int MaxVariantParts = 16;
 
     /// <summary>
     /// Names one letter apart (transliterations, typos): <c>Zelensky</c>/<c>Zelenski</c>, <c>Cirigan</c>/<c>Ciragan</c>.
@@ -646,15 +714,38 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     {
         var types = ProvisionalTypes(mentions, forms, clusters, typeVotes);
         var buckets = new Dictionary<(int Type, int Others, char First, int Length), List<int>>();
+        var before = new int[16];
+        var after = new int[16];
         foreach (var (m, _) in names)
         {
             var core = forms[m].Core;
-            if (core.Length == 0 || forms[m].Acronym is not null)
+            if (core.Length == 0 || core.Length > MaxVariantParts || forms[m].Acronym is not null)
             {
                 continue;
             }
 
             var type = (int)types[clusters.Find(m)];
+
+            // The other parts of each position, hashed from running hashes of the parts before and after it, so that a
+            // name of many parts (a run of capitalized words the recognizer took for one name) costs linear time.
+            if (before.Length <= core.Length)
+            {
+                before = new int[core.Length * 2];
+                after = new int[core.Length * 2];
+            }
+
+            before[0] = core.Length;
+            for (var i = 0; i < core.Length; i++)
+            {
+                before[i + 1] = HashCode.Combine(before[i], StringComparer.Ordinal.GetHashCode(core[i]));
+            }
+
+            after[core.Length] = 0;
+            for (var i = core.Length - 1; i >= 0; i--)
+            {
+                after[i] = HashCode.Combine(StringComparer.Ordinal.GetHashCode(core[i]), after[i + 1]);
+            }
+
             for (var p = 0; p < core.Length; p++)
             {
                 if (core[p].Length < 5)
@@ -662,15 +753,8 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                     continue;
                 }
 
-                // The other parts, hashed with their positions; an equal hash is checked part by part below.
-                var rest = core.Length;
-                for (var i = 0; i < core.Length; i++)
-                {
-                    if (i != p)
-                    {
-                        rest = HashCode.Combine(rest, i, StringComparer.Ordinal.GetHashCode(core[i]));
-                    }
-                }
+                // The other parts and the position; an equal hash is checked part by part below.
+                var rest = HashCode.Combine(p, before[p], after[p + 1]);
 
                 for (var delta = -1; delta <= 1; delta++)
                 {
@@ -1236,9 +1320,11 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     /// </summary>
     private static void AttachNominals(LexicalView view, List<RoleExtent> roles, int[] roleEntity, EntityDraft[] drafts, List<RoleExtent>[] rolesOf)
     {
-        // Only people with a role can fit a description; index them by country so that a long document stays linear.
+        // Only people with a role can fit a description; index them by country and by the functions of their roles so
+        // that a long document stays linear.
         var people = new List<int>();
         var byCountry = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byFunction = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var e = 0; e < drafts.Length; e++)
         {
             if (drafts[e].Type != EntityType.Person || rolesOf[e].Count == 0)
@@ -1249,14 +1335,16 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             people.Add(e);
             if (drafts[e].Country is { } country)
             {
-                if (!byCountry.TryGetValue(country, out var list))
-                {
-                    byCountry[country] = list = [];
-                }
+                AddTo(byCountry, country, e);
+            }
 
-                list.Add(e);
+            foreach (var role in rolesOf[e])
+            {
+                AddTo(byFunction, role.Function, e);
             }
         }
+
+        var withFunction = new List<int>();
 
         for (var r = 0; r < roles.Count; r++)
         {
@@ -1280,7 +1368,8 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
             var match = -1;
             var ambiguous = false;
-            var candidates = nominal.Country is { } wanted ? (byCountry.TryGetValue(wanted, out var sameCountry) ? sameCountry : []) : people;
+            var candidates = nominal.Country is { } wanted ? (byCountry.TryGetValue(wanted, out var sameCountry) ? sameCountry
+                : []) : nominal.Role.Counterpart || nominal.Function == "counterpart" ? people : HoldersOf(nominal.Function);
             foreach (var e in candidates)
             {
                 if (!Fits(nominal, drafts[e], rolesOf[e]))
@@ -1290,6 +1379,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
                 ambiguous |= match >= 0;
                 match = e;
+                if (ambiguous)
+                {
+                    break;
+                }
             }
 
             if (match < 0 || ambiguous)
@@ -1302,6 +1395,35 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             var last = view.Tokens[nominal.End - 1];
             drafts[match].Nominals.Add(new EntityMention(
                 first.Start, last.End, nominal.Start, nominal.End - nominal.Start, EntityType.Person, nominal.Sentence, NominalConfidence, MentionKind.Nominal));
+        }
+
+        // The people holding a role whose function a description of `function` can denote (FunctionsFit), ascending.
+        List<int> HoldersOf(string function)
+        {
+            withFunction.Clear();
+            foreach (var (own, holders) in byFunction)
+            {
+                if (FunctionsFit(function, own))
+                {
+                    withFunction.AddRange(holders);
+                }
+            }
+
+            withFunction.Sort();
+            return withFunction;
+        }
+    }
+
+    private static void AddTo(Dictionary<string, List<int>> index, string key, int e)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        if (list.Count == 0 || list[^1] != e)
+        {
+            list.Add(e);
         }
     }
 

@@ -6,6 +6,8 @@ internal sealed class SentenceStage(SentenceSplitter splitter) : IPipelineStage
 {
     public string Name => "sentences";
 
+    public SentenceSplitter Splitter => splitter;
+
     public Annotations Requires => Annotations.Tokens;
 
     public Annotations Produces => Annotations.Sentences;

@@ -6,6 +6,8 @@ internal sealed class TokenizerStage(FrenchTokenizer tokenizer) : IPipelineStage
 {
     public string Name => "tokenizer";
 
+    public FrenchTokenizer Tokenizer => tokenizer;
+
     public Annotations Requires => Annotations.None;
 
     public Annotations Produces => Annotations.Tokens;

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using NewsNer.Entities;
 using NewsNer.Events;
+using NewsNer.Sentences;
 using NewsNer.Tokenization;
 using Newtonsoft.Json;
 using F = NewsNer.Serialization.JsonFields;
@@ -15,7 +17,40 @@ namespace NewsNer.Serialization;
 /// </summary>
 internal static class DocumentJsonWriter
 {
-    public static void Write(JsonWriter writer, Document document, NewsJsonOptions options)
+    public static void Write(JsonWriter writer, Document document, NewsJsonOptions options) =>
+        Write(writer, new Parts(document.Text, document.Source, document.Language, document.PublicationDate, document.Metadata, document.Sentences, document.Entities, document.Events), options, json =>
+        {
+            foreach (var token in document.Tokens)
+            {
+                WriteToken(json, token);
+            }
+        });
+
+    /// <summary>
+    /// Writes a document without a token array exactly as the equivalent <see cref="Document"/> is written, the tokens
+    /// computed again one by one as they are written.
+    /// </summary>
+    public static void Write(JsonWriter writer, CompactDocument document, NewsJsonOptions options) =>
+        Write(writer, new Parts(document.Text, document.Source, document.Language, document.PublicationDate, document.Metadata, document.Sentences, document.Entities, document.Events), options, json =>
+        {
+            foreach (var token in document.EnumerateTokens())
+            {
+                WriteToken(json, token);
+            }
+        });
+
+    /// <summary>What a document object holds besides its tokens.</summary>
+    private readonly record struct Parts(
+        string Text,
+        string? Source,
+        string Language,
+        DateOnly? PublicationDate,
+        IReadOnlyDictionary<string, string> Metadata,
+        ImmutableArray<Sentence> Sentences,
+        ImmutableArray<Entity> Entities,
+        ImmutableArray<MeetingEvent> Events);
+
+    private static void Write(JsonWriter writer, Parts document, NewsJsonOptions options, Action<JsonWriter> writeTokens)
     {
         var withTokens = options.IncludeTokens;
         writer.WriteStartObject();
@@ -60,11 +95,7 @@ internal static class DocumentJsonWriter
         {
             writer.WritePropertyName(F.Tokens);
             writer.WriteStartArray();
-            foreach (var token in document.Tokens)
-            {
-                WriteToken(writer, token);
-            }
-
+            writeTokens(writer);
             writer.WriteEndArray();
         }
 
@@ -72,7 +103,7 @@ internal static class DocumentJsonWriter
         writer.WriteStartArray();
         foreach (var entity in document.Entities)
         {
-            WriteEntity(writer, document, entity, withTokens);
+            WriteEntity(writer, document.Text, entity, withTokens);
         }
 
         writer.WriteEndArray();
@@ -81,7 +112,7 @@ internal static class DocumentJsonWriter
         writer.WriteStartArray();
         foreach (var meeting in document.Events)
         {
-            WriteEvent(writer, document, meeting);
+            WriteEvent(writer, document.Text, meeting);
         }
 
         writer.WriteEndArray();
@@ -139,7 +170,7 @@ internal static class DocumentJsonWriter
         }
     }
 
-    private static void WriteEntity(JsonWriter writer, Document document, Entity entity, bool withTokens)
+    private static void WriteEntity(JsonWriter writer, string text, Entity entity, bool withTokens)
     {
         writer.WriteStartObject();
         writer.WritePropertyName(F.Id);
@@ -164,7 +195,7 @@ internal static class DocumentJsonWriter
             writer.WriteStartObject();
             WriteRange(writer, mention.Start, mention.End);
             writer.WritePropertyName(F.Text);
-            WriteString(writer, document.GetText(mention));
+            WriteString(writer, text.Substring(mention.Start, mention.Length));
             WriteInt(writer, F.Sentence, mention.Sentence);
             if (withTokens)
             {
@@ -188,7 +219,7 @@ internal static class DocumentJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteEvent(JsonWriter writer, Document document, MeetingEvent meeting)
+    private static void WriteEvent(JsonWriter writer, string text, MeetingEvent meeting)
     {
         writer.WriteStartObject();
         writer.WritePropertyName(F.Id);
@@ -249,7 +280,7 @@ internal static class DocumentJsonWriter
             writer.WriteStartObject();
             WriteRange(writer, evidence.Start, evidence.End);
             writer.WritePropertyName(F.Text);
-            WriteString(writer, document.GetText(evidence));
+            WriteString(writer, text.Substring(evidence.Start, evidence.Length));
             writer.WriteEndObject();
         }
 

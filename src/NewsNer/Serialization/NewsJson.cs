@@ -55,6 +55,22 @@ public static class NewsJson
     }
 
     /// <summary>
+    /// Writes a document processed without its token array (<see cref="NewsPipeline.ProcessCompact"/>) as one JSON object,
+    /// exactly as <see cref="Write(TextWriter, Document, NewsJsonOptions?)"/> writes <see cref="CompactDocument.ToDocument"/>,
+    /// computing the tokens again as they are written: a text of any length is written without holding its tokens.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="document"/> is null.</exception>
+    public static void Write(TextWriter writer, CompactDocument document, NewsJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        options ??= NewsJsonOptions.Default;
+        using var json = CreateWriter(writer, options.Indented);
+        DocumentJsonWriter.Write(json, document, options);
+        json.Flush();
+    }
+
+    /// <summary>
     /// Writes a document as one JSON object to a JSON writer, for callers that embed documents in larger JSON. The
     /// writer's own formatting applies (<see cref="NewsJsonOptions.Indented"/> is not used).
     /// </summary>

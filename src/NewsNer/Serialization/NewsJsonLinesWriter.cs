@@ -50,6 +50,16 @@ public sealed class NewsJsonLinesWriter : IDisposable
         EndLine();
     }
 
+    /// <summary>Writes a document processed without its token array as one line (tokens computed again as they are written).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    public void Write(CompactDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        DocumentJsonWriter.Write(_json, document, _options);
+        EndLine();
+    }
+
     /// <summary>Writes an error record: the input <paramref name="source"/> could not be read or processed.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public void WriteError(string? source, string message)

@@ -8,7 +8,8 @@ namespace NewsNer;
 
 /// <summary>
 /// A processed text without its token array: the text, sentences, entities and events of a <see cref="Document"/>, with
-/// the tokens recomputed on demand (<see cref="EnumerateTokens"/>) instead of stored. What
+/// the tokens recomputed on demand (<see cref="EnumerateTokens"/>) instead of stored, and each entity's mentions left
+/// where the segments of the text found them (<see cref="CompactEntity"/>). What
 /// <see cref="NewsPipeline.ProcessCompact"/> returns, for texts too long to hold as a <see cref="Document"/>: a 50 MB
 /// text has about ten million tokens, 160 MB as an array, while its sentences, entities and events take a few tens of
 /// megabytes. <see cref="Serialization.NewsJson"/> writes it exactly as it writes the document <see cref="ToDocument"/>
@@ -24,7 +25,7 @@ public sealed class CompactDocument
         FrenchTokenizer tokenizer,
         int tokenCount,
         ImmutableArray<Sentence> sentences,
-        ImmutableArray<Entity> entities,
+        ImmutableArray<CompactEntity> entities,
         ImmutableArray<MeetingEvent> events,
         DocumentOptions options)
     {
@@ -48,8 +49,8 @@ public sealed class CompactDocument
     /// <summary>The sentences, in text order; each covers a contiguous range of the tokens.</summary>
     public ImmutableArray<Sentence> Sentences { get; }
 
-    /// <summary>The entities, each with its mentions, in order of first mention.</summary>
-    public ImmutableArray<Entity> Entities { get; }
+    /// <summary>The entities, in order of first mention, their mentions enumerated on demand.</summary>
+    public ImmutableArray<CompactEntity> Entities { get; }
 
     /// <summary>The meeting events stated by the text.</summary>
     public ImmutableArray<MeetingEvent> Events { get; }
@@ -69,7 +70,7 @@ public sealed class CompactDocument
     /// <summary>Streams the tokens, computing them again from <see cref="Text"/>: the same tokens as <see cref="Document.Tokens"/>.</summary>
     public TokenEnumerator EnumerateTokens() => _tokenizer.EnumerateTokens(Text);
 
-    /// <summary>The equivalent <see cref="Document"/>, with its token array (which takes 16 bytes per token).</summary>
+    /// <summary>The equivalent <see cref="Document"/>, with its token array (16 bytes per token) and each entity's mentions in one array.</summary>
     public Document ToDocument() =>
-        new(Text, _tokenizer.Tokenize(Text), Sentences, Entities, Events, Source, PublicationDate, Metadata);
+        new(Text, _tokenizer.Tokenize(Text), Sentences, [.. Entities.Select(e => e.ToEntity())], Events, Source, PublicationDate, Metadata);
 }

@@ -87,7 +87,7 @@ public sealed class NewsPipeline
                 text,
                 ImmutableCollectionsMarshal.AsImmutableArray(result.Tokens),
                 ImmutableCollectionsMarshal.AsImmutableArray(result.Sentences),
-                [.. EntitiesOf(text, result)],
+                [.. EntitiesOf(text, result).Select(e => e.ToEntity())],
                 [.. result.Merger.Events],
                 options.Source,
                 options.PublicationDate,
@@ -125,7 +125,7 @@ public sealed class NewsPipeline
         {
             // A pipeline without sentences cannot be segmented: it has no more than tokens to keep anyway.
             var document = Process(text, options, cancellationToken);
-            return new CompactDocument(text, FrenchTokenizer.Default, document.Tokens.Length, document.Sentences, document.Entities, document.Events, options);
+            return new CompactDocument(text, FrenchTokenizer.Default, document.Tokens.Length, document.Sentences, [.. document.Entities.Select(e => new CompactEntity(e))], document.Events, options);
         }
 
         var result = segmented.Run(text, options, keepTokens: false, cancellationToken);
@@ -139,8 +139,8 @@ public sealed class NewsPipeline
             options);
     }
 
-    private static List<Entity> EntitiesOf(string text, SegmentedRunner.Result result) =>
-        (result.Done & Annotations.Entities) != 0 ? result.Merger.Entities() : GroupMentionsByText(text, result.Merger.Mentions);
+    private static List<CompactEntity> EntitiesOf(string text, SegmentedRunner.Result result) =>
+        (result.Done & Annotations.Entities) != 0 ? result.Merger.Entities() : [.. GroupMentionsByText(text, result.Merger.Mentions()).Select(e => new CompactEntity(e))];
 
     /// <summary>
     /// Processes many texts, streaming: results come back in input order while later inputs are still being read, with at

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NewsNer.Entities;
 using NewsNer.Events;
+using NewsNer.Internal;
 using NewsNer.Internal.Phrases;
 
 namespace NewsNer.Pipeline;
@@ -20,26 +21,16 @@ internal sealed class SegmentMerger
     private readonly Dictionary<string, MergedEntity> _byId = new(StringComparer.Ordinal);
     private readonly List<MergedEntity> _entities = [];
     private readonly List<MeetingEvent> _events = [];
-    private readonly List<EntityMention> _mentions = [];
-    private int _segments;
+    private readonly ChunkedList<EntityMention> _mentions = new();
 
-    /// <summary>The merged entities, in order of first mention.</summary>
-    public List<Entity> Entities()
-    {
-        var entities = new List<Entity>(_entities.Count);
-        foreach (var merged in _entities)
-        {
-            entities.Add(merged.ToEntity(single: _segments <= 1));
-        }
-
-        return entities;
-    }
+    /// <summary>The merged entities, in order of first mention, their mentions left in the segments' arrays.</summary>
+    public List<CompactEntity> Entities() => [.. _entities.Select(e => e.ToCompact())];
 
     /// <summary>The events of every segment, numbered through the document.</summary>
     public List<MeetingEvent> Events => _events;
 
     /// <summary>The name mentions of every segment, for a pipeline that recognizes names but does not link them.</summary>
-    public List<EntityMention> Mentions => _mentions;
+    public List<EntityMention> Mentions() => [.. _mentions.ToArray()];
 
     /// <summary>
     /// Gives the entities the linking stage just made for a segment their document-wide ids, in
@@ -87,7 +78,6 @@ internal sealed class SegmentMerger
     /// </summary>
     public void Add(AnnotationState state, int firstToken, int firstSentence)
     {
-        _segments++;
         if ((state.Done & Annotations.Entities) != 0)
         {
             foreach (var entity in state.Entities)
@@ -99,7 +89,7 @@ internal sealed class SegmentMerger
         {
             foreach (var mention in state.Mentions)
             {
-                _mentions.Add(Shift(mention, firstToken, firstSentence));
+                _mentions.Add(CompactEntity.Shift(mention, firstToken, firstSentence));
             }
         }
 
@@ -109,9 +99,6 @@ internal sealed class SegmentMerger
             _events.Add(meeting.Id == id ? meeting : WithId(meeting, id));
         }
     }
-
-    private static EntityMention Shift(EntityMention mention, int firstToken, int firstSentence) =>
-        firstToken == 0 && firstSentence == 0 ? mention : mention with { FirstToken = mention.FirstToken + firstToken, Sentence = mention.Sentence + firstSentence };
 
     /// <summary>
     /// A copy of <paramref name="entity"/> under another id. Every property is copied (a test lists them: a property added
@@ -155,12 +142,16 @@ internal sealed class SegmentMerger
     /// <summary>One document-wide entity, built from the entities of the segments that name it.</summary>
     private sealed class MergedEntity(string id)
     {
-        private readonly List<EntityMention> _mentions = [];
+        private readonly List<MentionRun> _runs = [];
         private readonly List<string> _roles = [];
         private Entity? _first;
         private string? _country;
         private string? _kind;
         private string? _actorCode;
+        private double _confidenceSum;
+        private int _names;
+        private int _mentions;
+        private bool _wholeInFirstSegment;
 
         public string Id { get; } = id;
 
@@ -170,9 +161,19 @@ internal sealed class SegmentMerger
             _country ??= entity.Country;
             _kind ??= entity.Kind;
             _actorCode ??= entity.ActorCode;
+
+            // Packed, with indices relative to the segment: shifted as the mentions are read.
+            _runs.Add(MentionRun.Create(entity.Mentions.AsSpan(), firstToken, firstSentence));
+            _mentions += entity.Mentions.Length;
+            _wholeInFirstSegment = _runs.Count == 1 && firstToken == 0 && firstSentence == 0;
             foreach (var mention in entity.Mentions)
             {
-                _mentions.Add(Shift(mention, firstToken, firstSentence));
+                if (mention.Kind == MentionKind.Name)
+                {
+                    // The mean confidence of the name mentions, summed in double as the linker does.
+                    _confidenceSum += mention.Confidence;
+                    _names++;
+                }
             }
 
             foreach (var role in entity.Roles)
@@ -184,38 +185,24 @@ internal sealed class SegmentMerger
             }
         }
 
-        public Entity ToEntity(bool single)
+        public CompactEntity ToCompact()
         {
             var first = _first!;
-            if (single)
+            if (_wholeInFirstSegment)
             {
-                return first;
+                // Found in one segment at the start of the text (every entity of a text of one segment): as the linker made it.
+                return new CompactEntity(first);
             }
 
-            // The mean confidence of the name mentions, summed in double as the linker does.
-            var sum = 0.0;
-            var names = 0;
-            foreach (var mention in _mentions)
-            {
-                if (mention.Kind == MentionKind.Name)
-                {
-                    sum += mention.Confidence;
-                    names++;
-                }
-            }
-
-            return new Entity
-            {
-                Id = Id,
-                Type = first.Type,
-                Canonical = first.Canonical,
-                Mentions = [.. _mentions],
-                Roles = [.. _roles],
-                Country = _country,
-                Kind = _kind,
-                ActorCode = _actorCode,
-                Confidence = names > 0 ? (float)(sum / names) : first.Confidence,
-            };
+            return new CompactEntity(
+                first,
+                [.. _roles],
+                _country,
+                _kind,
+                _actorCode,
+                _names > 0 ? (float)(_confidenceSum / _names) : first.Confidence,
+                _mentions,
+                [.. _runs]);
         }
     }
 }

@@ -1,3 +1,4 @@
+using NewsNer.Internal;
 using NewsNer.Sentences;
 using NewsNer.Tokenization;
 
@@ -83,7 +84,7 @@ internal sealed class SegmentedRunner
         {
             Tokens = run.AllTokens?.ToArray(),
             TokenCount = count,
-            Sentences = [.. run.Sentences],
+            Sentences = run.Sentences.ToArray(),
             Merger = run.Merger,
             Done = run.Done,
             Segments = run.SegmentCount,
@@ -103,7 +104,7 @@ internal sealed class SegmentedRunner
 
         public List<Token>? AllTokens => allTokens;
 
-        public List<Sentence> Sentences { get; } = [];
+        public ChunkedList<Sentence> Sentences { get; } = new();
 
         public SegmentMerger Merger { get; } = new();
 
@@ -146,7 +147,7 @@ internal sealed class SegmentedRunner
             foreach (var sentence in _found)
             {
                 Sentences.Add(sentence);
-                while (Sentences[^1].End - Sentences[_pendingSentence].Start > runner._segmentLength && Sentences.Count - 1 > _pendingSentence)
+                while (Sentences[Sentences.Count - 1].End - Sentences[_pendingSentence].Start > runner._segmentLength && Sentences.Count - 1 > _pendingSentence)
                 {
                     RunSegment(EndOfSegment());
                 }

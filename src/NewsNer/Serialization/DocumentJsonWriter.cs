@@ -18,11 +18,17 @@ namespace NewsNer.Serialization;
 internal static class DocumentJsonWriter
 {
     public static void Write(JsonWriter writer, Document document, NewsJsonOptions options) =>
-        Write(writer, new Parts(document.Text, document.Source, document.Language, document.PublicationDate, document.Metadata, document.Sentences, document.Entities, document.Events), options, json =>
+        Write(writer, new Parts(document.Text, document.Source, document.Language, document.PublicationDate, document.Metadata, document.Sentences, document.Events), options, json =>
         {
             foreach (var token in document.Tokens)
             {
                 WriteToken(json, token);
+            }
+        }, (json, withTokens) =>
+        {
+            foreach (var entity in document.Entities)
+            {
+                WriteEntity(json, document.Text, new EntityHead(entity.Id, entity.Type, entity.Canonical, entity.Kind, entity.Country, entity.ActorCode, entity.Roles, entity.Confidence), entity.Mentions, withTokens);
             }
         });
 
@@ -30,16 +36,28 @@ internal static class DocumentJsonWriter
     /// Writes a document without a token array exactly as the equivalent <see cref="Document"/> is written, the tokens
     /// computed again one by one as they are written.
     /// </summary>
-    public static void Write(JsonWriter writer, CompactDocument document, NewsJsonOptions options) =>
-        Write(writer, new Parts(document.Text, document.Source, document.Language, document.PublicationDate, document.Metadata, document.Sentences, document.Entities, document.Events), options, json =>
+    public static void Write(JsonWriter writer, CompactDocument document, NewsJsonOptions options, CancellationToken cancellationToken) =>
+        Write(writer, new Parts(document.Text, document.Source, document.Language, document.PublicationDate, document.Metadata, document.Sentences, document.Events), options, json =>
         {
+            var count = 0;
             foreach (var token in document.EnumerateTokens())
             {
                 WriteToken(json, token);
+                if ((++count & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+        }, (json, withTokens) =>
+        {
+            foreach (var entity in document.Entities)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                WriteEntity(json, document.Text, new EntityHead(entity.Id, entity.Type, entity.Canonical, entity.Kind, entity.Country, entity.ActorCode, entity.Roles, entity.Confidence), entity.EnumerateMentions(), withTokens);
             }
         });
 
-    /// <summary>What a document object holds besides its tokens.</summary>
+    /// <summary>What a document object holds besides its tokens and entities.</summary>
     private readonly record struct Parts(
         string Text,
         string? Source,
@@ -47,10 +65,13 @@ internal static class DocumentJsonWriter
         DateOnly? PublicationDate,
         IReadOnlyDictionary<string, string> Metadata,
         ImmutableArray<Sentence> Sentences,
-        ImmutableArray<Entity> Entities,
         ImmutableArray<MeetingEvent> Events);
 
-    private static void Write(JsonWriter writer, Parts document, NewsJsonOptions options, Action<JsonWriter> writeTokens)
+    /// <summary>An entity's fields besides its mentions.</summary>
+    private readonly record struct EntityHead(
+        string Id, EntityType Type, string Canonical, string? Kind, string? Country, string? ActorCode, ImmutableArray<string> Roles, float Confidence);
+
+    private static void Write(JsonWriter writer, Parts document, NewsJsonOptions options, Action<JsonWriter> writeTokens, Action<JsonWriter, bool> writeEntities)
     {
         var withTokens = options.IncludeTokens;
         writer.WriteStartObject();
@@ -101,11 +122,7 @@ internal static class DocumentJsonWriter
 
         writer.WritePropertyName(F.Entities);
         writer.WriteStartArray();
-        foreach (var entity in document.Entities)
-        {
-            WriteEntity(writer, document.Text, entity, withTokens);
-        }
-
+        writeEntities(writer, withTokens);
         writer.WriteEndArray();
 
         writer.WritePropertyName(F.Events);
@@ -170,7 +187,8 @@ internal static class DocumentJsonWriter
         }
     }
 
-    private static void WriteEntity(JsonWriter writer, string text, Entity entity, bool withTokens)
+    private static void WriteEntity<TMentions>(JsonWriter writer, string text, EntityHead entity, TMentions mentions, bool withTokens)
+        where TMentions : IEnumerable<EntityMention>
     {
         writer.WriteStartObject();
         writer.WritePropertyName(F.Id);
@@ -190,7 +208,7 @@ internal static class DocumentJsonWriter
         WriteConfidence(writer, entity.Confidence);
         writer.WritePropertyName(F.Mentions);
         writer.WriteStartArray();
-        foreach (var mention in entity.Mentions)
+        foreach (var mention in mentions)
         {
             writer.WriteStartObject();
             WriteRange(writer, mention.Start, mention.End);

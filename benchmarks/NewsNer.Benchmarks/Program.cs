@@ -16,6 +16,7 @@ using NewsNer.Benchmarks;
 //                                                         bytes allocated and GC pauses per call (and the types allocated)
 //   dotnet run -c Release -- dump OUT.jsonl                the benchmark documents through the pipeline, to diff outputs
 //   dotnet run -c Release -- dump-shapes OUT.jsonl CHARS   every scaling shape at one size through the pipeline, to diff
+//   dotnet run -c Release -- check-jsonl OUT.jsonl N       reads back an extract output: N records, every document valid
 //   dotnet run -c Release -- scaling [--shapes a,b] [--stages s,t] [--check s,t] [--chars N] [--repeat R]
 //                                                         each input shape at n and 4n characters, stage by stage, in this
 //                                                         process: time ratios, allocations, peak RSS (the CI gate 50-scaling)
@@ -63,6 +64,36 @@ if (args is ["dump-shapes", var shapesOutput, var shapeChars])
     }
 
     return 0;
+}
+
+if (args is ["check-jsonl", var jsonl, var expectedRecords])
+{
+    // Every line of a `newsner extract --format jsonl` output read back: a document (its offsets checked against its text
+    // by the reader) or an error record, as many as expected. For the scaling gate's folder of hostile files.
+    var (documents, errors, invalid) = (0, 0, new List<string>());
+    using (var reader = new StreamReader(jsonl))
+    {
+        foreach (var result in NewsNer.Serialization.NewsJson.ReadLines(reader))
+        {
+            if (result.Succeeded)
+            {
+                documents++;
+            }
+            else if (result.Error?.InnerException is NewsNer.Serialization.ErrorRecordException)
+            {
+                errors++;
+                Console.WriteLine($"  error record: {result.Id}: {result.Error.Message}");
+            }
+            else
+            {
+                invalid.Add($"{result.Id ?? "?"}: {result.Error?.Message}");
+            }
+        }
+    }
+
+    Console.WriteLine($"{documents} documents, {errors} error records, {invalid.Count} invalid lines (expected {expectedRecords} records)");
+    invalid.ForEach(line => Console.WriteLine("  INVALID " + line));
+    return invalid.Count == 0 && documents + errors == int.Parse(expectedRecords, CultureInfo.InvariantCulture) ? 0 : 1;
 }
 
 if (args is ["scaling", .. var scalingArgs])

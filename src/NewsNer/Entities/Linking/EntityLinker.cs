@@ -1344,7 +1344,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
         }
 
-        var withFunction = new List<int>();
+        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
 
         for (var r = 0; r < roles.Count; r++)
         {
@@ -1397,20 +1397,27 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 first.Start, last.End, nominal.Start, nominal.End - nominal.Start, EntityType.Person, nominal.Sentence, NominalConfidence, MentionKind.Nominal));
         }
 
-        // The people holding a role whose function a description of `function` can denote (FunctionsFit), ascending.
+        // The people holding a role whose function a description of `function` can denote (FunctionsFit), ascending;
+        // gathered once per function.
         List<int> HoldersOf(string function)
         {
-            withFunction.Clear();
-            foreach (var (own, holders) in byFunction)
+            if (holders.TryGetValue(function, out var list))
+            {
+                return list;
+            }
+
+            list = [];
+            foreach (var (own, people) in byFunction)
             {
                 if (FunctionsFit(function, own))
                 {
-                    withFunction.AddRange(holders);
+                    list.AddRange(people);
                 }
             }
 
-            withFunction.Sort();
-            return withFunction;
+            list.Sort();
+            holders[function] = list;
+            return list;
         }
     }
 

@@ -14,6 +14,7 @@ public class PipelineBenchmarks : ITokenThroughput
 {
     private NewsPipeline _full = null!;
     private NewsPipeline _tokensAndSentences = null!;
+    private NewsPipeline _languageTokensAndSentences = null!;
     private string[] _documents = [];
 
     /// <summary>The input: the sample article, or the 1 MB corpus as about 300 articles.</summary>
@@ -26,13 +27,18 @@ public class PipelineBenchmarks : ITokenThroughput
         _documents = BenchmarkInputs.Documents(Input);
         _full = NewsPipeline.CreateDefault();
         _tokensAndSentences = NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().Build();
+        _languageTokensAndSentences = NewsPipeline.CreateBuilder().UseLanguageDetection().UseTokenizer().UseSentences().Build();
     }
 
     /// <summary>Tokens and sentences only.</summary>
     [Benchmark(Baseline = true, Description = "tokens + sentences")]
     public int TokensAndSentences() => Run(_tokensAndSentences);
 
-    /// <summary>The default pipeline: tokens, sentences, entities, linking, events.</summary>
+    /// <summary>Language identification (the default pipeline's first stage), then tokens and sentences: the stage's cost.</summary>
+    [Benchmark(Description = "language + tokens + sentences")]
+    public int LanguageTokensAndSentences() => Run(_languageTokensAndSentences);
+
+    /// <summary>The default pipeline: language, tokens, sentences, entities, linking, events.</summary>
     [Benchmark(Description = "full pipeline")]
     [BenchmarkCategory("ci")]
     public int Full() => Run(_full);

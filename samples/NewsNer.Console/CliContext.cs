@@ -24,6 +24,12 @@ internal sealed class CliContext
 
     public TextReader Stdin { get; }
 
+    /// <summary>
+    /// Standard input as bytes, when the process has it (tests give text through <see cref="Stdin"/> only): read raw, it
+    /// gets the checks and decoding of a file (binary data, <c>--encoding</c>, web pages). Read one or the other, never both.
+    /// </summary>
+    public Stream? StdinStream { get; init; }
+
     public TextWriter Stdout { get; }
 
     public TextWriter Stderr { get; }
@@ -46,9 +52,11 @@ internal sealed class CliContext
     {
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
-        var stdin = new StreamReader(Console.OpenStandardInput(), StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        var input = Console.OpenStandardInput();
+        var stdin = new StreamReader(input, StrictUtf8, detectEncodingFromByteOrderMarks: true);
         return new CliContext(stdin, stdout, stderr)
         {
+            StdinStream = input,
             StdoutIsTerminal = !Console.IsOutputRedirected,
             StderrIsTerminal = !Console.IsErrorRedirected,
             Width = Console.IsOutputRedirected ? null : SafeWindowWidth(),

@@ -27,7 +27,9 @@ public sealed class CompactDocument
         ImmutableArray<Sentence> sentences,
         ImmutableArray<CompactEntity> entities,
         ImmutableArray<MeetingEvent> events,
-        DocumentOptions options)
+        DocumentOptions options,
+        string language,
+        ImmutableArray<DocumentWarning> warnings)
     {
         Text = text;
         _tokenizer = tokenizer;
@@ -37,6 +39,8 @@ public sealed class CompactDocument
         Events = events;
         Source = options.Source;
         PublicationDate = options.PublicationDate;
+        Language = language;
+        Warnings = warnings;
         Metadata = options.Metadata is null || options.Metadata.Count == 0 ? s_noMetadata : options.Metadata.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
 
@@ -64,13 +68,16 @@ public sealed class CompactDocument
     /// <summary>Caller metadata (see <see cref="Document.Metadata"/>), never null; enumerated in ordinal key order.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
-    /// <summary>The language of the text: always <c>fr</c>.</summary>
-    public string Language => Document.French;
+    /// <summary>The language of the text (see <see cref="Document.Language"/>).</summary>
+    public string Language { get; }
+
+    /// <summary>What the caller should know about how the text was processed (see <see cref="Document.Warnings"/>).</summary>
+    public ImmutableArray<DocumentWarning> Warnings { get; }
 
     /// <summary>Streams the tokens, computing them again from <see cref="Text"/>: the same tokens as <see cref="Document.Tokens"/>.</summary>
     public TokenEnumerator EnumerateTokens() => _tokenizer.EnumerateTokens(Text);
 
     /// <summary>The equivalent <see cref="Document"/>, with its token array (16 bytes per token) and each entity's mentions in one array.</summary>
     public Document ToDocument() =>
-        new(Text, _tokenizer.Tokenize(Text), Sentences, [.. Entities.Select(e => e.ToEntity())], Events, Source, PublicationDate, Metadata);
+        new(Text, _tokenizer.Tokenize(Text), Sentences, [.. Entities.Select(e => e.ToEntity())], Events, Source, PublicationDate, Metadata, Language, Warnings);
 }

@@ -12,13 +12,23 @@ namespace NewsNer;
 /// </summary>
 public sealed class Document
 {
-    /// <summary>The language code of every document NewsNer produces.</summary>
+    /// <summary>The language code of French, the language NewsNer extracts entities and events from.</summary>
     public const string French = "fr";
 
     private static readonly ImmutableSortedDictionary<string, string> s_noMetadata = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
     /// <summary>Creates a document from its parts, checking that every offset lies inside <paramref name="text"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <param name="text">The original text.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="sentences">Its sentences.</param>
+    /// <param name="entities">Its entities.</param>
+    /// <param name="events">Its meeting events.</param>
+    /// <param name="source">Where the text came from.</param>
+    /// <param name="publicationDate">The publication date.</param>
+    /// <param name="metadata">Caller metadata.</param>
+    /// <param name="language">The language code of the text; null means French.</param>
+    /// <param name="warnings">What the caller should know about the processing (default: none).</param>
     /// <exception cref="ArgumentException">A token, sentence, mention or evidence range is outside the text or out of order.</exception>
     public Document(
         string text,
@@ -28,7 +38,9 @@ public sealed class Document
         ImmutableArray<MeetingEvent> events,
         string? source = null,
         DateOnly? publicationDate = null,
-        IReadOnlyDictionary<string, string>? metadata = null)
+        IReadOnlyDictionary<string, string>? metadata = null,
+        string? language = null,
+        ImmutableArray<DocumentWarning> warnings = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         Text = text;
@@ -39,6 +51,8 @@ public sealed class Document
         Source = source;
         PublicationDate = publicationDate;
         Metadata = metadata is null || metadata.Count == 0 ? s_noMetadata : metadata.ToImmutableSortedDictionary(StringComparer.Ordinal);
+        Language = string.IsNullOrEmpty(language) ? French : language;
+        Warnings = warnings.IsDefault ? [] : warnings;
         Validate();
     }
 
@@ -69,8 +83,16 @@ public sealed class Document
     /// </summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
-    /// <summary>The language of the text: always <c>fr</c>.</summary>
-    public string Language => French;
+    /// <summary>
+    /// The language of the text, an ISO 639-1 code: <c>fr</c> when the text is French, too short to tell, or declared
+    /// French by the caller (<see cref="DocumentOptions.Language"/>); otherwise the language identified
+    /// (<c>en</c>, <c>ar</c>, … or <c>und</c> for an unknown script). A document that is not French has no entities
+    /// or events, and a <see cref="DocumentWarning.NotFrench"/> warning.
+    /// </summary>
+    public string Language { get; }
+
+    /// <summary>What the caller should know about how the text was processed (a text that is not French); empty when all went normally.</summary>
+    public ImmutableArray<DocumentWarning> Warnings { get; }
 
     /// <summary>Whether the text holds no token (empty or whitespace only).</summary>
     public bool IsEmpty => Tokens.IsEmpty;

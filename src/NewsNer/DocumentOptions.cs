@@ -15,6 +15,15 @@ public sealed record DocumentOptions
     /// </summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
+    /// <summary>
+    /// The language of the text when the caller knows it, as an ISO 639-1 code. <c>fr</c> processes the text as French
+    /// whatever it looks like (entities and events included); another code marks it as that language, so no entities or
+    /// events are extracted (NewsNer's models are French). Null, the default, lets the pipeline identify the language
+    /// (<see cref="NewsPipelineBuilder.UseLanguageDetection"/>, part of <see cref="NewsPipelineBuilder.UseAll"/>); a
+    /// pipeline without that stage takes every text as French.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>Shared default: no metadata.</summary>
     public static DocumentOptions None { get; } = new();
 }

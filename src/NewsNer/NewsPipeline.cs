@@ -58,6 +58,20 @@ public sealed class NewsPipeline
     /// <summary>The stages, in the order they run (for the benchmarks, which time one stage on prepared input).</summary>
     internal IReadOnlyList<IPipelineStage> Stages => _stages;
 
+    /// <summary>This pipeline with one more stage at the end (training code: the same recognizer and linking, other events).</summary>
+    /// <exception cref="InvalidOperationException">The stage needs a layer no stage produces.</exception>
+    internal NewsPipeline WithStage(IPipelineStage stage)
+    {
+        var done = _stages.Aggregate(Annotations.None, (layers, s) => layers | s.Produces);
+        var missing = stage.Requires & ~done;
+        if (missing != Annotations.None)
+        {
+            throw new InvalidOperationException(ErrorMessages.StageRequires(stage.Name, missing));
+        }
+
+        return new NewsPipeline([.. _stages, stage]);
+    }
+
     /// <summary>A builder to choose stages and options.</summary>
     public static NewsPipelineBuilder CreateBuilder() => new();
 
@@ -68,13 +82,17 @@ public sealed class NewsPipeline
     /// Processes one text. A text longer than <see cref="SegmentLength"/> is processed in segments (see there); use
     /// <see cref="ProcessCompact"/> for texts too long to hold their tokens.
     /// </summary>
-    /// <param name="text">The text; it is never modified. Empty or whitespace text gives an empty document.</param>
+    /// <param name="text">
+    /// The text; it is never modified. Empty or whitespace text gives an empty document. A text that is not French
+    /// (see <see cref="DocumentOptions.Language"/>) gets tokens and sentences but no entities or events, and a warning.
+    /// </param>
     /// <param name="options">Publication date and source, or null.</param>
     /// <param name="cancellationToken">
     /// Stops processing: every stage checks it as it goes (every 1,024 tokens, sentence or pass over the mentions), so a
     /// cancellation takes effect within milliseconds.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="DocumentOptions.Language"/> is not a language code.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public Document Process(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -91,18 +109,38 @@ public sealed class NewsPipeline
                 [.. result.Merger.Events],
                 options.Source,
                 options.PublicationDate,
-                options.Metadata);
+                options.Metadata,
+                result.Language,
+                [.. result.Warnings]);
         }
 
+        return ToDocument(Annotate(text, options, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs every stage over the whole text, unsegmented, and returns the working state (for training code that needs
+    /// the intermediate layers).
+    /// </summary>
+    internal AnnotationState Annotate(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= DocumentOptions.None;
         var state = new AnnotationState(text, options);
+        LanguageStage.ApplyDeclared(state);
         foreach (var stage in _stages)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (state.Language != Document.French && (stage.Produces & LanguageStage.FrenchOnly) != 0)
+            {
+                // The models are French: a text in another language gets no entities or events (and a warning).
+                continue;
+            }
+
             stage.Run(state, cancellationToken);
             state.Done |= stage.Produces;
         }
 
-        return ToDocument(state);
+        return state;
     }
 
     /// <summary>
@@ -116,6 +154,7 @@ public sealed class NewsPipeline
     /// <param name="options">Publication date and source, or null.</param>
     /// <param name="cancellationToken">Stops processing (see <see cref="Process"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="DocumentOptions.Language"/> is not a language code.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public CompactDocument ProcessCompact(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -125,7 +164,7 @@ public sealed class NewsPipeline
         {
             // A pipeline without sentences cannot be segmented: it has no more than tokens to keep anyway.
             var document = Process(text, options, cancellationToken);
-            return new CompactDocument(text, FrenchTokenizer.Default, document.Tokens.Length, document.Sentences, [.. document.Entities.Select(e => new CompactEntity(e))], document.Events, options);
+            return new CompactDocument(text, FrenchTokenizer.Default, document.Tokens.Length, document.Sentences, [.. document.Entities.Select(e => new CompactEntity(e))], document.Events, options, document.Language, document.Warnings);
         }
 
         var result = segmented.Run(text, options, keepTokens: false, cancellationToken);
@@ -136,7 +175,9 @@ public sealed class NewsPipeline
             ImmutableCollectionsMarshal.AsImmutableArray(result.Sentences),
             [.. EntitiesOf(text, result)],
             [.. result.Merger.Events],
-            options);
+            options,
+            result.Language,
+            [.. result.Warnings]);
     }
 
     private static List<CompactEntity> EntitiesOf(string text, SegmentedRunner.Result result) =>
@@ -289,7 +330,8 @@ public sealed class NewsPipeline
         }
     }
 
-    private static Document ToDocument(AnnotationState state)
+    /// <summary>The immutable document of a finished state.</summary>
+    internal static Document ToDocument(AnnotationState state)
     {
         var entities = state.Entities;
         if ((state.Done & Annotations.Entities) == 0 && state.Mentions.Count > 0)
@@ -305,7 +347,9 @@ public sealed class NewsPipeline
             [.. state.Events],
             state.Options.Source,
             state.Options.PublicationDate,
-            state.Options.Metadata);
+            state.Options.Metadata,
+            state.Language,
+            [.. state.Warnings]);
     }
 
     // Without the linking stage, mentions with the same type and text form one entity each.

@@ -1,8 +1,10 @@
-using NewsNer.Entities;
 using NewsNer.Entities.Linking;
+using NewsNer.Entities;
+using NewsNer.Events.Candidates;
 using NewsNer.Events;
-using NewsNer.Internal;
 using NewsNer.Internal.Lexicons;
+using NewsNer.Internal;
+using NewsNer.Language;
 using NewsNer.Pipeline;
 using NewsNer.Sentences;
 using NewsNer.Tokenization;
@@ -24,13 +26,14 @@ public sealed class NewsPipelineBuilder
     }
 
     /// <summary>
-    /// Adds every stage, with the embedded models: tokens, sentences, entity recognition, linking and meeting events.
+    /// Adds every stage, with the embedded models: language identification, tokens, sentences, entity recognition,
+    /// linking and meeting events.
     /// </summary>
     public NewsPipelineBuilder UseAll()
     {
         // The linking and event lexicons do not depend on the recognizer's files: read them on another core meanwhile.
         var frenchLexicons = Task.Run(() => FrenchLexicons.Default);
-        UseTokenizer().UseSentences().UseEntities();
+        UseLanguageDetection().UseTokenizer().UseSentences().UseEntities();
         frenchLexicons.Wait();
         if (Produces(Annotations.Mentions))
         {
@@ -38,6 +41,18 @@ public sealed class NewsPipelineBuilder
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// Adds language identification, run before every other stage: a text that is not French (by an embedded
+    /// character-trigram model; French news quoting other languages stays French, and a text too short to tell is taken
+    /// as French) gets its language in <see cref="Document.Language"/>, a <see cref="DocumentWarning.NotFrench"/>
+    /// warning, tokens and sentences, but no entities or events. <see cref="DocumentOptions.Language"/> overrides it.
+    /// </summary>
+    public NewsPipelineBuilder UseLanguageDetection()
+    {
+        _ = LanguageIdentifier.Default;
+        return Add(new LanguageStage(LanguageIdentifier.Default));
     }
 
     /// <summary>Adds the French tokenizer.</summary>
@@ -58,6 +73,9 @@ public sealed class NewsPipelineBuilder
     /// their participants and roles, place, date, topics, status and CAMEO/PLOVER codes.
     /// </summary>
     public NewsPipelineBuilder UseEvents() => Add(new MeetingEventStage(MeetingExtractor.Default));
+
+    /// <summary>Adds meeting extraction with the given learned decisions (null: the rules alone), for training and evaluation.</summary>
+    internal NewsPipelineBuilder UseEvents(Events.Decisions.EventModel? model) => Add(new MeetingEventStage(MeetingExtractor.Default, model));
 
     /// <summary>
     /// Adds entity recognition (needs tokens and sentences) with the embedded French model: PER, LOC, ORG and MISC name
@@ -165,7 +183,7 @@ public sealed class NewsPipelineBuilder
             MinConfidence = Math.Clamp(options.MinConfidence, 0f, 1f),
             Profile = options.Profile,
             Types = options.Types,
-            LiteralPlaces = string.IsNullOrEmpty(options.Profile) || options.Profile == model.DefaultProfile ? EntityRecognizer.DefaultLiteralPlaces : null,
+            LiteralPlaces = model.IsLiteralConvention(options.Profile) ? EntityRecognizer.DefaultLiteralPlaces : null,
         });
     }
 

@@ -40,10 +40,25 @@ internal sealed class ExtractCommand : ICliCommand
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error." };
         var maxSeconds = MaxSecondsPerDocumentOption();
+        var language = new Option<string>("--language")
+        {
+            Description = "auto (the default) identifies each text's language: a text that is not French gets its language and a warning, "
+                + "no entities or events. fr processes every input as French; another code (en, ar…) declares that language.",
+            HelpName = "auto|fr|CODE",
+            DefaultValueFactory = _ => "auto",
+        };
+        language.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>() ?? "";
+            if (!value.Equals("auto", StringComparison.OrdinalIgnoreCase) && (value.Length is < 2 or > 3 || !value.All(char.IsAsciiLetter)))
+            {
+                result.AddError($"--language must be auto, fr or a language code such as en, not '{value}'");
+            }
+        });
 
         var command = new Command("extract", "Extract tokens, sentences, entities and meeting events from French news articles.")
         {
-            input, date, format, output, noTokens, parallel, encoding, quiet, maxSeconds,
+            input, date, format, output, noTokens, parallel, encoding, quiet, language, maxSeconds,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -58,6 +73,7 @@ internal sealed class ExtractCommand : ICliCommand
                 Encoding = TextFiles.Resolve(parse.GetValue(encoding)!),
                 Quiet = parse.GetValue(quiet),
                 MaxDocumentTime = parse.GetValue(maxSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Language = parse.GetValue(language) is { } code && !code.Equals("auto", StringComparison.OrdinalIgnoreCase) ? code : null,
             };
             var summary = new ExtractRunner(context).Run(request, cancellationToken);
             return Task.FromResult(summary.FailureList.Count == 0 ? ExitCodes.Success : ExitCodes.Failures);

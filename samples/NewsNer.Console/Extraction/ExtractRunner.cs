@@ -28,6 +28,9 @@ internal sealed record ExtractRequest
 
     /// <summary>The longest one document may take to process, or null for no limit (<c>--max-seconds-per-document</c>).</summary>
     public TimeSpan? MaxDocumentTime { get; init; }
+
+    /// <summary>The language declared for every input (<c>--language</c>), or null to identify each one's.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>
@@ -42,6 +45,9 @@ internal sealed record ExtractRequest
 /// </summary>
 internal sealed class ExtractRunner(CliContext context)
 {
+    /// <summary>The source of standard input in records and summaries.</summary>
+    public const string StdinSource = "-";
+
     /// <summary>The extensions read from a folder.</summary>
     public static readonly string[] ArticleExtensions = [".txt", ".html", ".htm"];
 
@@ -82,7 +88,12 @@ internal sealed class ExtractRunner(CliContext context)
         {
             foreach (var (source, message) in summary.FailureList)
             {
-                context.Stderr.WriteLine($"newsner: {source ?? "standard input"}: {message}");
+                context.Stderr.WriteLine($"newsner: {(source is null or StdinSource ? "standard input" : source)}: {message}");
+            }
+
+            foreach (var (source, message) in summary.WarningList)
+            {
+                context.Stderr.WriteLine($"newsner: {(source is null or StdinSource ? "standard input" : source)}: warning: {message} (--language fr)");
             }
         }
 
@@ -198,7 +209,7 @@ internal sealed class ExtractRunner(CliContext context)
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            output.WriteError(input.Source, LoadErrorMessage(exception));
+            output.WriteError(input.Source, LoadErrorMessage(exception, input));
             return;
         }
 
@@ -244,7 +255,7 @@ internal sealed class ExtractRunner(CliContext context)
     {
         foreach (var input in inputs)
         {
-            if (input.Path is { } path && new FileInfo(path) is { Exists: true } file && file.Length > CompactFileBytes)
+            if (input.Error is null && input.Path is { } path && new FileInfo(path) is { Exists: true } file && file.Length > CompactFileBytes)
             {
                 // Not read now (the batch reads ahead): a placeholder keeps its place in the order.
                 loaded.Enqueue(new Loaded(null, input));
@@ -261,7 +272,7 @@ internal sealed class ExtractRunner(CliContext context)
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Whatever stops one input (unreadable, not text, a page the HTML reader chokes on) is that input's error record.
-                error = LoadErrorMessage(exception);
+                error = LoadErrorMessage(exception, input);
             }
 
             loaded.Enqueue(new Loaded(error, null));
@@ -271,33 +282,57 @@ internal sealed class ExtractRunner(CliContext context)
 
     private DocumentInput Read(InputFile input, ExtractRequest request)
     {
-        var article = input.Path is null ? Article.Parse(ReadStdin())
+        if (input.Error is not null)
+        {
+            throw new IOException(input.Error);
+        }
+
+        var article = input.Path is null ? ReadStdin(request.Encoding)
             : HtmlArticle.IsHtmlPath(input.Path) ? HtmlArticle.Parse(HtmlArticle.Read(input.Path, request.Encoding))
             : new FileInfo(input.Path).Length > LargeTextFile.Threshold ? LargeTextFile.ReadArticle(input.Path, request.Encoding)
             : Article.Parse(TextFiles.Read(input.Path, request.Encoding));
         return new DocumentInput(
             article.Text,
-            new DocumentOptions { Source = input.Source, PublicationDate = request.Date ?? article.Date, Metadata = article.Metadata() },
+            new DocumentOptions { Source = input.Source, PublicationDate = request.Date ?? article.Date, Metadata = article.Metadata(), Language = request.Language },
             input.Source);
     }
 
-    private static string LoadErrorMessage(Exception exception) => exception switch
+    private static string LoadErrorMessage(Exception exception, InputFile input) => exception switch
     {
         InvalidDataException => exception.Message,
+        IOException when input.Error is not null => input.Error,
         IOException or UnauthorizedAccessException => "cannot read: " + exception.Message,
         _ => $"cannot read: {exception.GetType().Name}: {exception.Message}",
     };
 
-    private string ReadStdin()
+    // Standard input follows the rules of a file: bytes (when the process has them) are checked for binary data and
+    // decoded with --encoding; a web page is recognised by its start and reduced to its article like a .html file.
+    private Article ReadStdin(Encoding encoding)
     {
+        if (context.StdinStream is { } stream)
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            var bytes = buffer.ToArray();
+            return HtmlArticle.LooksLikeHtml(bytes) ? HtmlArticle.Parse(HtmlArticle.Decode(bytes, encoding)) : Article.Parse(TextFiles.Decode(bytes, encoding));
+        }
+
+        string text;
         try
         {
-            return context.Stdin.ReadToEnd();
+            text = context.Stdin.ReadToEnd();
         }
         catch (DecoderFallbackException error)
         {
             throw new InvalidDataException("standard input is not valid UTF-8; convert it first (iconv -f WINDOWS-1252 -t UTF-8)", error);
         }
+
+        if (TextFiles.BinaryReason(text) is { } binary)
+        {
+            throw new InvalidDataException(binary);
+        }
+
+        return HtmlArticle.LooksLikeHtml(text) ? HtmlArticle.Parse(text) : Article.Parse(text);
     }
 
     private List<InputFile> ResolveInputs(string input, out bool isFolder)
@@ -305,18 +340,20 @@ internal sealed class ExtractRunner(CliContext context)
         isFolder = false;
         if (input == "-")
         {
-            return [new InputFile(null, null)];
+            return [new InputFile(StdinSource, null)];
         }
 
         var path = context.ResolvePath(input);
         if (Directory.Exists(path))
         {
             isFolder = true;
-            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchType = MatchType.Simple };
-            return [.. Directory.EnumerateFiles(path, "*", options)
-                .Where(f => ArticleExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                .Select(f => new InputFile(Path.GetRelativePath(path, f).Replace('\\', '/'), f))
-                .OrderBy(f => f.Source, StringComparer.Ordinal)];
+            var entries = FolderWalk.List(path, ArticleExtensions);
+            if (entries.Count == 0)
+            {
+                throw new UsageException($"folder '{input}' holds no article ({string.Join(", ", ArticleExtensions)} file): nothing to extract");
+            }
+
+            return [.. entries.Select(e => new InputFile(e.Source, e.Path, e.Error))];
         }
 
         if (File.Exists(path))
@@ -327,7 +364,10 @@ internal sealed class ExtractRunner(CliContext context)
         throw new UsageException($"input '{input}' is neither a file nor a folder (use - for standard input)");
     }
 
-    private sealed record InputFile(string? Source, string? Path);
+    /// <param name="Source">The name in records and summaries: the path as given, relative to a folder input, or <c>-</c>.</param>
+    /// <param name="Path">The file to read, or null for standard input.</param>
+    /// <param name="Error">Why the input cannot be read before trying (a subfolder that cannot be listed).</param>
+    private sealed record InputFile(string Source, string? Path, string? Error = null);
 }
 
 /// <summary>What an extraction did: counts for the end summary.</summary>
@@ -341,6 +381,12 @@ internal sealed class ExtractSummary(int inputs)
 
     public List<(string? Source, string Message)> FailureList { get; } = [];
 
+    /// <summary>The documents' warnings (a text that is not French), with their source.</summary>
+    public List<(string? Source, string Message)> WarningList { get; } = [];
+
+    /// <summary>Documents that are not French, by language.</summary>
+    public SortedDictionary<string, int> NotFrenchByLanguage { get; } = new(StringComparer.Ordinal);
+
     public SortedDictionary<string, int> EntitiesByType { get; } = new(StringComparer.Ordinal);
 
     public SortedDictionary<string, int> EventsBySubtype { get; } = new(StringComparer.Ordinal);
@@ -351,13 +397,26 @@ internal sealed class ExtractSummary(int inputs)
 
     public int Written => Documents + FailureList.Count;
 
-    public void Add(Document document) => Add(document.Entities.Select(e => e.Type), document.Events);
+    public void Add(Document document) =>
+        Add(document.Source, document.Language, document.Warnings, document.Entities.Select(e => e.Type), document.Events);
 
-    public void Add(CompactDocument document) => Add(document.Entities.Select(e => e.Type), document.Events);
+    public void Add(CompactDocument document) =>
+        Add(document.Source, document.Language, document.Warnings, document.Entities.Select(e => e.Type), document.Events);
 
-    private void Add(IEnumerable<Entities.EntityType> entities, System.Collections.Immutable.ImmutableArray<Events.MeetingEvent> events)
+    private void Add(
+        string? source,
+        string language,
+        System.Collections.Immutable.ImmutableArray<DocumentWarning> warnings,
+        IEnumerable<Entities.EntityType> entities,
+        System.Collections.Immutable.ImmutableArray<Events.MeetingEvent> events)
     {
         Documents++;
+        WarningList.AddRange(warnings.Select(w => (source, w.Message)));
+        if (language != NewsNer.Document.French)
+        {
+            Increment(NotFrenchByLanguage, language);
+        }
+
         foreach (var type in entities)
         {
             Increment(EntitiesByType, Entities.EntityTypes.ToLabel(type));
@@ -380,9 +439,13 @@ internal sealed class ExtractSummary(int inputs)
         writer.WriteLine(FormattableString.Invariant($"newsner: {status}: {Documents} documents, {FailureList.Count} failed, {Elapsed.TotalSeconds:0.0} s ({Written / seconds:0.0} docs/s)"));
         writer.WriteLine("  entities: " + Counts(EntitiesByType));
         writer.WriteLine("  events:   " + Counts(EventsBySubtype));
+        if (NotFrenchByLanguage.Count > 0)
+        {
+            writer.WriteLine("  not French (no entities or events; --language fr to force): " + Counts(NotFrenchByLanguage));
+        }
         foreach (var (source, message) in FailureList.Take(20))
         {
-            writer.WriteLine($"  failed: {source ?? "standard input"}: {message}");
+            writer.WriteLine($"  failed: {(source is null or ExtractRunner.StdinSource ? "standard input" : source)}: {message}");
         }
 
         if (FailureList.Count > 20)

@@ -31,9 +31,35 @@ internal static partial class HtmlArticle
         && (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Reads an HTML file: a byte-order mark wins, then a <c>charset</c> declared in the page's first kilobyte, then <paramref name="fallback"/>.</summary>
-    public static string Read(string path, Encoding fallback)
+    public static string Read(string path, Encoding fallback) => Decode(File.ReadAllBytes(path), fallback);
+
+    /// <summary>
+    /// Whether text (standard input) is a web page rather than plain text: after white space, comments and an XML
+    /// declaration, it opens with <c>&lt;!DOCTYPE html</c>, <c>&lt;html</c>, <c>&lt;head</c> or <c>&lt;body</c>.
+    /// </summary>
+    public static bool LooksLikeHtml(ReadOnlySpan<char> text) => HtmlStart().IsMatch(text[..Math.Min(text.Length, 4096)]);
+
+    /// <summary>The same test on the first bytes of a stream, before they are decoded.</summary>
+    public static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
     {
-        var bytes = File.ReadAllBytes(path);
+        var head = bytes[..Math.Min(bytes.Length, 4096)];
+        if (head is [0xEF, 0xBB, 0xBF, ..])
+        {
+            head = head[3..];
+        }
+        else if (head is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            var utf16 = new UnicodeEncoding(bigEndian: head[0] == 0xFE, byteOrderMark: false);
+            return LooksLikeHtml(utf16.GetString(head[2..]));
+        }
+
+        return LooksLikeHtml(Encoding.Latin1.GetString(head));
+    }
+
+    /// <summary>Decodes a page: a byte-order mark wins, then a <c>charset</c> declared in its first kilobyte, then <paramref name="fallback"/>.</summary>
+    /// <exception cref="InvalidDataException">The bytes are binary, or not valid in the encoding.</exception>
+    public static string Decode(byte[] bytes, Encoding fallback)
+    {
         var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 2048));
         var declared = CharsetPattern().Match(head);
         var encoding = fallback;
@@ -59,15 +85,23 @@ internal static partial class HtmlArticle
         var url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
         var date = PublicationDate(document);
 
+        // Hidden elements are dropped, but never the page itself: <html> or <body> marked aria-hidden (scripts do so
+        // while a dialog is open) still hold the article (fuzzing finding tests/NewsNer.Fuzz/Findings/html/hidden-html.html).
         foreach (var element in document.QuerySelectorAll("[hidden], [aria-hidden=true]").ToList())
         {
-            element.Remove();
+            if (element.LocalName is not ("html" or "body"))
+            {
+                element.Remove();
+            }
         }
 
-        var root = BestRoot(document);
         var paragraphs = new List<string>();
         var inline = new StringBuilder();
-        Collect(root, paragraphs, inline);
+        if (BestRoot(document) is { } root)
+        {
+            Collect(root, paragraphs, inline);
+        }
+
         Flush(paragraphs, inline);
         if (title is not null && paragraphs.Count > 0 && paragraphs[0] == title)
         {
@@ -80,7 +114,7 @@ internal static partial class HtmlArticle
         return new Article(text, string.IsNullOrEmpty(title) ? null : title, string.IsNullOrWhiteSpace(url) ? null : url.Trim(), date, day);
     }
 
-    private static IElement BestRoot(IDocument document)
+    private static IElement? BestRoot(IDocument document)
     {
         var candidates = document.QuerySelectorAll("article, [itemprop=articleBody], main").Where(e => !Skipped(e)).ToList();
         if (candidates.Count > 0)
@@ -198,4 +232,7 @@ internal static partial class HtmlArticle
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CharsetPattern();
+
+    [GeneratedRegex(@"\A\uFEFF?\s*(?:(?:<!--(?s:.*?)-->|<\?xml[^>]*>)\s*)*<(?:!doctype\s+html|html|head|body)(?:[\s>/]|\z)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex HtmlStart();
 }

@@ -30,18 +30,31 @@ internal static class LargeTextFile
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var (decoding, bom) = Detect(file, encoding);
+        var binaryCheck = decoding is not UnicodeEncoding;
+        if (binaryCheck)
+        {
+            // The rules of TextFiles.Decode: binary before any decoding error (never "pass --encoding" for an executable).
+            var head = new byte[HeaderChars];
+            file.Position = bom;
+            var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (TextFiles.BinaryReason(head.AsSpan(0, read)) is { } reason)
+            {
+                throw new InvalidDataException(reason);
+            }
+        }
+
         var prefix = DecodePrefix(file, bom, decoding);
         if (Article.TryParseHeader(prefix, out var header) && header.BodyStart < prefix.Length)
         {
             var bodyOffset = bom + decoding.GetByteCount(prefix.AsSpan(0, header.BodyStart));
             var title = header.Title is null ? "" : header.Title + header.Newline + header.Newline;
-            var bodyChars = CountChars(file, bodyOffset, decoding);
+            var bodyChars = CountChars(file, bodyOffset, decoding, binaryCheck ? bom : -1);
             var text = bodyChars == 0 && header.Title is not null ? header.Title : Decode(file, bodyOffset, decoding, title, bodyChars);
             return header.ToArticle(text);
         }
 
         // No header, or one longer than the characters looked at (then parsed the usual way).
-        return Article.Parse(Decode(file, bom, decoding, "", CountChars(file, bom, decoding)));
+        return Article.Parse(Decode(file, bom, decoding, "", CountChars(file, bom, decoding, binaryCheck ? bom : -1)));
     }
 
     private static (Encoding Encoding, int Bom) Detect(FileStream file, Encoding encoding)
@@ -69,7 +82,8 @@ internal static class LargeTextFile
         return new string(chars, 0, count);
     }
 
-    private static long CountChars(FileStream file, long offset, Encoding encoding)
+    // Counts the characters from `offset`; with `nulOrigin` ≥ 0, a NUL byte makes the file binary (offset from nulOrigin).
+    private static long CountChars(FileStream file, long offset, Encoding encoding, long nulOrigin)
     {
         // Decoded into a scratch buffer and thrown away: GetCharCount would not carry a character cut by the chunk's end
         // over to the next chunk (it leaves the decoder's state as it was).
@@ -83,6 +97,11 @@ internal static class LargeTextFile
             var at = file.Position;
             var read = file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
             var last = read < buffer.Length;
+            if (nulOrigin >= 0 && buffer.AsSpan(0, read).IndexOf((byte)0) is var nul and >= 0)
+            {
+                throw new InvalidDataException(TextFiles.NulByte(at + nul - nulOrigin));
+            }
+
             total += Guard(encoding, at, () => decoder.GetChars(buffer, 0, read, scratch, 0, flush: last));
             if (last)
             {

@@ -47,12 +47,18 @@ internal static class HtmlReport
         var date = document.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             ?? (document.Metadata.TryGetValue("date", out var header) ? header : "unknown");
         w.Write($"<div><dt>date</dt><dd>{Html(date)}</dd></div>");
+        w.Write($"<div><dt>language</dt><dd>{Html(document.Language)}</dd></div>");
+        foreach (var warning in document.Warnings)
+        {
+            w.Write($"<div><dt>warning</dt><dd>{Html(warning.Message)}</dd></div>");
+        }
+
         w.Write($"<div><dt>counts</dt><dd>{Count(document.Sentences.Length, "sentence")} · {Count(document.Entities.Length, "entity", "entities")} · {Count(document.Events.Length, "event")}</dd></div>");
         w.Write("</dl>");
         Legend(w);
         w.Write("</header><main class=\"layout\">");
 
-        w.Write("<article class=\"text\" lang=\"fr\">");
+        w.Write($"<article class=\"text\" lang=\"{Attr(document.Language)}\">");
         WriteMarkedText(w, document);
         w.Write("</article><aside class=\"side\">");
 

@@ -70,6 +70,12 @@ internal sealed class TableSink(IAnsiConsole console, TextWriter writer, bool ow
         var date = document.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             ?? (document.Metadata.TryGetValue("date", out var header) ? header + " (not a full date)" : "unknown");
         grid.AddRow(new Markup("[grey]date[/]"), new Text(date));
+        grid.AddRow(new Markup("[grey]language[/]"), new Text(document.Language));
+        foreach (var warning in document.Warnings)
+        {
+            grid.AddRow(new Markup("[yellow]warning[/]"), new Text(Display(warning.Message)));
+        }
+
         grid.AddRow(
             new Markup("[grey]counts[/]"),
             new Text($"{document.Text.Length} chars, {document.Tokens.Length} tokens, {document.Sentences.Length} sentences, {document.Entities.Length} entities, {document.Events.Length} events"));

@@ -8,7 +8,9 @@ namespace NewsNer.Training.Crf;
 /// First-order linear-chain CRF over the BIO labels, trained by L-BFGS with L2 regularization. Sentences whose corpus
 /// leaves some types unannotated are trained on partial labels: the numerator sums over every label sequence allowed by
 /// the annotation (Tsuboi et al. 2008), so unannotated names are not taught as <c>O</c>. Deterministic: the data are
-/// split into fixed contiguous shards, one per thread, and the shard gradients are summed in order.
+/// split into fixed contiguous shards, one per thread, and the shard gradients are summed in order. With a prior (domain
+/// adaptation, Chelba &amp; Acero 2004), training starts from the prior's weights and the L2 penalty pulls towards them
+/// instead of towards zero: features the new data does not contradict keep their old weights.
 /// </summary>
 internal sealed class CrfTrainer
 {
@@ -18,8 +20,17 @@ internal sealed class CrfTrainer
     private readonly double _l2;
     private readonly int _threads;
     private readonly int _transitionOffset;
+    private readonly double[]? _prior;
 
-    public CrfTrainer(FeatureTable table, IReadOnlyList<TrainingSentence> sentences, double l2, int threads)
+    /// <param name="table">The training sentences' features.</param>
+    /// <param name="sentences">The training sentences.</param>
+    /// <param name="l2">L2 strength (per parameter, on the summed loss).</param>
+    /// <param name="threads">Threads for the gradient (no effect on the result).</param>
+    /// <param name="prior">
+    /// The weights the penalty pulls towards and training starts from (<see cref="ParameterCount"/> values, laid out as
+    /// the trained parameters), or null for zero.
+    /// </param>
+    public CrfTrainer(FeatureTable table, IReadOnlyList<TrainingSentence> sentences, double l2, int threads, double[]? prior = null)
     {
         _table = table;
         _sentences = sentences;
@@ -27,6 +38,12 @@ internal sealed class CrfTrainer
         _threads = Math.Max(1, threads);
         _transitionOffset = table.FeatureCount * L;
         ParameterCount = _transitionOffset + (L * L) + (2 * L);
+        if (prior is not null && prior.Length != ParameterCount)
+        {
+            throw new ArgumentException($"The prior has {prior.Length} values; the model has {ParameterCount} parameters.", nameof(prior));
+        }
+
+        _prior = prior;
     }
 
     public int ParameterCount { get; }
@@ -35,7 +52,7 @@ internal sealed class CrfTrainer
 
     public double[] Train(int maxIterations, double tolerance, Action<string>? log, Action<int, double[]>? checkpoint = null)
     {
-        var x = new double[ParameterCount];
+        var x = _prior is null ? new double[ParameterCount] : (double[])_prior.Clone();
         var lbfgs = new Lbfgs(6);
         var started = DateTime.UtcNow;
         lbfgs.Minimize(x, Evaluate, maxIterations, tolerance, (it, f) =>
@@ -76,10 +93,12 @@ internal sealed class CrfTrainer
             }
         }
 
+        var prior = _prior;
         for (var i = 0; i < x.Length; i++)
         {
-            total += 0.5 * _l2 * x[i] * x[i];
-            gradient[i] += _l2 * x[i];
+            var d = prior is null ? x[i] : x[i] - prior[i];
+            total += 0.5 * _l2 * d * d;
+            gradient[i] += _l2 * d;
         }
 
         return total;

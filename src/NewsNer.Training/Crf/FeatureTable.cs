@@ -30,7 +30,11 @@ internal sealed class FeatureTable
 
     public int FeatureCount => Keys.Length;
 
-    public static FeatureTable Build(IReadOnlyList<TrainingSentence> sentences, NerFeatureExtractor extractor, int minCount)
+    /// <param name="sentences">The training sentences.</param>
+    /// <param name="extractor">The feature extractor (the library's).</param>
+    /// <param name="minCount">Keys seen fewer times are dropped.</param>
+    /// <param name="keep">When given, decides instead of <paramref name="minCount"/> from the key and its count.</param>
+    public static FeatureTable Build(IReadOnlyList<TrainingSentence> sentences, NerFeatureExtractor extractor, int minCount, Func<ulong, int, bool>? keep = null)
     {
         var counts = new Dictionary<ulong, int>();
         var order = new List<ulong>();
@@ -54,7 +58,7 @@ internal sealed class FeatureTable
         var keys = new List<ulong>();
         foreach (var f in order)
         {
-            if (counts[f] >= minCount)
+            if (keep is null ? counts[f] >= minCount : keep(f, counts[f]))
             {
                 idOf[f] = keys.Count;
                 keys.Add(f);

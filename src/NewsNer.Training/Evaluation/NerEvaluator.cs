@@ -119,7 +119,7 @@ public sealed class NerEvaluator
             DocumentConsistency = documentConsistency,
             Profile = profile,
             Types = types,
-            LiteralPlaces = string.IsNullOrEmpty(profile) || profile == model.DefaultProfile ? EntityRecognizer.DefaultLiteralPlaces : null,
+            LiteralPlaces = model.IsLiteralConvention(profile) ? EntityRecognizer.DefaultLiteralPlaces : null,
         }));
     }
 

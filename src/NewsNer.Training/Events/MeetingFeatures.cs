@@ -1,4 +1,7 @@
 using NewsNer.Entities.Linking;
+using NewsNer.Events.Candidates;
+using NewsNer.Events.Lexicons;
+using NewsNer.Events.Reading;
 using NewsNer.Events;
 using NewsNer.Internal.Lexicons;
 using NewsNer.Pipeline;
@@ -34,7 +37,9 @@ internal static class MeetingFeatures
         new SentenceStage(SentenceSplitter.Default).Run(state, default);
         names.Run(state, default);
         new EntityLinkerStage(EntityLinker.Default).Run(state, default);
-        var mentions = MeetingExtractor.Default.FindMentions(state.Linking!, publication, out var context);
+        var reading = MeetingExtractor.Default.Read(new EventDocumentIndex(state.Linking!, publication));
+        var index = reading.Index;
+        var mentions = reading.Mentions;
         var values = new float[Count];
         var mention = mentions.FirstOrDefault(m => !m.IsSummit) ?? mentions.FirstOrDefault();
         if (mention is null)
@@ -42,7 +47,7 @@ internal static class MeetingFeatures
             return (values, string.Empty);
         }
 
-        var view = context.View;
+        var view = index.View;
         var trigger = mention.Trigger;
         values[0] = 1;
         values[1] = trigger.IsVerb ? 1 : 0;
@@ -56,7 +61,7 @@ internal static class MeetingFeatures
         var k = mention.TriggerStart;
         for (var steps = 0; steps < 5 && k > mention.ClauseStart; steps++)
         {
-            var classes = context.ClassesEndingAt(k);
+            var classes = index.ClassesEndingAt(k);
             if ((classes & (WordClass.Auxiliary | WordClass.Aller)) != 0 && (classes & WordClass.TParticiple) == 0)
             {
                 values[11] = (classes & WordClass.TPresent) != 0 ? 1 : 0;
@@ -75,18 +80,18 @@ internal static class MeetingFeatures
             k -= Math.Max(1, PhraseLength(view, k));
         }
 
-        values[16] = Flag(context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 8, CueClass.Planned));
-        values[17] = Flag(context.HasCueAfter(Math.Max(mention.TriggerEnd, mention.ComplementEnd), mention.ClauseEnd, 3, CueClass.Planned));
-        values[18] = Flag(context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Past));
-        values[19] = Flag(context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 2, CueClass.Past));
-        values[20] = Flag(context.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 8, CueClass.Cancel) || context.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 6, CueClass.Cancel));
+        values[16] = Flag(index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 8, CueClass.Planned));
+        values[17] = Flag(index.HasCueAfter(Math.Max(mention.TriggerEnd, mention.ComplementEnd), mention.ClauseEnd, 3, CueClass.Planned));
+        values[18] = Flag(index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 4, CueClass.Past));
+        values[19] = Flag(index.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 2, CueClass.Past));
+        values[20] = Flag(index.HasCueBefore(mention.TriggerStart, mention.ClauseStart, 8, CueClass.Cancel) || index.HasCueAfter(mention.TriggerEnd, mention.ClauseEnd, 6, CueClass.Cancel));
         var sentence = view.Sentences[mention.Sentence];
-        values[21] = Flag(context.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.Cancel));
-        values[22] = Flag(context.IsNegated(mention));
-        values[23] = Flag(context.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.Vague) || context.NumberBefore(mention.TriggerStart));
-        values[24] = Flag(context.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.Interview));
-        values[25] = Flag(mention.Date?.IsFuture(publication) == true);
-        values[26] = Flag(mention.Date?.IsBackground(publication) == true);
+        values[21] = Flag(index.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.Cancel));
+        values[22] = Flag(reading.Status.IsNegated(mention));
+        values[23] = Flag(index.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.Vague) || index.NumberBefore(mention.TriggerStart));
+        values[24] = Flag(index.HasCue(sentence.FirstToken, sentence.EndToken, CueClass.Interview));
+        values[25] = Flag(mention.Date is { } future && index.Calendar.IsFuture(future));
+        values[26] = Flag(mention.Date is { } background && index.Calendar.IsBackground(background));
         values[27] = Flag(mention.Date?.Vague == true);
         values[28] = Math.Min(mention.Parties.Count, 3) / 3f;
         values[29] = Math.Min(mention.Unnamed.Count, 2) / 2f;

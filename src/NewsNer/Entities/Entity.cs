@@ -8,7 +8,10 @@ namespace NewsNer.Entities;
 /// </summary>
 public sealed class Entity
 {
-    /// <summary>Document-local identifier (<c>e1</c>, <c>e2</c>, … in order of first mention).</summary>
+    /// <summary>
+    /// Document-local identifier (<c>e1</c>, <c>e2</c>, … in order of first mention; the entities named only inside
+    /// another name come last).
+    /// </summary>
     public required string Id { get; init; }
 
     /// <summary>The entity type.</summary>
@@ -17,7 +20,11 @@ public sealed class Entity
     /// <summary>The fullest name found in the text, spelled as it appears there.</summary>
     public required string Canonical { get; init; }
 
-    /// <summary>Every mention, in text order: names first recognized, plus nominal mentions attached by linking.</summary>
+    /// <summary>
+    /// Every mention, in text order: names first recognized, plus nominal mentions attached by linking. A name nested at
+    /// the end of a longer name (<c>Shanghai</c> in <c>Organisation de coopération de Shanghai</c>) is a mention too, lying
+    /// inside the longer name's mention, as the news annotation guide lists such names apart.
+    /// </summary>
     public required ImmutableArray<EntityMention> Mentions { get; init; }
 
     /// <summary>Roles or titles the text gives a person (<c>président</c>, <c>ministre des affaires étrangères</c>), normalized to lower case.</summary>

@@ -2,7 +2,9 @@ namespace NewsNer.Entities;
 
 /// <summary>
 /// One mention of an entity in the text: the character range <c>[Start, End)</c>, its token range, its type and the
-/// recognizer's confidence.
+/// recognizer's confidence. The token range covers the tokens the characters fall in: a name written together with
+/// another in one hyphenated token (<c>Séoul</c> and <c>Tokyo</c> in <c>Séoul-Tokyo</c>) is a mention of part of that
+/// token, and both mentions have the same token range.
 /// </summary>
 /// <param name="Start">UTF-16 index of the first character (inclusive).</param>
 /// <param name="End">UTF-16 index just past the last character (exclusive).</param>

@@ -38,7 +38,12 @@ internal sealed class EntityRecognizer
     private readonly NerFeatureExtractor _extractor;
     private readonly EntitySpotter? _spotter;
     private readonly EntityRecognizerOptions _options;
-    private readonly ulong _profileSalt;
+    // The model as the chosen profile sees it (weights and transitions): the model itself for its default profile.
+    private readonly NerModel _view;
+
+    // The news profile's decoding constraints (see Tag): only with a news layer, under its own (default) profile, so
+    // that the corpus profiles decode exactly as they were trained.
+    private readonly bool _newsConstraints;
     private readonly bool[] _disabledLabels = new bool[NerLabels.Count];
 
     public EntityRecognizer(NerModel model, NerLexicons lexicons, EntitySpotter? spotter = null, EntityRecognizerOptions? options = null)
@@ -52,7 +57,8 @@ internal sealed class EntityRecognizer
         _extractor = new NerFeatureExtractor(lexicons);
         _spotter = spotter is { Count: > 0 } ? spotter : null;
         _options = options ?? new EntityRecognizerOptions();
-        _profileSalt = model.SaltFor(_options.Profile);
+        _view = model.ForProfile(_options.Profile);
+        _newsConstraints = model.Layer is not null && ReferenceEquals(_view, model);
         if (_options.Types is { } types)
         {
             foreach (var type in Enum.GetValues<EntityType>())
@@ -100,15 +106,15 @@ internal sealed class EntityRecognizer
             emissions.Clear();
             // Scoring waits on memory (the weight table is larger than the caches): the next token's slots are fetched
             // while the current token is scored.
-            _model.Prefetch(features.AsSpan(0, counts[0]));
+            _view.Prefetch(features.AsSpan(0, counts[0]));
             for (var i = 0; i < n; i++)
             {
                 if (i + 1 < n)
                 {
-                    _model.Prefetch(features.AsSpan((i + 1) * NerFeatureExtractor.MaxFeatures, counts[i + 1]));
+                    _view.Prefetch(features.AsSpan((i + 1) * NerFeatureExtractor.MaxFeatures, counts[i + 1]));
                 }
 
-                _model.Score(features.AsSpan(i * NerFeatureExtractor.MaxFeatures, counts[i]), emissions.Slice(i * L, L), _profileSalt);
+                _view.Score(features.AsSpan(i * NerFeatureExtractor.MaxFeatures, counts[i]), emissions.Slice(i * L, L));
                 for (var y = 1; y < L; y++)
                 {
                     if (_disabledLabels[y])
@@ -116,9 +122,14 @@ internal sealed class EntityRecognizer
                         emissions[(i * L) + y] = -1e30f;
                     }
                 }
+
+                if (_newsConstraints)
+                {
+                    Constrain(tokens, i, emissions.Slice(i * L, L));
+                }
             }
 
-            NerDecoder.Viterbi(emissions, n, _model, labels, floats.AsSpan(n * L, n * L), back);
+            NerDecoder.Viterbi(emissions, n, _view, labels, floats.AsSpan(n * L, n * L), back);
             if (!spanConfidence.IsEmpty)
             {
                 spanConfidence[..n].Clear();
@@ -137,7 +148,7 @@ internal sealed class EntityRecognizer
                     var alpha = lattice.AsSpan(0, n * L);
                     var beta = lattice.AsSpan(n * L, n * L);
                     var scales = lattice.AsSpan(2 * n * L, 3 * n);
-                    var logZ = NerDecoder.ForwardBackward(emissions, n, _model, alpha, beta, scales, betaFrom: firstEnd);
+                    var logZ = NerDecoder.ForwardBackward(emissions, n, _view, alpha, beta, scales, betaFrom: firstEnd);
                     for (var i = 0; i < n; i++)
                     {
                         if (NerLabels.IsBegin(labels[i]))
@@ -148,7 +159,7 @@ internal sealed class EntityRecognizer
                                 end++;
                             }
 
-                            spanConfidence[i] = NerDecoder.SpanProbability(emissions, n, _model, alpha, beta, scales, logZ, i, end, NerLabels.TypeOf(labels[i]));
+                            spanConfidence[i] = NerDecoder.SpanProbability(emissions, n, _view, alpha, beta, scales, logZ, i, end, NerLabels.TypeOf(labels[i]));
                         }
                     }
                 }
@@ -166,6 +177,85 @@ internal sealed class EntityRecognizer
             ArrayPool<float>.Shared.Return(floats);
             ArrayPool<byte>.Shared.Return(back);
         }
+    }
+
+    /// <summary>
+    /// Organizations of the linking lexicon (<c>Resources/fr/linking/organizations.tsv</c>) that the news profile tags
+    /// where the model left them untagged: names of two words or more (<c>Programme alimentaire mondial</c>, <c>État
+    /// islamique</c>) and acronyms in capitals (<c>PAM</c>, <c>MENA</c>), as written; single words (<c>Petra</c>,
+    /// <c>Sputnik</c>) are left to the model.
+    /// </summary>
+    private static readonly Lazy<EntitySpotter> s_knownOrganizations = new(() => new EntitySpotter(
+        Internal.EmbeddedResources.ReadLines("fr/linking/organizations.tsv")
+            .Select(line => line.Split('\t'))
+            .Where(cells => cells.Length > 1 && (cells[1].Contains(' ', StringComparison.Ordinal) || (cells[1].Length >= 2 && cells[1].All(c => char.IsUpper(c) || char.IsDigit(c)))))
+            .Select(cells => (EntityType.Organization, cells[1])),
+        FrenchTokenizer.Default));
+
+    private static void TagKnownOrganizations(ReadOnlySpan<Token> tokens, Span<int> labels, Span<float> confidence, List<(int First, int Count, EntityType Type)> matches)
+    {
+        matches.Clear();
+        s_knownOrganizations.Value.Match(tokens, matches);
+        foreach (var (start, count, type) in matches)
+        {
+            var free = start + count == labels.Length || !NerLabels.IsInside(labels[start + count]);
+            for (var k = start; k < start + count && free; k++)
+            {
+                free = labels[k] == NerLabels.Outside;
+            }
+
+            if (free)
+            {
+                labels[start] = NerLabels.Begin(type);
+                confidence[start] = 0.9f;
+                for (var k = start + 1; k < start + count; k++)
+                {
+                    labels[k] = NerLabels.Inside(type);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hard constraints of the news convention: a name never runs across a line break (a byline, then the outlet on the
+    /// next line), and never starts with an elided article (<c>l'Élysée</c> is the name <c>Élysée</c>).
+    /// </summary>
+    private static void Constrain(ReadOnlySpan<Token> tokens, int i, Span<float> emissions)
+    {
+        if (i > 0 && NerFeatureExtractor.BreakBefore(tokens[i]))
+        {
+            for (var y = 2; y < L; y += 2)
+            {
+                emissions[y] = -1e30f;
+            }
+        }
+
+        if (IsElidedArticle(tokens[i].Span))
+        {
+            for (var y = 1; y < L; y += 2)
+            {
+                emissions[y] = -1e30f;
+            }
+        }
+    }
+
+    /// <summary>An elided word on its own (<c>l'</c>, <c>d'</c>, <c>L’</c>, <c>qu'</c>): letters then an apostrophe.</summary>
+    internal static bool IsElidedArticle(ReadOnlySpan<char> token)
+    {
+        if (token.Length is < 2 or > 7 || token[^1] is not ('\'' or '\u2019'))
+        {
+            return false;
+        }
+
+        foreach (var c in token[..^1])
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // End (exclusive) of the first span of a label sequence, or -1 when it has none.
@@ -196,6 +286,7 @@ internal sealed class EntityRecognizer
         try
         {
             var spotted = _spotter is null ? null : new List<(int First, int Count, EntityType Type)>();
+            List<(int First, int Count, EntityType Type)>? known = null;
             for (var s = 0; s < sentences.Length; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -210,6 +301,13 @@ internal sealed class EntityRecognizer
                 var sentenceTokens = tokens.Slice(first, n);
                 var sentenceLabels = labels.AsSpan(first, n);
                 Tag(sentenceTokens, sentenceLabels, confidence.AsSpan(first, n));
+                if (_newsConstraints)
+                {
+                    OutletRules.Default.Apply(sentenceTokens, sentenceLabels, confidence.AsSpan(first, n));
+                    known ??= [];
+                    TagKnownOrganizations(sentenceTokens, sentenceLabels, confidence.AsSpan(first, n), known);
+                }
+
                 if (spotted is not null)
                 {
                     spotted.Clear();
@@ -233,6 +331,9 @@ internal sealed class EntityRecognizer
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            // News convention: names written together in one hyphenated token (Séoul-Tokyo) are mentioned apart.
+            var named = _newsConstraints && HasHyphenatedName(tokens, labels.AsSpan(0, tokens.Length)) ? NamesMentionedAlone(tokens, sentences, labels.AsSpan(0, tokens.Length)) : null;
+            var parts = named is null ? null : new List<(int Start, int End, EntityType Type)>();
             for (var s = 0; s < sentences.Length; s++)
             {
                 var sentence = sentences[s];
@@ -250,7 +351,19 @@ internal sealed class EntityRecognizer
                         j++;
                     }
 
-                    if (confidence[i] >= _options.MinConfidence)
+                    if (confidence[i] < _options.MinConfidence)
+                    {
+                        continue;
+                    }
+
+                    if (j == i + 1 && named is not null && CompoundNames.TrySplit(tokens[i], NerLabels.TypeOf(labels[i]), _extractor.Lexicons, named.GetValueOrDefault, parts!))
+                    {
+                        foreach (var (start, stop, type) in parts!)
+                        {
+                            mentions.Add(new EntityMention(start, stop, i, 1, type, s, confidence[i]));
+                        }
+                    }
+                    else
                     {
                         mentions.Add(new EntityMention(tokens[i].Start, tokens[j - 1].End, i, j - i, NerLabels.TypeOf(labels[i]), s, confidence[i]));
                     }
@@ -262,6 +375,61 @@ internal sealed class EntityRecognizer
             ArrayPool<int>.Shared.Return(labels);
             ArrayPool<float>.Shared.Return(confidence);
         }
+    }
+
+    // Whether a one-token span has a hyphen (the only spans that may be names written together).
+    private static bool HasHyphenatedName(ReadOnlySpan<Token> tokens, ReadOnlySpan<int> labels)
+    {
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (NerLabels.IsBegin(labels[i]) && (i + 1 == labels.Length || !NerLabels.IsInside(labels[i + 1])) && tokens[i].Span.IndexOf('-') > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The names the document's spans give alone (one token without a hyphen, or several tokens; and the first and last
+    // words of a person's name), with their type.
+    private static Dictionary<string, EntityType?> NamesMentionedAlone(ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, ReadOnlySpan<int> labels)
+    {
+        var names = new Dictionary<string, EntityType?>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            var end = Math.Min(sentence.EndToken, tokens.Length);
+            for (var i = Math.Max(0, sentence.FirstToken); i < end; i++)
+            {
+                if (!NerLabels.IsBegin(labels[i]))
+                {
+                    continue;
+                }
+
+                var j = i + 1;
+                while (j < end && labels[j] == labels[i] + 1)
+                {
+                    j++;
+                }
+
+                var type = NerLabels.TypeOf(labels[i]);
+                if (j > i + 1 || tokens[i].Span.IndexOf('-') < 0)
+                {
+                    names[tokens[i].Source[tokens[i].Start..tokens[j - 1].End]] = type;
+                }
+
+                // A person's first and last words name them too: "Moon-Kim" after "Moon Jae-in" and "Kim Jong-un".
+                if (type == EntityType.Person && j > i + 1)
+                {
+                    names.TryAdd(tokens[i].Text, type);
+                    names.TryAdd(tokens[j - 1].Text, type);
+                }
+
+                i = j - 1;
+            }
+        }
+
+        return names;
     }
 
     // Organization spans that are exactly a listed building or seat of power become locations.

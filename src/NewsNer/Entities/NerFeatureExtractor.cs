@@ -23,20 +23,31 @@ namespace NewsNer.Entities;
 internal sealed class NerFeatureExtractor
 {
     /// <summary>Upper bound on the features of one token.</summary>
-    public const int MaxFeatures = 96;
+    public const int MaxFeatures = 112;
 
     /// <summary>Longest gazetteer phrase, in tokens.</summary>
     public const int MaxPhraseTokens = 8;
 
-    /// <summary>Version of the templates; a model records it and refuses another.</summary>
-    public const int Version = 2;
+    /// <summary>Version of the templates; a model records it and refuses another (see <see cref="CanRead"/>).</summary>
+    public const int Version = 3;
+
+    /// <summary>
+    /// Whether a model trained with templates of <paramref name="version"/> can be used with these: the same version, or an
+    /// earlier one whose features these templates all still produce, unchanged (later versions only add templates, whose
+    /// keys such a model simply lacks).
+    /// </summary>
+    public static bool CanRead(int version) => version == Version || version == 2;
 
     private const ulong TBias = 1, TWord = 2, TLower = 3, TCoreWord = 4, TPre = 5, TSuf = 9, TShape = 13, TShortShape = 14,
         TCapFirst = 15, TCommon = 16, TProper = 17, TLowerM1 = 18, TLowerP1 = 19, TLowerM2 = 20, TLowerP2 = 21,
         TShapeM1 = 22, TShapeP1 = 23, TShape3 = 24, TBigramM = 25, TBigramP = 26, TCapM1 = 27, TCapP1 = 28,
         TCluster = 29, TClusterM1 = 33, TClusterP1 = 35, TGazB = 37, TGazI = 38, TGazM1 = 39, TGazP1 = 40,
         TTrig = 41, TTrigM1 = 42, TTrigM2 = 43, TTrigP1 = 44, TLength = 45, TWordM1 = 46, TCommonM1 = 47,
-        TChunkHead = 48, TChunkTrig = 49, TAcronym = 50, TSentence = 51, TEnclosed = 52;
+        TChunkHead = 48, TChunkTrig = 49, TAcronym = 50, TSentence = 51, TEnclosed = 52,
+        TLineBreak = 53, TNameWord = 54, TNameWordM1 = 55, TNameWordM2 = 56, TInstitution = 57, TTailWord = 58, TTailClass = 59;
+
+    // Longest walk back from a lower-case word to the head noun of the institution or place name it may continue.
+    private const int MaxInstitutionWalk = 8;
 
     // Acronym flags (TokenInfo.Acronym).
     private const byte AcronymInParens = 1, AcronymMatched = 2, InExpansion = 4, BeforeParenAcronym = 8;
@@ -98,6 +109,25 @@ internal sealed class NerFeatureExtractor
 
         /// <summary>1 inside parentheses, 2 inside quotes (both can be set).</summary>
         public byte Enclosed;
+
+        /// <summary>Class in the name-word list (templates version 3).</summary>
+        public NameWordClass NameWord;
+
+        /// <summary>1: a line break comes before the token; 2: one comes after it (both can be set).</summary>
+        public byte LineBreaks;
+
+        /// <summary>
+        /// For a word after a capitalized head noun of an organization or place name (<c>Forces de soutien rapide</c>,
+        /// <c>Caisse de dépôt et placement du Québec</c>): the head's trigger class and the distance to it (0: none).
+        /// </summary>
+        public byte InstitutionDistance;
+
+        public TriggerClass InstitutionClass;
+
+        /// <summary>For a capitalized word: the lower-case hash and name-word class of the last word of its name.</summary>
+        public ulong Tail;
+
+        public NameWordClass TailClass;
     }
 
     /// <summary>
@@ -125,6 +155,9 @@ internal sealed class NerFeatureExtractor
         MarkChunks(info[..n]);
         MarkAcronyms(tokens, info);
         MarkEnclosures(tokens, info);
+        MarkLineBreaks(tokens, info);
+        MarkInstitutions(tokens, info[..n]);
+        MarkTails(info[..n]);
         var sentence = SentenceShape(tokens);
         for (var i = 0; i < n; i++)
         {
@@ -194,6 +227,137 @@ internal sealed class NerFeatureExtractor
                 t.ChunkTrigger = info[k].Trigger & ~TriggerClass.Link;
                 t.ChunkTriggerBefore = true;
             }
+        }
+    }
+
+    // Line breaks around each token, read in the text between tokens (and before the first, after the last one): a name
+    // never runs across one (a byline, then the outlet on the next line), and lines that stand alone are bylines,
+    // datelines and headings.
+    private static void MarkLineBreaks(ReadOnlySpan<Token> tokens, Span<TokenInfo> info)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            info[i].LineBreaks = 0;
+        }
+
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var before = BreakBefore(tokens[i]);
+            if (before)
+            {
+                info[i].LineBreaks |= 1;
+                if (i > 0)
+                {
+                    info[i - 1].LineBreaks |= 2;
+                }
+            }
+        }
+
+        if (tokens.Length > 0 && BreakAfter(tokens[^1]))
+        {
+            info[tokens.Length - 1].LineBreaks |= 2;
+        }
+    }
+
+    /// <summary>Whether a line break separates a token from the text before it (white space only in between).</summary>
+    internal static bool BreakBefore(in Token token)
+    {
+        var text = token.Source;
+        for (var k = token.Start - 1; k >= 0 && char.IsWhiteSpace(text[k]); k--)
+        {
+            if (text[k] is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool BreakAfter(in Token token)
+    {
+        var text = token.Source;
+        for (var k = token.End; k < text.Length && char.IsWhiteSpace(text[k]); k++)
+        {
+            if (text[k] is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // For every word after a capitalized head noun of an organization or place (trigger classes org, loc), within the
+    // same stretch of words (no punctuation but apostrophes and hyphens in between): the head's class and distance.
+    // Lower-case complements ("de soutien rapide", "des chefs d'Etat et de gouvernement") and the names after them
+    // ("du Québec") see the head, which the chunk feature (capitalized words and joining words only) does not reach.
+    private static void MarkInstitutions(ReadOnlySpan<Token> tokens, Span<TokenInfo> info)
+    {
+        const TriggerClass Heads = TriggerClass.Organization | TriggerClass.Location;
+        for (var i = 0; i < info.Length; i++)
+        {
+            ref var t = ref info[i];
+            t.InstitutionDistance = 0;
+            t.InstitutionClass = TriggerClass.None;
+            if (t.Cap == Cap.NoLetter)
+            {
+                continue;
+            }
+
+            for (var j = i - 1; j >= 0 && i - j <= MaxInstitutionWalk; j--)
+            {
+                if (info[j].Cap == Cap.NoLetter || (info[j].LineBreaks & 2) != 0)
+                {
+                    break;
+                }
+
+                if (info[j].Cap is Cap.Initial or Cap.AllCaps && (info[j].Trigger & Heads) != TriggerClass.None)
+                {
+                    t.InstitutionDistance = (byte)(i - j);
+                    t.InstitutionClass = info[j].Trigger & Heads;
+                    break;
+                }
+            }
+        }
+
+        _ = tokens;
+    }
+
+    // For every capitalized word, the last word of the name it belongs to: forward over capitalized words and joining
+    // words to the last capitalized one. English and foreign names end with their kind (Qatar Investment Authority).
+    private static void MarkTails(Span<TokenInfo> info)
+    {
+        for (var i = 0; i < info.Length; i++)
+        {
+            ref var t = ref info[i];
+            t.Tail = 0;
+            t.TailClass = NameWordClass.None;
+            if (!IsNameWord(t))
+            {
+                continue;
+            }
+
+            var last = i;
+            for (var j = i + 1; j < info.Length && j - i <= MaxChunkWalk; j++)
+            {
+                if ((info[j - 1].LineBreaks & 2) != 0)
+                {
+                    break;
+                }
+
+                if (IsNameWord(info[j]))
+                {
+                    last = j;
+                }
+                else if (!IsLink(info[j]))
+                {
+                    break;
+                }
+            }
+
+            t.Tail = info[last].Lower;
+            t.TailClass = info[last].NameWord & (NameWordClass.OrganizationTail | NameWordClass.LocationTail);
         }
     }
 
@@ -520,6 +684,7 @@ internal sealed class NerFeatureExtractor
         t.Proper = t.Cap is Cap.Initial or Cap.AllCaps or Cap.Mixed && _lexicons.IsProperName(t.CoreWord);
         t.Cluster = _lexicons.Cluster(t.CoreLower);
         t.Trigger = _lexicons.Trigger(t.Lower);
+        t.NameWord = _lexicons.NameWord(t.Lower);
     }
 
     // Gazetteer phrases are keyed by their letters and digits only, lower-cased, so "Côte d'Ivoire", "Côte d ' Ivoire"
@@ -608,6 +773,21 @@ internal sealed class NerFeatureExtractor
             ArrayPool<int>.Shared.Return(starts);
             ArrayPool<(ulong Key, int First, int Last)>.Shared.Return(candidates);
         }
+    }
+
+    /// <summary>The gazetteer key of a phrase: its letters and digits, normalized (as <see cref="Extract"/> keys them).</summary>
+    internal static ulong PhraseKey(ReadOnlySpan<char> phrase)
+    {
+        var h = FeatureHash.Seed;
+        foreach (var c in phrase)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                h = FeatureHash.Add(h, TokenNormalizer.NormalizeChar(c));
+            }
+        }
+
+        return h;
     }
 
     private void LookUpPhrases(ReadOnlySpan<(ulong Key, int First, int Last)> candidates, Span<TokenInfo> info)
@@ -760,6 +940,42 @@ internal sealed class NerFeatureExtractor
         if (t.Enclosed != 0)
         {
             f[c++] = FeatureHash.Mix(((ulong)t.Enclosed << 4) | cap, TEnclosed);
+        }
+
+        // Templates version 3 (news): line breaks, name words, institution heads, the last word of the name.
+        if (t.LineBreaks != 0)
+        {
+            f[c++] = FeatureHash.Mix(((ulong)t.LineBreaks << 4) | cap, TLineBreak);
+        }
+
+        if (t.NameWord != NameWordClass.None)
+        {
+            f[c++] = FeatureHash.Mix(((ulong)t.NameWord << 4) | cap, TNameWord);
+        }
+
+        if (i > 0 && info[i - 1].NameWord != NameWordClass.None)
+        {
+            f[c++] = FeatureHash.Mix(((ulong)info[i - 1].NameWord << 4) | cap, TNameWordM1);
+        }
+
+        if (i > 1 && info[i - 2].NameWord != NameWordClass.None)
+        {
+            f[c++] = FeatureHash.Mix(((ulong)info[i - 2].NameWord << 4) | cap, TNameWordM2);
+        }
+
+        if (t.InstitutionDistance != 0)
+        {
+            var link = IsLink(t) ? 1UL : 0UL;
+            f[c++] = FeatureHash.Mix(((ulong)t.InstitutionClass << 8) | ((ulong)Math.Min((int)t.InstitutionDistance, 6) << 5) | (link << 4) | cap, TInstitution);
+        }
+
+        if (t.Tail != 0)
+        {
+            f[c++] = FeatureHash.Mix(t.Tail, TTailWord);
+            if (t.TailClass != NameWordClass.None)
+            {
+                f[c++] = FeatureHash.Mix((ulong)t.TailClass, TTailClass);
+            }
         }
 
         return c;

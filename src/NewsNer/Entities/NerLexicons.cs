@@ -39,6 +39,25 @@ internal enum TriggerClass : byte
     Link = 64,
 }
 
+/// <summary>Classes of <c>Resources/ner/name-words.fr.txt</c>: words that close a foreign name or precede a person or an outlet.</summary>
+[Flags]
+internal enum NameWordClass : byte
+{
+    None = 0,
+
+    /// <summary>Last word of an organization name (<c>Authority</c>, <c>Corporation</c>, <c>Shimbun</c>).</summary>
+    OrganizationTail = 1,
+
+    /// <summary>Last word of a place name (<c>Hotel</c>, <c>Ballroom</c>).</summary>
+    LocationTail = 2,
+
+    /// <summary>An honorific or title the trigger list lacks (<c>SEM</c>, <c>Altesse</c>, <c>Sheikh</c>).</summary>
+    Title = 4,
+
+    /// <summary>A kind of news outlet (<c>agence</c>, <c>quotidien</c>, <c>site</c>).</summary>
+    Outlet = 8,
+}
+
 /// <summary>
 /// The lexical resources the recognizer's features read: common French word forms, proper names, multi-word gazetteer
 /// phrases, word clusters (one compiled binary, <c>Resources/ner/lexicons.bin.gz</c>) and trigger words (a text file).
@@ -48,6 +67,7 @@ internal sealed class NerLexicons
 {
     public const string ResourcePath = "ner/lexicons.bin.gz";
     public const string TriggersPath = "ner/triggers.fr.txt";
+    public const string NameWordsPath = "ner/name-words.fr.txt";
     private const uint Magic = 0x584C4E4E; // "NNLX"
     private const int FormatVersion = 1;
 
@@ -60,6 +80,7 @@ internal sealed class NerLexicons
     private readonly uint[] _clusterTags;
     private readonly uint[] _clusterValues;
     private readonly FrozenDictionary<ulong, TriggerClass> _triggers;
+    private FrozenDictionary<ulong, NameWordClass> _nameWords = FrozenDictionary<ulong, NameWordClass>.Empty;
 
     internal NerLexicons(ulong id, uint[] commonWords, uint[] properNames, uint[] phraseTags, ushort[] phraseValues, uint[] clusterTags, uint[] clusterValues, FrozenDictionary<ulong, TriggerClass> triggers)
     {
@@ -112,6 +133,43 @@ internal sealed class NerLexicons
     public void PrefetchPhrase(ulong phraseKey) => HashTables.Prefetch(_phraseTags, phraseKey);
 
     public TriggerClass Trigger(ulong normalizedHash) => _triggers.TryGetValue(normalizedHash, out var c) ? c : TriggerClass.None;
+
+    /// <summary>The class of a word in the name-word list (lower-case normalized hash).</summary>
+    public NameWordClass NameWord(ulong normalizedHash) => _nameWords.TryGetValue(normalizedHash, out var c) ? c : NameWordClass.None;
+
+    /// <summary>The same lexicons with a name-word list (<c>form&lt;TAB&gt;class[,class]</c>: orgtail, loctail, title, outlet).</summary>
+    public NerLexicons WithNameWords(IEnumerable<string> lines)
+    {
+        var map = new Dictionary<ulong, NameWordClass>();
+        foreach (var line in lines)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0)
+            {
+                continue;
+            }
+
+            var cls = NameWordClass.None;
+            foreach (var part in line[(tab + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                cls |= part switch
+                {
+                    "orgtail" => NameWordClass.OrganizationTail,
+                    "loctail" => NameWordClass.LocationTail,
+                    "title" => NameWordClass.Title,
+                    "outlet" => NameWordClass.Outlet,
+                    _ => throw new InvalidDataException($"Unknown name-word class '{part}' in '{line}'."),
+                };
+            }
+
+            var key = FeatureHash.OfNormalized(line.AsSpan(0, tab).Trim());
+            map[key] = map.GetValueOrDefault(key) | cls;
+        }
+
+        var copy = (NerLexicons)MemberwiseClone();
+        copy._nameWords = map.ToFrozenDictionary();
+        return copy;
+    }
 
     /// <summary>Reads compiled lexicons (and trigger words, when given).</summary>
     public static NerLexicons Read(Stream stream, IEnumerable<string>? triggerLines)
@@ -224,6 +282,6 @@ internal sealed class NerLexicons
     {
         var triggers = EmbeddedResources.ReadLines(TriggersPath);
         using var stream = new BufferedStream(EmbeddedResources.Open(ResourcePath), 1 << 16);
-        return Read(stream, triggers);
+        return Read(stream, triggers).WithNameWords(EmbeddedResources.ReadLines(NameWordsPath));
     }
 }

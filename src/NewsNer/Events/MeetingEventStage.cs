@@ -1,41 +1,40 @@
 using NewsNer.Entities.Linking;
+using NewsNer.Events.Candidates;
+using NewsNer.Events.Decisions;
+using NewsNer.Events.Reading;
+using NewsNer.Events.Rules;
+using NewsNer.Internal;
 using NewsNer.Pipeline;
 
 namespace NewsNer.Events;
 
 /// <summary>Pipeline stage that extracts diplomatic-meeting events from the linked entities (<see cref="MeetingExtractor"/>).</summary>
-internal sealed class MeetingEventStage(MeetingExtractor extractor) : IPipelineStage
+internal sealed class MeetingEventStage(MeetingExtractor extractor, Decisions.EventModel? model = null) : IPipelineStage
 {
     public string Name => "events";
 
-    public Annotations Requires => Annotations.Entities;
+    public Annotations Requires => Annotations.Entities | Annotations.Linking;
 
     public Annotations Produces => Annotations.Events;
 
     public void Run(AnnotationState state, CancellationToken cancellationToken)
     {
-        var linking = state.Linking;
-        if (linking is null)
-        {
-            // Entities came from elsewhere: link their name mentions again to get the role descriptions.
-            var view = new LexicalView(state.Text, state.Tokens, state.Sentences, extractor.Lexicons);
-            linking = EntityLinker.Default.Link(view, [.. state.Entities.SelectMany(e => e.Mentions).Where(m => m.Kind == Entities.MentionKind.Name)]);
-        }
-
+        var linking = state.Linking ?? throw new InvalidOperationException(ErrorMessages.StageRequires(Name, Annotations.Linking));
         state.Events.Clear();
-        state.Events.AddRange(Extract(extractor, linking, state.Options.PublicationDate));
+        state.Events.AddRange(Extract(extractor, linking, state.Options.PublicationDate, model, cancellationToken));
     }
 
     /// <summary>Mentions, then events, for one linked document.</summary>
-    internal static List<Events.MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication)
+    internal static List<MeetingEvent> Extract(MeetingExtractor extractor, LinkingResult linking, DateOnly? publication, EventModel? model = null, CancellationToken cancellationToken = default)
     {
         if (linking.Entities.Count == 0 || !extractor.MayStateMeetings(linking.View))
         {
             return [];
         }
 
-        var mentions = extractor.FindMentions(linking, publication, out var context);
-        context.AllMentions = mentions;
-        return MeetingMerger.Merge(context, mentions, publication, extractor.Lexicons);
+        var reading = extractor.Read(new EventDocumentIndex(linking, publication), cancellationToken);
+        return model is null
+            ? MeetingMerger.Merge(reading, extractor.Lexicons, cancellationToken)
+            : LearnedMeetingAssembler.Assemble(reading, model, extractor.Lexicons, cancellationToken);
     }
 }

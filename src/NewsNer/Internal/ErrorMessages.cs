@@ -25,6 +25,11 @@ internal static class ErrorMessages
     public static string BadModel(string what, string detail) =>
         $"The {what} could not be read: {detail}. Use a model file written by 'newsner train' with the same NewsNer version.";
 
+    public static string NotAnEventModel => "Not a NewsNer event model (train one with 'newsner train-events').";
+
+    public static string EventModelVersion(int found, int expected) =>
+        $"The event model was trained with feature templates version {found}; this NewsNer reads version {expected}. Retrain it with 'newsner train-events'.";
+
     public static string JsonNotAnObject(string found) => $"A NewsNer JSON document must be an object, found {found}.";
 
     public static string JsonUnsupportedSchema(string schema) =>
@@ -43,6 +48,15 @@ internal static class ErrorMessages
         $"Token {index} has text '{written}' but the document text has '{actual}' at its offsets: the text or the offsets were changed.";
 
     public static string JsonInvalidDocument(string detail) => $"The JSON describes an invalid document: {detail}";
+
+    public static string NotFrench(string name, string code, float share) =>
+        $"The text reads as {name} ({code}, {share:P0} of its letters), not French: entities and events were not extracted; declare it French to process it anyway.";
+
+    public static string InvalidLanguage(string declared) =>
+        $"DocumentOptions.Language '{declared}' is not a language code: use an ISO 639-1 code such as \"fr\" or \"en\", or null to identify the language.";
+
+    public static string DeclaredNotFrench(string code) =>
+        $"The text was declared as '{code}', not French: entities and events were not extracted (NewsNer's models are French).";
 
     public static string UnknownEntityType => "Unknown entity type: use EntityType.Person, Location, Organization or Misc.";
 

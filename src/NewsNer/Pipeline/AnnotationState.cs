@@ -22,6 +22,12 @@ internal sealed class AnnotationState
 
     public DocumentOptions Options { get; }
 
+    /// <summary>The language of the text: the caller's (<see cref="DocumentOptions.Language"/>), else French until the language stage says otherwise.</summary>
+    public string Language { get; set; } = Document.French;
+
+    /// <summary>Warnings for the caller, in the order they arose.</summary>
+    public List<DocumentWarning> Warnings { get; } = [];
+
     public Token[] Tokens { get; set; } = [];
 
     public Sentence[] Sentences { get; set; } = [];
@@ -33,7 +39,7 @@ internal sealed class AnnotationState
 
     public List<MeetingEvent> Events { get; } = [];
 
-    /// <summary>What the linking stage found beyond the entities (role descriptions, word ids), for the event stage.</summary>
+    /// <summary>The <see cref="Annotations.Linking"/> layer: what linking found beyond the entities, for the event stage.</summary>
     public LinkingResult? Linking { get; set; }
 
     /// <summary>The layers produced so far.</summary>

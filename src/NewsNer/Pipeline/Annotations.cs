@@ -21,4 +21,13 @@ internal enum Annotations
 
     /// <summary>Meeting events.</summary>
     Events = 16,
+
+    /// <summary>
+    /// What linking found beyond the entities, for the event stage: the lexical view (word ids and classes), each name
+    /// mention's entity, every role description and the entity it denotes (<see cref="Entities.Linking.LinkingResult"/>).
+    /// </summary>
+    Linking = 32,
+
+    /// <summary>The language of the text (<see cref="AnnotationState.Language"/>).</summary>
+    Language = 64,
 }

@@ -16,13 +16,15 @@ namespace NewsNer.Pipeline;
 /// </summary>
 internal sealed class SegmentedRunner
 {
+    private readonly LanguageStage? _language;
     private readonly FrenchTokenizer _tokenizer;
     private readonly SentenceSplitter _splitter;
     private readonly IPipelineStage[] _downstream;
     private readonly int _segmentLength;
 
-    private SegmentedRunner(FrenchTokenizer tokenizer, SentenceSplitter splitter, IPipelineStage[] downstream, int segmentLength)
+    private SegmentedRunner(LanguageStage? language, FrenchTokenizer tokenizer, SentenceSplitter splitter, IPipelineStage[] downstream, int segmentLength)
     {
+        _language = language;
         _tokenizer = tokenizer;
         _splitter = splitter;
         _downstream = downstream;
@@ -30,13 +32,20 @@ internal sealed class SegmentedRunner
     }
 
     /// <summary>
-    /// A runner for <paramref name="stages"/> when they start with the tokenizer and the sentence splitter (every pipeline
-    /// that can be segmented); null otherwise.
+    /// A runner for <paramref name="stages"/> when they start with the tokenizer and the sentence splitter, after the
+    /// language stage or not (every pipeline that can be segmented); null otherwise.
     /// </summary>
-    public static SegmentedRunner? For(IReadOnlyList<IPipelineStage> stages, int segmentLength = NewsPipeline.SegmentLength) =>
-        stages is [TokenizerStage tokenizer, SentenceStage sentences, ..]
-            ? new SegmentedRunner(tokenizer.Tokenizer, sentences.Splitter, [.. stages.Skip(2)], segmentLength)
-            : null;
+    public static SegmentedRunner? For(IReadOnlyList<IPipelineStage> stages, int segmentLength = NewsPipeline.SegmentLength) => stages switch
+    {
+        [LanguageStage language, TokenizerStage tokenizer, SentenceStage sentences, ..] =>
+            new SegmentedRunner(language, tokenizer.Tokenizer, sentences.Splitter, [.. stages.Skip(3)], segmentLength),
+        [TokenizerStage tokenizer, SentenceStage sentences, ..] =>
+            new SegmentedRunner(null, tokenizer.Tokenizer, sentences.Splitter, [.. stages.Skip(2)], segmentLength),
+        _ => null,
+    };
+
+    /// <summary>The layers of the stages run on the whole text.</summary>
+    private Annotations Upstream => Annotations.Tokens | Annotations.Sentences | (_language is null ? Annotations.None : Annotations.Language);
 
     /// <summary>The tokenizer of the pipeline (for documents that recompute their tokens).</summary>
     public FrenchTokenizer Tokenizer => _tokenizer;
@@ -55,11 +64,20 @@ internal sealed class SegmentedRunner
         public required Annotations Done { get; init; }
 
         public required int Segments { get; init; }
+
+        /// <summary>The language of the whole text (declared or identified once for the whole text).</summary>
+        public required string Language { get; init; }
+
+        public required List<DocumentWarning> Warnings { get; init; }
     }
 
     /// <summary>Runs every stage over <paramref name="text"/>, segment by segment.</summary>
     public Result Run(string text, DocumentOptions options, bool keepTokens, CancellationToken cancellationToken)
     {
+        // The language is that of the whole text (the identifier scores at most 40 chunks spread over it: linear).
+        var whole = new AnnotationState(text, options);
+        LanguageStage.ApplyDeclared(whole);
+        _language?.Run(whole, cancellationToken);
         // First pass: the wrapping width, which the sentence rules read for the whole text.
         var estimator = new SentenceSplitter.WrapWidthEstimator(text);
         var count = 0;
@@ -73,7 +91,7 @@ internal sealed class SegmentedRunner
         }
 
         // Second pass: tokens into sentences into segments, each segment run as soon as it is complete.
-        var run = new SegmentRun(this, text, options, estimator.Width, keepTokens ? new List<Token>(count) : null, cancellationToken);
+        var run = new SegmentRun(this, text, options, whole.Language, estimator.Width, keepTokens ? new List<Token>(count) : null, cancellationToken);
         foreach (var token in _tokenizer.EnumerateTokens(text))
         {
             run.Add(token);
@@ -88,11 +106,13 @@ internal sealed class SegmentedRunner
             Merger = run.Merger,
             Done = run.Done,
             Segments = run.SegmentCount,
+            Language = whole.Language,
+            Warnings = whole.Warnings,
         };
     }
 
     /// <summary>The state of one run: the tokens and sentences not yet in a segment, and what the segments gave.</summary>
-    private sealed class SegmentRun(SegmentedRunner runner, string text, DocumentOptions options, int wrapWidth, List<Token>? allTokens, CancellationToken cancellationToken)
+    private sealed class SegmentRun(SegmentedRunner runner, string text, DocumentOptions options, string language, int wrapWidth, List<Token>? allTokens, CancellationToken cancellationToken)
     {
         private readonly SentenceStream _sentences = new(runner._splitter, text, wrapWidth, cancellationToken);
         private readonly List<Sentence> _found = [];
@@ -108,7 +128,7 @@ internal sealed class SegmentedRunner
 
         public SegmentMerger Merger { get; } = new();
 
-        public Annotations Done { get; private set; } = Annotations.Tokens | Annotations.Sentences;
+        public Annotations Done { get; private set; } = runner.Upstream;
 
         public int SegmentCount { get; private set; }
 
@@ -186,10 +206,16 @@ internal sealed class SegmentedRunner
                 sentences[s] = sentence with { FirstToken = sentence.FirstToken - firstToken };
             }
 
-            var state = new AnnotationState(text, options) { Tokens = tokens, Sentences = sentences, Done = Annotations.Tokens | Annotations.Sentences };
+            var state = new AnnotationState(text, options) { Language = language, Tokens = tokens, Sentences = sentences, Done = runner.Upstream };
             foreach (var stage in runner._downstream)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (language != Document.French && (stage.Produces & LanguageStage.FrenchOnly) != 0)
+                {
+                    // As in the whole-text pipeline: a text that is not French gets no entities or events.
+                    continue;
+                }
+
                 stage.Run(state, cancellationToken);
                 state.Done |= stage.Produces;
                 if ((stage.Produces & Annotations.Entities) != 0)

@@ -27,7 +27,8 @@ internal static class DocumentJsonReader
             throw Error(reader, ErrorMessages.JsonNotAnObject(Describe(reader)));
         }
 
-        string? text = null, source = null, errorMessage = null;
+        string? text = null, source = null, errorMessage = null, language = null;
+        List<DocumentWarning>? warnings = null;
         var hasError = false;
         DateOnly? publicationDate = null;
         Dictionary<string, string>? metadata = null;
@@ -50,6 +51,12 @@ internal static class DocumentJsonReader
                     break;
                 case F.Source:
                     source = ReadString(reader);
+                    break;
+                case F.Language:
+                    language = ReadString(reader);
+                    break;
+                case F.Warnings:
+                    warnings = ReadArray(reader, ReadWarning);
                     break;
                 case F.PublicationDate:
                     publicationDate = ReadDate(reader);
@@ -97,7 +104,9 @@ internal static class DocumentJsonReader
             var builtTokens = BuildTokens(reader, text, tokens);
             var builtSentences = BuildSentences(sentences, builtTokens, tokens is not null);
             var builtEntities = BuildEntities(entities, builtTokens, tokens is not null);
-            return new Document(text, builtTokens, builtSentences, builtEntities, events is null ? [] : [.. events], source, publicationDate, metadata);
+            return new Document(
+                text, builtTokens, builtSentences, builtEntities, events is null ? [] : [.. events], source, publicationDate, metadata,
+                language, warnings is null ? [] : [.. warnings]);
         }
         catch (ArgumentException error)
         {
@@ -220,6 +229,29 @@ internal static class DocumentJsonReader
         }
 
         return lo;
+    }
+
+    private static DocumentWarning ReadWarning(JsonReader reader)
+    {
+        ExpectStartObject(reader);
+        string code = string.Empty, message = string.Empty;
+        while (ReadProperty(reader) is { } name)
+        {
+            switch (name)
+            {
+                case F.Code:
+                    code = ReadString(reader) ?? string.Empty;
+                    break;
+                case F.Message:
+                    message = ReadString(reader) ?? string.Empty;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new DocumentWarning(code, message);
     }
 
     private static RawRange ReadRange(JsonReader reader)
@@ -767,13 +799,11 @@ internal static class DocumentJsonReader
     private static int ReadInt(JsonReader reader)
     {
         Advance(reader);
-        if (reader.TokenType == JsonToken.Integer)
+        // An integer beyond 64 bits comes as a BigInteger, which Convert cannot handle: it is out of range like any
+        // other integer that does not fit (fuzzing finding tests/NewsNer.Fuzz/Findings/json/big-integer.json).
+        if (reader.TokenType == JsonToken.Integer && reader.Value is long value and >= int.MinValue and <= int.MaxValue)
         {
-            var value = Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture);
-            if (value is >= int.MinValue and <= int.MaxValue)
-            {
-                return (int)value;
-            }
+            return (int)value;
         }
 
         throw Error(reader, ErrorMessages.JsonUnexpectedToken("an integer", Describe(reader)));
@@ -784,7 +814,11 @@ internal static class DocumentJsonReader
         Advance(reader);
         return reader.TokenType switch
         {
-            JsonToken.Float or JsonToken.Integer => Convert.ToSingle(reader.Value, CultureInfo.InvariantCulture),
+            JsonToken.Float or JsonToken.Integer => reader.Value switch
+            {
+                System.Numerics.BigInteger big => (float)big,
+                var value => Convert.ToSingle(value, CultureInfo.InvariantCulture),
+            },
             JsonToken.Null => float.NaN,
             _ => throw Error(reader, ErrorMessages.JsonUnexpectedToken("a number", Describe(reader))),
         };

@@ -18,7 +18,7 @@ namespace NewsNer.Serialization;
 internal static class DocumentJsonWriter
 {
     public static void Write(JsonWriter writer, Document document, NewsJsonOptions options) =>
-        Write(writer, new Parts(document.Text, document.Source, document.Language, document.PublicationDate, document.Metadata, document.Sentences, document.Events), options, json =>
+        Write(writer, new Parts(document.Text, document.Source, document.Language, document.Warnings, document.PublicationDate, document.Metadata, document.Sentences, document.Events), options, json =>
         {
             foreach (var token in document.Tokens)
             {
@@ -37,7 +37,7 @@ internal static class DocumentJsonWriter
     /// computed again one by one as they are written.
     /// </summary>
     public static void Write(JsonWriter writer, CompactDocument document, NewsJsonOptions options, CancellationToken cancellationToken) =>
-        Write(writer, new Parts(document.Text, document.Source, document.Language, document.PublicationDate, document.Metadata, document.Sentences, document.Events), options, json =>
+        Write(writer, new Parts(document.Text, document.Source, document.Language, document.Warnings, document.PublicationDate, document.Metadata, document.Sentences, document.Events), options, json =>
         {
             var count = 0;
             foreach (var token in document.EnumerateTokens())
@@ -62,6 +62,7 @@ internal static class DocumentJsonWriter
         string Text,
         string? Source,
         string Language,
+        ImmutableArray<DocumentWarning> Warnings,
         DateOnly? PublicationDate,
         IReadOnlyDictionary<string, string> Metadata,
         ImmutableArray<Sentence> Sentences,
@@ -80,7 +81,20 @@ internal static class DocumentJsonWriter
         writer.WritePropertyName(F.Source);
         WriteString(writer, document.Source);
         writer.WritePropertyName(F.Language);
-        writer.WriteValue(document.Language);
+        WriteString(writer, document.Language);
+        writer.WritePropertyName(F.Warnings);
+        writer.WriteStartArray();
+        foreach (var warning in document.Warnings)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(F.Code);
+            WriteString(writer, warning.Code);
+            writer.WritePropertyName(F.Message);
+            WriteString(writer, warning.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WritePropertyName(F.PublicationDate);
         WriteDate(writer, document.PublicationDate);
         writer.WritePropertyName(F.Metadata);

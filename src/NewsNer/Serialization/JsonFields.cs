@@ -6,6 +6,7 @@ internal static class JsonFields
     public const string Schema = "schema";
     public const string Source = "source";
     public const string Language = "language";
+    public const string Warnings = "warnings";
     public const string PublicationDate = "publicationDate";
     public const string Metadata = "metadata";
     public const string Text = "text";

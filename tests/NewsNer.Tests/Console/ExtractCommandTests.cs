@@ -48,7 +48,7 @@ public class ExtractCommandTests
         var run = ConsoleHarness.Run(["extract", "-", "--no-tokens"], stdin: HeaderArticle);
         Assert.True(run.ExitCode == 0, run.ToString());
         var document = NewsJson.Deserialize(run.Stdout);
-        Assert.Null(document.Source);
+        Assert.Equal("-", document.Source);
         Assert.Empty(document.Tokens);
         Assert.NotEmpty(document.Sentences);
         Assert.Equal(new DateOnly(2025, 10, 15), document.PublicationDate);
@@ -188,6 +188,8 @@ public class ExtractCommandTests
     [InlineData(new[] { "extract", "x.txt", "--parallel", "-1" }, "--parallel")]
     [InlineData(new[] { "extract", "does/not/exist.txt" }, "neither a file nor a folder")]
     [InlineData(new[] { "extract", "-", "--encoding", "klingon" }, "unknown encoding")]
+    [InlineData(new[] { "extract", "-", "--encoding", "utf-7" }, "unknown encoding")]
+    [InlineData(new[] { "extract", "x.txt", "--language", "french" }, "--language must be auto, fr or a language code")]
     public void Usage_errors_exit_2_with_one_line(string[] args, string expected)
     {
         var run = ConsoleHarness.Run(args);
@@ -212,7 +214,7 @@ public class ExtractCommandTests
     {
         var run = ConsoleHarness.Run("extract", "--help");
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in new[] { "--date", "--format", "--output", "--no-tokens", "--parallel", "--encoding" })
+        foreach (var option in new[] { "--date", "--format", "--output", "--no-tokens", "--parallel", "--encoding", "--language" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
         }

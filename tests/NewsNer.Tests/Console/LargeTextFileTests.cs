@@ -98,4 +98,25 @@ public class LargeTextFileTests
         Assert.Contains($"at byte {at}", error.Message, StringComparison.Ordinal);
         Assert.Contains("--encoding windows-1252", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_binary_file_is_refused_as_binary_as_in_the_one_pass_reader()
+    {
+        using var temp = new TempFolder();
+
+        // Random bytes: binary from their start. Text with a NUL byte past the first chunk: binary, at its offset.
+        var random = new byte[5 << 20];
+        new Random(7).NextBytes(random);
+        var text = Encoding.UTF8.GetBytes(s_body + s_body);
+        var at = (3 << 20) + 5;
+        text[at] = 0;
+        foreach (var (name, bytes, reason) in new[] { ("random.bin", random, "binary file, not text"), ("nul.txt", text, $"a NUL byte at offset {at}") })
+        {
+            var path = temp.Bytes(name, bytes);
+            Assert.Contains(reason, Assert.Throws<InvalidDataException>(() => TextFiles.Read(path, CliContext.StrictUtf8)).Message, StringComparison.Ordinal);
+            var error = Assert.Throws<InvalidDataException>(() => LargeTextFile.ReadArticle(path, CliContext.StrictUtf8));
+            Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("--encoding", error.Message, StringComparison.Ordinal);
+        }
+    }
 }

@@ -24,7 +24,7 @@ public class EntityPipelineTests
     }
 
     [Fact]
-    public void Mentions_are_ordered_non_overlapping_in_bounds_with_confidences_in_unit_interval()
+    public void Mentions_are_ordered_non_overlapping_or_nested_in_bounds_with_confidences_in_unit_interval()
     {
         var doc = NewsPipeline.CreateDefault().Process(s_sample);
         var mentions = doc.Entities.SelectMany(e => e.Mentions).OrderBy(m => m.Start).ToList();
@@ -33,12 +33,15 @@ public class EntityPipelineTests
         {
             var m = mentions[i];
             Assert.InRange(m.Confidence, 0f, 1f);
-            Assert.Equal(doc.Tokens[m.FirstToken].Start, m.Start);
-            Assert.Equal(doc.Tokens[m.EndToken - 1].End, m.End);
+            // The characters lie in the token range (a name inside a hyphenated token covers part of it).
+            Assert.InRange(m.Start, doc.Tokens[m.FirstToken].Start, doc.Tokens[m.FirstToken].End - 1);
+            Assert.InRange(m.End, doc.Tokens[m.EndToken - 1].Start + 1, doc.Tokens[m.EndToken - 1].End);
             Assert.InRange(m.Sentence, 0, doc.Sentences.Length - 1);
             if (i > 0)
             {
-                Assert.True(mentions[i - 1].End <= m.Start);
+                // Apart, or a name nested at the end of a longer one (Shanghai in Organisation de coopération de Shanghai).
+                var previous = mentions[i - 1];
+                Assert.True(previous.End <= m.Start || (m.Start >= previous.Start && m.End <= previous.End), $"{previous} overlaps {m}");
             }
         }
     }

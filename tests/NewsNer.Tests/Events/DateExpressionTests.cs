@@ -1,3 +1,4 @@
+using NewsNer.Events.Reading;
 using NewsNer.Events;
 using NewsNer.Tests.TestSupport;
 
@@ -68,8 +69,7 @@ public class DateExpressionTests
     public void Resolves_la_veille_and_le_lendemain_against_the_narrated_day(string text, string value)
     {
         // The news event the text narrates took place on Friday 10 May, five days before publication.
-        var date = Single(text);
-        date.Anchor = new DateOnly(2024, 5, 10);
+        var date = Single(text).WithAnchor(new DateOnly(2024, 5, 10));
         Assert.Equal(value, date.Resolve(s_wednesday, EventStatus.Reported));
         Assert.False(date.IsFuture(s_wednesday));
         Assert.True(date.IsWithinDaysBefore(s_wednesday, 7));

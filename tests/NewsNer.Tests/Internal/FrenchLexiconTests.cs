@@ -32,7 +32,7 @@ public class FrenchLexiconTests
     public void Meeting_verbs_are_conjugated_from_their_model(string lemma, string form, string tense)
     {
         var view = Views.Of(form);
-        s_lexicons.Triggers.Longest(view.Ids, 0, out var triggers);
+        s_lexicons.Events.Triggers.Longest(view.Ids, 0, out var triggers);
         Assert.Contains(triggers, t => t.Lemma == lemma && t.Form == form && t.Tense.ToString() == tense);
     }
 
@@ -43,7 +43,7 @@ public class FrenchLexiconTests
     public void First_and_second_person_forms_are_not_triggers(string form)
     {
         var view = Views.Of(form);
-        s_lexicons.Triggers.Longest(view.Ids, 0, out var triggers);
+        s_lexicons.Events.Triggers.Longest(view.Ids, 0, out var triggers);
         Assert.DoesNotContain(triggers, t => t.IsVerb && t.Form == form);
     }
 
@@ -95,17 +95,12 @@ public class FrenchLexiconTests
         Assert.Equal(iso2, countries[0]);
     }
 
-    [Fact]
+    [SharedDataFact("data/gazetteers/actors/agents.tsv")]
     public void Role_sectors_agree_with_the_phoenix_agents_dictionary()
     {
-        // The sectors of roles.tsv are copied from agents.tsv through the agent_en column; check them when the
-        // shared gazetteers are beside the clone (CI), where a divergence fails.
+        // The sectors of roles.tsv are copied from agents.tsv through the agent_en column; checked when the shared
+        // gazetteers are beside the clone (CI), where a divergence fails; reported skipped without them.
         var agents = Path.Combine(RepoPaths.Shared, "data", "gazetteers", "actors", "agents.tsv");
-        if (!File.Exists(agents))
-        {
-            return;
-        }
-
         var codes = File.ReadLines(agents).Skip(1).Select(l => l.Split('\t')).GroupBy(c => c[0]).ToDictionary(g => g.Key, g => g.Select(c => c[2]).ToHashSet());
         var rows = File.ReadLines(Path.Combine(RepoPaths.Root, "src", "NewsNer", "Resources", "fr", "linking", "roles.tsv"))
             .Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')).Where(c => c[3] != "-").ToList();
@@ -117,16 +112,11 @@ public class FrenchLexiconTests
         }
     }
 
-    [Fact]
+    [SharedDataFact("data/gazetteers/actors/igos.tsv", "data/gazetteers/actors/actors.tsv")]
     public void Organization_codes_exist_in_the_phoenix_dictionaries()
     {
         var igos = Path.Combine(RepoPaths.Shared, "data", "gazetteers", "actors", "igos.tsv");
         var actors = Path.Combine(RepoPaths.Shared, "data", "gazetteers", "actors", "actors.tsv");
-        if (!File.Exists(igos) || !File.Exists(actors))
-        {
-            return;
-        }
-
         var known = File.ReadLines(igos).Skip(1).Select(l => l.Split('\t')[0])
             .Concat(File.ReadLines(actors).Skip(1).Select(l => l.Split('\t')[2])).ToHashSet(StringComparer.Ordinal);
         var rows = File.ReadLines(Path.Combine(RepoPaths.Root, "src", "NewsNer", "Resources", "fr", "linking", "organizations.tsv"))
@@ -137,15 +127,10 @@ public class FrenchLexiconTests
         }
     }
 
-    [Fact]
+    [SharedDataFact("data/gazetteers/countries.fr.tsv")]
     public void Compiled_geography_matches_its_sources()
     {
         var countries = Path.Combine(RepoPaths.Shared, "data", "gazetteers", "countries.fr.tsv");
-        if (!File.Exists(countries))
-        {
-            return;
-        }
-
         // tools/build-geo-lexicons.cs writes one row per country; rerun it when the sources change.
         var source = File.ReadLines(countries).Skip(1).Count(l => l.Length > 0);
         var compiled = File.ReadLines(Path.Combine(RepoPaths.Root, "src", "NewsNer", "Resources", "geo", "countries.tsv")).Count(l => l.Length > 0 && l[0] != '#');

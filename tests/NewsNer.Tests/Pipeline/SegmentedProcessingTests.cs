@@ -121,6 +121,29 @@ public class SegmentedProcessingTests
     }
 
     [Fact]
+    public void A_long_text_that_is_not_French_gets_its_language_once_and_no_entities_in_any_segment()
+    {
+        var paragraph = "The president of France met the Russian leader in Paris on Monday, officials said. "
+            + "They talked about the war in Ukraine and trade between the two countries for several hours.\n\n";
+        var text = string.Concat(Enumerable.Repeat(paragraph, 3 * NewsPipeline.SegmentLength / paragraph.Length));
+        var pipeline = NewsPipeline.CreateDefault();
+        foreach (var document in new[] { pipeline.Process(text, s_options), pipeline.ProcessCompact(text, s_options).ToDocument() })
+        {
+            Assert.Equal("en", document.Language);
+            Assert.Equal(DocumentWarning.NotFrench, Assert.Single(document.Warnings).Code);
+            Assert.Empty(document.Entities);
+            Assert.Empty(document.Events);
+            Assert.Equal(FrenchTokenizer.Default.CountTokens(text), document.Tokens.Length);
+        }
+
+        // A declared language wins, in every segment: declared French, the recognizer runs.
+        var forced = pipeline.ProcessCompact(text, new DocumentOptions { Language = "fr" });
+        Assert.Equal("fr", forced.Language);
+        Assert.Empty(forced.Warnings);
+        Assert.NotEmpty(forced.Entities);
+    }
+
+    [Fact]
     public void A_pipeline_of_tokens_only_is_processed_whole()
     {
         var text = string.Concat(Enumerable.Repeat("Un mot, puis un autre. ", 10_000));

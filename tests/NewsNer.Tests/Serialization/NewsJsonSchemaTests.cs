@@ -91,7 +91,7 @@ public class NewsJsonSchemaTests
     {
         var json = Parse(NewsJson.Serialize(SampleDocuments.Plain("")));
         Assert.Equal(
-            ["schema", "source", "language", "publicationDate", "metadata", "text", "sentences", "tokens", "entities", "events"],
+            ["schema", "source", "language", "warnings", "publicationDate", "metadata", "text", "sentences", "tokens", "entities", "events"],
             json.Properties().Select(p => p.Name));
         Assert.Equal(JTokenType.Null, json["source"]!.Type);
         Assert.Equal(JTokenType.Null, json["publicationDate"]!.Type);

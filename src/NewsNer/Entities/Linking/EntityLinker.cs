@@ -24,6 +24,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     // One delegate for every call (a method group would allocate one per name).
     private static readonly Func<string, bool> s_isInitialSkipped = s_initialsSkipped.Contains;
 
+    private readonly MentionRepairs _repairs = new(lexicons);
+    private readonly NestedNames _nestedNames = new(lexicons);
+
     /// <summary>The shared linker over the embedded lexicons.</summary>
     public static EntityLinker Default { get; } = new(FrenchLexicons.Default);
 
@@ -33,7 +36,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     public LinkingResult Link(LexicalView view, IReadOnlyList<EntityMention> rawMentions)
     {
         var cancellationToken = view.Cancellation;
-        var mentions = TrimTitles(view, CleanMentions(view, rawMentions));
+        var mentions = _repairs.TrimTitles(view, _repairs.ExtendToCountryNames(view, _repairs.WithoutNonNames(view, CleanMentions(view, rawMentions))));
         var mentionAt = NoneArray(view.Count);
         for (var m = 0; m < mentions.Count; m++)
         {
@@ -79,15 +82,23 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         JoinSameNames(forms, clusters);
         JoinParentheticalAcronyms(view, mentions, mentionAt, forms, clusters);
         JoinKnownOrganizations(view, mentions, clusters);
+        JoinKnownCountries(view, mentions, clusters);
         var names = DistinctNames(mentions, forms);
         cancellationToken.ThrowIfCancellationRequested();
         JoinAcronymsToExpansions(mentions, forms, names, clusters, personVotes);
-        JoinPartialNames(view, mentions, forms, names, clusters, typeVotes);
-        cancellationToken.ThrowIfCancellationRequested();
+        // Spelling variants first (Ariel Heny = Ariel Henry), so that a shorter name finds one person, not two.
         JoinSpellingVariants(mentions, forms, names, clusters, typeVotes);
         cancellationToken.ThrowIfCancellationRequested();
+        JoinPartialNames(view, mentions, forms, names, clusters, typeVotes);
+        cancellationToken.ThrowIfCancellationRequested();
 
-        return BuildEntities(view, mentions, mentionAt, forms, clusters, roles, typeVotes);
+        var result = BuildEntities(view, mentions, mentionAt, forms, clusters, roles, typeVotes);
+        if (_nestedNames.Find(view, mentions) is { Count: > 0 } nested)
+        {
+            _nestedNames.AddTo(view, result, nested);
+        }
+
+        return result;
     }
 
     /// <summary>An array of <paramref name="length"/> times -1 (no mention, no entity).</summary>
@@ -130,42 +141,6 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         return kept;
     }
 
-    /// <summary>
-    /// A name the recognizer started inside a title: "président de la [République d'Angola]" → "Angola". The part of
-    /// the name covered by the role phrase, and the "de" after it, are left out; a name inside a title is kept.
-    /// </summary>
-    private List<EntityMention> TrimTitles(LexicalView view, List<EntityMention> mentions)
-    {
-        for (var m = 0; m < mentions.Count; m++)
-        {
-            var mention = mentions[m];
-            for (var t = Math.Max(0, mention.FirstToken - 6); t < mention.FirstToken; t++)
-            {
-                var length = lexicons.Roles.Longest(view.Ids, t, out _);
-                var end = t + length;
-                if (length == 0 || end <= mention.FirstToken || end >= mention.EndToken)
-                {
-                    continue;
-                }
-
-                if (view.Is(end, WordClass.De))
-                {
-                    end += view.ClassLengths[end];
-                }
-
-                if (end < mention.EndToken)
-                {
-                    var first = view.Tokens[end];
-                    mentions[m] = mention with { Start = first.Start, FirstToken = end, TokenCount = mention.EndToken - end };
-                }
-
-                break;
-            }
-        }
-
-        return mentions;
-    }
-
     /// <summary>Weight of a lexicon or context clue about a mention's type: more than one confident label.</summary>
     private const float ClueWeight = 1.5f;
 
@@ -189,6 +164,12 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             if (RoleFinder.OrganizationOf(view, mention) is not null)
             {
                 votes[m][(int)EntityType.Organization] += ClueWeight;
+            }
+
+            // A foreign name ending with its kind: "Qatar Investment Authority", "The New York Palace Hotel".
+            if (mention.TokenCount >= 2 && lexicons.NameTails.Longest(view.Ids, mention.EndToken - 1, out var tails) == 1 && view.IsCapitalized(mention.EndToken - 1))
+            {
+                votes[m][(int)(tails[0] == "org" ? EntityType.Organization : EntityType.Location)] += ClueWeight;
             }
 
             if (lexicons.EventHeads.Longest(view.Ids, mention.FirstToken, out _) > 0 && mention.Type != EntityType.Person)
@@ -229,9 +210,12 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 }
             }
 
+            // A kind of organization just before the name: "l'agence X", "le quotidien X", "le parti Ennahdha", "la société
+            // Ageroute", "le groupe Wagner" (not a ministry or a court: "ministre X" names a person).
             for (var back = 1; back <= 3 && k - back >= 0; back++)
             {
-                if (lexicons.OrganizationHeads.Longest(view.Ids, k - back, out var heads) == back && heads[0].Kind is "news_agency" or "agency" or "media")
+                if (lexicons.OrganizationHeads.Longest(view.Ids, k - back, out var heads) == back
+                    && heads[0].Kind is "news_agency" or "agency" or "media" or "party" or "company" or "group" or "bank" or "armed_group" or "club")
                 {
                     votes[m][(int)EntityType.Organization] += ClueWeight;
                     break;
@@ -267,7 +251,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     private ReadOnlySpan<char> NameText(LexicalView view, EntityMention mention)
     {
         var first = NameStart(view, mention);
-        return view.Text.AsSpan(view.Tokens[first].Start, mention.End - view.Tokens[first].Start);
+        // A name inside a hyphenated token (Tokyo in Séoul-Tokyo) starts inside its first token.
+        var start = Math.Max(view.Tokens[first].Start, mention.Start);
+        return view.Text.AsSpan(start, mention.End - start);
     }
 
     private int NameStart(LexicalView view, EntityMention mention)
@@ -298,7 +284,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         return first;
     }
 
-    private static void JoinSameNames(NameForm[] forms, UnionFind clusters)
+    private void JoinSameNames(NameForm[] forms, UnionFind clusters)
     {
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var byCore = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -318,8 +304,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 byKey[forms[m].Key] = m;
             }
 
-            // "Assad" and "al-Assad": the same name once particles are set aside.
-            var core = forms[m].CoreKey;
+            // "Assad" and "al-Assad": the same name once particles are set aside, but for the patronymic ones ("Ben
+            // Salmane", the son, is not "Salmane", the father; "bin Salmane" is "ben Salmane").
+            var core = forms[m].PatronymicKey(lexicons.PatronymicParticles) ?? forms[m].CoreKey;
             if (forms[m].Core.Length < forms[m].Parts.Length || byCore.ContainsKey(core))
             {
                 if (byCore.TryGetValue(core, out other))
@@ -355,11 +342,38 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 continue;
             }
 
-            if ((forms[inner].Acronym is not null && forms[m].Parts.Length > 1) || (forms[m].Acronym is not null && forms[inner].Parts.Length > 1))
+            var (acronym, expansion) = forms[inner].Acronym is not null && forms[m].Parts.Length > 1 ? (forms[inner].Acronym, forms[m])
+                : forms[m].Acronym is not null && forms[inner].Parts.Length > 1 ? (forms[m].Acronym, forms[inner])
+                : (null, null);
+            if (acronym is not null && !AbbreviatesComplement(acronym, expansion!))
             {
                 clusters.Union(m, inner);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether an acronym spells only the complement of a name, not the whole name: "Comité central du Parti communiste
+    /// chinois (PCC)" — PCC is the party, another entity than its committee.
+    /// </summary>
+    private static bool AbbreviatesComplement(string acronym, NameForm name)
+    {
+        if (IsExpansion(acronym, name))
+        {
+            return false;
+        }
+
+        for (var p = 1; p < name.Parts.Length - 1; p++)
+        {
+            if (name.Parts[p] is "de" or "du" or "des" or "d" or "l" or "la" or "le" or "les" && IsExpansion(acronym, NameFormOf(name.Parts[(p + 1)..])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static NameForm NameFormOf(string[] parts) => NameForm.FromParts(parts);
     }
 
     private void JoinKnownOrganizations(LexicalView view, List<EntityMention> mentions, UnionFind clusters)
@@ -390,6 +404,38 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         }
     }
 
+    /// <summary>
+    /// Two names of one country: its usual and official names (<c>Russie</c> = <c>Fédération de Russie</c>,
+    /// <c>France</c> = <c>République française</c>, <c>Iran</c> = <c>République islamique d'Iran</c>).
+    /// </summary>
+    private void JoinKnownCountries(LexicalView view, List<EntityMention> mentions, UnionFind clusters)
+    {
+        var byCountry = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (mentions[m].Type == EntityType.Person)
+            {
+                continue;
+            }
+
+            var start = NameStart(view, mentions[m]);
+            var length = lexicons.Places.Longest(view.Ids, start, p => p.Kind == "country", out var place);
+            if (length == 0 || start + length != mentions[m].EndToken || place.Country is not { } country)
+            {
+                continue;
+            }
+
+            if (byCountry.TryGetValue(country, out var other))
+            {
+                clusters.Union(other, m);
+            }
+            else
+            {
+                byCountry[country] = m;
+            }
+        }
+    }
+
     /// <summary>One mention per distinct name (mentions of the same name are already joined), with the positions of all.</summary>
     private static List<(int Representative, List<int> Starts)> DistinctNames(List<EntityMention> mentions, NameForm[] forms)
     {
@@ -415,47 +461,118 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         return names;
     }
 
-    /// <summary>CENA = Commission électorale nationale autonome, when exactly one expansion in the document fits.</summary>
+    /// <summary>
+    /// CENA = Commission électorale nationale autonome, when exactly one expansion in the document fits. The acronym's
+    /// letters are the initials of the expansion's words in order, each content word giving its initial and each
+    /// function word giving it or not (<c>CEDEAO</c>: Communauté économique des États de l'Afrique de l'Ouest, with
+    /// the D of "des"). An organization name written as a word (<c>Cédéao</c>, <c>Farc</c>, <c>Cemac</c>) is tried as
+    /// an acronym too.
+    /// </summary>
     private static void JoinAcronymsToExpansions(
         List<EntityMention> mentions, NameForm[] forms, List<(int Representative, List<int> Starts)> names, UnionFind clusters, float[] personVotes)
     {
-        var byInitials = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byFirstLetter = new Dictionary<char, List<int>>();
         foreach (var (m, _) in names)
         {
-            if (forms[m].Parts.Length >= 2 && forms[m].Acronym is null)
+            if (forms[m].Parts.Length >= 2 && forms[m].Acronym is null && mentions[m].Type != EntityType.Person)
             {
-                var initials = forms[m].Initials(s_isInitialSkipped);
-                if (!byInitials.TryGetValue(initials, out var list))
+                var first = forms[m].Parts[0][0];
+                if (!byFirstLetter.TryGetValue(first, out var list))
                 {
-                    byInitials[initials] = list = [];
+                    byFirstLetter[first] = list = [];
                 }
 
                 list.Add(m);
             }
         }
 
+        var roots = new HashSet<int>();
         foreach (var (a, _) in names)
         {
-            var acronym = forms[a].Acronym;
+            var acronym = forms[a].Acronym
+                ?? (forms[a].Parts.Length == 1 && mentions[a].Type == EntityType.Organization && forms[a].Parts[0].Length is >= 3 and <= 8 ? forms[a].Parts[0] : null);
             if (acronym is null || acronym.Length < 2 || mentions[a].Type == EntityType.Person || personVotes[a] > 0
-                || !byInitials.TryGetValue(acronym, out var expansions))
+                || !byFirstLetter.TryGetValue(acronym[0], out var expansions))
             {
                 continue;
             }
 
-            var roots = expansions.Select(clusters.Find).Distinct().ToList();
+            roots.Clear();
+            foreach (var e in expansions)
+            {
+                if (IsExpansion(acronym, forms[e]))
+                {
+                    roots.Add(clusters.Find(e));
+                }
+            }
+
             if (roots.Count == 1)
             {
-                clusters.Union(a, roots[0]);
+                clusters.Union(a, roots.First());
             }
         }
     }
 
     /// <summary>
-    /// A shorter name joins the fuller one it is part of: a surname (<c>Poutine</c>, <c>Sall</c>) joins the person whose
-    /// name ends with it; a shortened organization or place (<c>Cour constitutionnelle</c>) joins the longer name it
-    /// starts or ends. With several candidates, the one mentioned last before wins. Candidates come from indexes of
-    /// first and last name parts, so a long document costs about one lookup per distinct name.
+    /// Whether <paramref name="acronym"/> (folded letters) spells the initials of <paramref name="expansion"/>'s parts in
+    /// order: every content word gives its initial, a function word (<c>de</c>, <c>des</c>, <c>et</c>) its initial or nothing.
+    /// </summary>
+    internal static bool IsExpansion(string acronym, NameForm expansion)
+    {
+        var parts = expansion.Parts;
+        if (parts.Length > 24 || acronym.Length > 12)
+        {
+            return false;
+        }
+
+        // reachable[k] after part i: the first k letters are spelled by parts [0, i).
+        Span<bool> reachable = stackalloc bool[acronym.Length + 1];
+        Span<bool> next = stackalloc bool[acronym.Length + 1];
+        reachable.Clear();
+        reachable[0] = true;
+        var contentWords = 0;
+        foreach (var part in parts)
+        {
+            var optional = s_isInitialSkipped(part);
+            contentWords += optional ? 0 : 1;
+            next.Clear();
+            for (var k = 0; k <= acronym.Length; k++)
+            {
+                if (!reachable[k])
+                {
+                    continue;
+                }
+
+                if (optional)
+                {
+                    next[k] = true;
+                }
+
+                if (k < acronym.Length && part[0] == acronym[k])
+                {
+                    next[k + 1] = true;
+                }
+            }
+
+            next.CopyTo(reachable);
+        }
+
+        return contentWords >= 2 && reachable[acronym.Length];
+    }
+
+    /// <summary>
+    /// A shorter name joins the fuller one it is part of. A person: a surname (<c>Poutine</c>, <c>Sall</c>) joins the
+    /// person whose name ends with it, but never a name it follows as the father's name (<c>Salmane</c> after
+    /// <c>ben</c> in <c>Mohamed ben Salmane</c>); two or more parts join a name that has them in order from its first
+    /// part (<c>Felix Tshisekedi</c>, <c>Faure Gnassingbé</c>, <c>A. Ouattara</c>) or the same parts in another order;
+    /// when no surname fits, a single part that is the first or a middle part of exactly one person's name joins it (a
+    /// given name, <c>Anwar</c>; a family name written first, <c>Moon</c> for <c>Moon Jae-in</c>; a usual name,
+    /// <c>Lula</c>). An organization or a place: a shortened name joins the longer one it starts (<c>Cour
+    /// constitutionnelle</c> → <c>... du Bénin</c>; a head word alone when one name fits: <c>Commission</c>) or ends, unless
+    /// it is that name's complement (<c>Union africaine</c> in <c>Commission de l'Union africaine</c> is another
+    /// entity); a place alone joins a region or city named after it (<c>province de Lattaquié</c>), not a building
+    /// (<c>palais de Carthage</c>). With several candidates, the one mentioned last before wins. Candidates come from
+    /// indexes of name parts, so a long document costs about one lookup per distinct name.
     /// </summary>
     private void JoinPartialNames(
         LexicalView view, List<EntityMention> mentions, NameForm[] forms, List<(int Representative, List<int> Starts)> names, UnionFind clusters, float[][] typeVotes)
@@ -464,7 +581,15 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         var starts = names.ToDictionary(n => n.Representative, n => n.Starts);
         var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byFirst = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var byFirstPerson = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byPersonPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+
+        // Names of the same length fit only through the same parts (in order, or in any order for three parts or more)
+        // unless the short name has an initial: those are found through these two exact indexes, not by looking at every
+        // name that shares a part (thousands of people sharing a surname or a first name).
+        var byCore = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var bySortedParts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var inByFirst = new HashSet<int>();
+        var inByPersonPart = new HashSet<int>();
 
         // Distinct last parts of five letters or more, with their rank among those of the same first letter: a surname
         // alone is compared with the first 5,000 of its letter, found through an index rather than one by one.
@@ -480,9 +605,21 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
 
             Index(byLast, core[^1], m);
+            Index(byCore, string.Join(' ', core), m);
+            if (core.Length >= 3)
+            {
+                Index(bySortedParts, string.Join(' ', core.Order(StringComparer.Ordinal)), m);
+            }
+
             if (types[clusters.Find(m)] == EntityType.Person)
             {
-                Index(byFirstPerson, core[0], m);
+                // Every part but the last (the last is a surname: byLast), for given names and parts written first.
+                foreach (var part in core.AsSpan(0, core.Length - 1))
+                {
+                    Index(byPersonPart, part, m);
+                }
+
+                inByPersonPart.Add(m);
             }
 
             if (types[clusters.Find(m)] is EntityType.Organization or EntityType.Location)
@@ -490,7 +627,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 // Prefixes only join organizations and places ("Cour constitutionnelle" → "... du Bénin"): persons
                 // sharing a first name stay out of this index.
                 Index(byFirst, core[0], m);
+                inByFirst.Add(m);
             }
+
             if (core[^1].Length >= 5 && byLast[core[^1]].Count == 1)
             {
                 var letter = core[^1][0];
@@ -501,14 +640,14 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
         }
 
-        // Only names longer than the short one can take it; in a long document many names share a last part, so each
-        // list is also kept sorted by length to skip the others without looking at them.
+        // Only names at least as long as the short one can take it (longer ones unless it has an initial); in a long
+        // document many names share a part, so each list is also kept sorted by length to skip the others unseen.
         var candidates = new List<int>();
         var seen = new HashSet<int>();
         var byLength = new Dictionary<List<int>, int[]>(ReferenceEqualityComparer.Instance);
         var similar = new List<string>();
         Func<int, bool> withinFirst5000 = rank => letterRanks[rank] < 5000;
-        HashSet<string>? honorific = null;
+        var partMatches = new HashSet<int>();
         foreach (var (s, sStarts) in names)
         {
             var shortForm = forms[s];
@@ -519,30 +658,53 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
             candidates.Clear();
             seen.Clear();
-            AddLonger(byLast, shortForm.Core[^1], shortForm.Core.Length);
-            if (types[clusters.Find(s)] is EntityType.Organization or EntityType.Location)
+            var shortType = types[clusters.Find(s)];
+            var length = shortForm.Core.Length;
+            var withInitial = Array.Exists(shortForm.Core, part => part.Length == 1);
+            var minLength = withInitial ? length : length + 1;
+            var byPersonParts = length >= 2 && shortType == EntityType.Person;
+            AddLonger(byLast, shortForm.Core[^1], minLength);
+            if (shortType is EntityType.Organization or EntityType.Location)
             {
-                AddLonger(byFirst, shortForm.Core[0], shortForm.Core.Length);
+                AddLonger(byFirst, shortForm.Core[0], minLength);
             }
-            if (shortForm.Core.Length == 1 && shortForm.Core[0].Length >= 5)
+
+            if (byPersonParts)
+            {
+                // Parts in order from the first one; an initial ("A. Ouattara") is found through the surname (byLast).
+                AddLonger(byPersonPart, shortForm.Core[0], minLength);
+            }
+
+            if (!withInitial && length >= 2)
+            {
+                // The names of the same length that can fit: the same parts, in order or (three or more) in any order,
+                // when one of the indexes above holds them.
+                AddSameLength(byCore, string.Join(' ', shortForm.Core));
+                if (length >= 3)
+                {
+                    AddSameLength(bySortedParts, string.Join(' ', shortForm.Core.Order(StringComparer.Ordinal)));
+                }
+            }
+
+            if (length == 1 && shortForm.Core[0].Length >= 5)
             {
                 // A surname alone one letter apart: Zelenski / Volodymyr Zelensky.
                 lastParts.Find(shortForm.Core[0], withinFirst5000, similar);
                 foreach (var part in similar)
                 {
-                    AddLonger(byLast, part, shortForm.Core.Length);
+                    AddLonger(byLast, part, minLength);
                 }
             }
 
-            var shortType = types[clusters.Find(s)];
             var isKnownPlace = RoleFinder.PlaceOf(view, mentions[s]) is not null || RoleFinder.OrganizationOf(view, mentions[s]) is not null;
             var reference = sStarts[0];
             var best = -1;
             var bestDistance = int.MaxValue;
+            var headMatches = 0;
             foreach (var l in candidates)
             {
                 var longForm = forms[l];
-                if (longForm.Core.Length <= shortForm.Core.Length || clusters.Find(l) == clusters.Find(s))
+                if (longForm.Core.Length < shortForm.Core.Length || clusters.Find(l) == clusters.Find(s))
                 {
                     continue;
                 }
@@ -552,13 +714,27 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 if (longType == EntityType.Person)
                 {
                     fits = !isKnownPlace && shortType is EntityType.Person or EntityType.Location or EntityType.Organization or EntityType.Misc
-                        && EndsWith(longForm.Core, shortForm.Core);
+                        && PersonFits(longForm, shortForm, shortType == EntityType.Person);
                 }
-                else if (longType == shortType && longType is EntityType.Organization or EntityType.Location)
+                else if (longType == shortType && longType is EntityType.Organization or EntityType.Location && longForm.Core.Length > shortForm.Core.Length)
                 {
-                    fits = shortForm.Core.Length >= 2
-                        ? StartsWith(longForm.Core, shortForm.Core) || EndsWith(longForm.Core, shortForm.Core)
-                        : EndsWith(longForm.Core, shortForm.Core) && lexicons.PlaceHeads.Longest(view.Ids, mentions[l].FirstToken, out _) > 0;
+                    if (shortForm.Core.Length >= 2)
+                    {
+                        fits = StartsWith(longForm.Core, shortForm.Core) || (EndsWith(longForm.Core, shortForm.Core) && !IsComplement(longForm, shortForm));
+                    }
+                    else if (shortType == EntityType.Location)
+                    {
+                        // "province de Lattaquié" is Lattaquié; "palais de Carthage" is not Carthage, but "palais de l'Élysée"
+                        // is the Élysée (a known building named alone).
+                        fits = EndsWith(longForm.Core, shortForm.Core) && lexicons.PlaceHeads.Longest(view.Ids, mentions[l].FirstToken, out var kinds) > 0
+                            && (kinds[0] != "building" || RoleFinder.PlaceOf(view, mentions[s]) is { Kind: "building" });
+                    }
+                    else
+                    {
+                        // A head word alone ("Commission", "Parlement", "Fonds"): only when one organization starts with it.
+                        fits = StartsWith(longForm.Core, shortForm.Core) && shortForm.Capitals > 0 && !isKnownPlace;
+                        headMatches += fits ? 1 : 0;
+                    }
                 }
                 else
                 {
@@ -582,16 +758,37 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 }
             }
 
-            if (best < 0 && shortForm.Core.Length == 1 && !isKnownPlace && !byLast.ContainsKey(shortForm.Core[0])
-                && byFirstPerson.TryGetValue(shortForm.Core[0], out var byFamilyName) && (honorific ??= NamesAfterHonorifics(view, mentions, forms)).Contains(shortForm.Key))
+            if (headMatches > 1 && shortForm.Core.Length == 1 && shortType == EntityType.Organization)
             {
-                // "M. Wang" after "Wang Yi", "Mme Park" after "Park Geun-hye": names written family name first (Chinese,
-                // Korean, Vietnamese ...) are shortened to their first part, and an honorific marks the part as the
-                // family name. Only when exactly one person's name starts with it and no name ends with it.
-                var root = clusters.Find(byFamilyName[0]);
-                if (byFamilyName.TrueForAll(l => clusters.Find(l) == root) && clusters.Find(s) != root)
+                best = -1;
+            }
+
+            if (best < 0 && shortForm.Core.Length == 1 && shortType == EntityType.Person && !isKnownPlace
+                && byPersonPart.TryGetValue(shortForm.Core[0], out var byPart))
+            {
+                // A given name alone (Anwar), a family name written first (Moon, M. Wang), a usual middle name (Lula):
+                // only when exactly one person's name has it, and never where it follows "ben" (a father's name).
+                // "Ben Salmane", the particle written, is the one whose name has "ben Salmane". (Each name is looked
+                // up once, in the list of its own part: linear in all.)
+                partMatches.Clear();
+                var patronymic = StartsWithPatronymic(shortForm);
+                foreach (var l in byPart)
                 {
-                    best = byFamilyName[0];
+                    var longForm = forms[l];
+                    var index = Array.IndexOf(longForm.Core, shortForm.Core[0]);
+                    if (index >= 0 && longForm.FollowsPatronymic(index, lexicons.PatronymicParticles) == patronymic && clusters.Find(l) != clusters.Find(s))
+                    {
+                        partMatches.Add(clusters.Find(l));
+                        if (partMatches.Count > 1)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                if (partMatches.Count == 1)
+                {
+                    best = partMatches.First();
                 }
             }
 
@@ -601,6 +798,27 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 var type = types[clusters.Find(best)];
                 clusters.Union(s, best);
                 types[clusters.Find(s)] = person ? EntityType.Person : type;
+            }
+
+            // The names of index[key] of the short name's length that one of the part indexes queried above holds.
+            void AddSameLength(Dictionary<string, List<int>> index, string key)
+            {
+                if (!index.TryGetValue(key, out var list))
+                {
+                    return;
+                }
+
+                foreach (var l in list)
+                {
+                    var core = forms[l].Core;
+                    var listed = core[^1] == shortForm.Core[^1]
+                        || (shortType is EntityType.Organization or EntityType.Location && inByFirst.Contains(l) && core[0] == shortForm.Core[0])
+                        || (byPersonParts && inByPersonPart.Contains(l) && Array.IndexOf(core, shortForm.Core[0], 0, core.Length - 1) >= 0);
+                    if (core.Length == length && listed && seen.Add(l))
+                    {
+                        candidates.Add(l);
+                    }
+                }
             }
         }
 
@@ -614,7 +832,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             list.Add(value);
         }
 
-        // Adds the names of index[key] whose core has more than `length` parts, in the list's order, once each.
+        // Adds the names of index[key] whose core has at least `length` parts, once each.
         void AddLonger(Dictionary<string, List<int>> index, string key, int length)
         {
             if (!index.TryGetValue(key, out var list))
@@ -626,7 +844,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             {
                 foreach (var m in list)
                 {
-                    if (forms[m].Core.Length > length && seen.Add(m))
+                    if (forms[m].Core.Length >= length && seen.Add(m))
                     {
                         candidates.Add(m);
                     }
@@ -638,63 +856,89 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             if (!byLength.TryGetValue(list, out var sorted))
             {
                 sorted = [.. list];
-                Array.Sort(sorted, (a, b) => forms[a].Core.Length != forms[b].Core.Length ? forms[b].Core.Length.CompareTo(forms[a].Core.Length) : a.CompareTo(b));
+                Array.Sort(sorted, (a, b) => forms[b].Core.Length.CompareTo(forms[a].Core.Length));
                 byLength[list] = sorted;
             }
 
-            var longer = 0;
-            while (longer < sorted.Length && forms[sorted[longer]].Core.Length > length)
+            for (var i = 0; i < sorted.Length && forms[sorted[i]].Core.Length >= length; i++)
             {
-                longer++;
-            }
-
-            // The list is in ascending mention order; so is the sorted prefix once re-sorted.
-            var chosen = sorted[..longer];
-            Array.Sort(chosen);
-            foreach (var m in chosen)
-            {
-                if (seen.Add(m))
+                if (seen.Add(sorted[i]))
                 {
-                    candidates.Add(m);
+                    candidates.Add(sorted[i]);
                 }
             }
         }
     }
 
     /// <summary>
-    /// The names (<see cref="NameForm.Key"/>) with a mention that follows or starts with an honorific (<c>M. Wang</c>),
-    /// found in one pass over the mentions.
+    /// Whether the person name <paramref name="shortForm"/> can be a shorter (or reordered) form of <paramref name="longForm"/>:
+    /// its last parts end the long name, not right after a patronymic particle; or its parts appear in order in the long
+    /// name from its first part (a one-letter part standing for an initial); or both have the same parts.
     /// </summary>
-    private HashSet<string> NamesAfterHonorifics(LexicalView view, List<EntityMention> mentions, NameForm[] forms)
+    private bool PersonFits(NameForm longForm, NameForm shortForm, bool shortIsPerson)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        for (var m = 0; m < mentions.Count; m++)
+        var patronymics = lexicons.PatronymicParticles;
+        var offset = longForm.Core.Length - shortForm.Core.Length;
+        if (offset > 0 && EndsWith(longForm.Core, shortForm.Core))
         {
-            if (keys.Contains(forms[m].Key))
-            {
-                continue;
-            }
-
-            var first = mentions[m].FirstToken;
-            var inside = lexicons.Honorifics.Longest(view.Ids, first, out _);
-            if (inside > 0 && first + inside < mentions[m].EndToken)
-            {
-                keys.Add(forms[m].Key);
-                continue;
-            }
-
-            // "M." or a two-word honorific ("son excellence") just before the name.
-            for (var back = 1; back <= 2 && first - back >= 0; back++)
-            {
-                if (lexicons.Honorifics.Longest(view.Ids, first - back, out _) == back)
-                {
-                    keys.Add(forms[m].Key);
-                    break;
-                }
-            }
+            // "Salmane" after "ben" names the father; "Ben Salmane" (the particle written) is the son's usual name.
+            return StartsWithPatronymic(shortForm) || !longForm.FollowsPatronymic(offset, patronymics);
         }
 
-        return keys;
+        if (!shortIsPerson || shortForm.Core.Length < 2)
+        {
+            return false;
+        }
+
+        if (longForm.Core.Length == shortForm.Core.Length && longForm.Core.Length >= 3 && SameParts(longForm.Core, shortForm.Core))
+        {
+            return true;
+        }
+
+        // In order, from the first part: "Felix Tshisekedi" in "Felix-Antoine Tshisekedi Tshilombo".
+        if (!PartMatches(longForm.Core[0], shortForm.Core[0]))
+        {
+            return false;
+        }
+
+        var k = 1;
+        for (var i = 1; i < shortForm.Core.Length; i++)
+        {
+            while (k < longForm.Core.Length && !PartMatches(longForm.Core[k], shortForm.Core[i]))
+            {
+                k++;
+            }
+
+            if (k == longForm.Core.Length)
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        return true;
+
+        // A part, or its initial (A. Ouattara).
+        static bool PartMatches(string full, string part) => full == part || (part.Length == 1 && full.Length > 1 && full[0] == part[0]);
+    }
+
+    /// <summary>Whether a name starts with a patronymic particle (<c>Ben Salmane</c>, <c>Ould Daddah</c>).</summary>
+    private bool StartsWithPatronymic(NameForm form) =>
+        form.Parts.Length > form.Core.Length && form.IsParticle[0] && lexicons.PatronymicParticles.Contains(form.Parts[0]);
+
+    /// <summary>The same parts, in any order (Bola Ahmed Tinubu = Ahmed Bola Tinubu).</summary>
+    private static bool SameParts(string[] a, string[] b) =>
+        a.Length == b.Length && a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the short name ends the long one as its complement (<c>Union africaine</c> after <c>de l'</c> in
+    /// <c>Commission de l'Union africaine</c>): then it names another entity.
+    /// </summary>
+    private static bool IsComplement(NameForm longForm, NameForm shortForm)
+    {
+        var position = longForm.CorePositions[longForm.Core.Length - shortForm.Core.Length];
+        return position > 0 && longForm.Parts[position - 1] is "de" or "du" or "des" or "d" or "l" or "la" or "le" or "les";
     }
 
     /// <summary>
@@ -748,7 +992,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
             for (var p = 0; p < core.Length; p++)
             {
-                if (core[p].Length < 5)
+                // A part of 5 letters or more; of 4 when the other parts (context enough) are the same (Heny / Henry).
+                var minLength = core.Length >= 2 ? 4 : 5;
+                if (core[p].Length < minLength)
                 {
                     continue;
                 }
@@ -766,7 +1012,7 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                     foreach (var other in neighbours)
                     {
                         var otherCore = forms[other].Core;
-                        if (clusters.Find(other) != clusters.Find(m) && OtherPartsEqual(otherCore, core, p) && OneEditApart(otherCore[p], core[p]))
+                        if (clusters.Find(other) != clusters.Find(m) && OtherPartsEqual(otherCore, core, p) && OneEditApart(otherCore[p], core[p], minLength))
                         {
                             clusters.Union(other, m);
                         }
@@ -895,10 +1141,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         return true;
     }
 
-    /// <summary>Whether two name parts of 5 letters or more, starting alike, are one edit apart (Damerau–Levenshtein).</summary>
-    internal static bool OneEditApart(string a, string b)
+    /// <summary>Whether two name parts of <paramref name="minLength"/> letters or more, starting alike, are one edit apart (Damerau–Levenshtein).</summary>
+    internal static bool OneEditApart(string a, string b, int minLength = 5)
     {
-        if (a.Length < 5 || b.Length < 5 || a[0] != b[0] || Math.Abs(a.Length - b.Length) > 1)
+        if (a.Length < minLength || b.Length < minLength || a[0] != b[0] || Math.Abs(a.Length - b.Length) > 1)
         {
             return false;
         }
@@ -1128,13 +1374,22 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
     private EntityDraft Describe(LexicalView view, List<EntityMention> mentions, NameForm[] forms, List<int> members, List<RoleExtent> roles, float[][] typeVotes)
     {
+        // One vote per distinct name, the mean of its mentions' votes: repeats of a surname (whose labels the
+        // consistency pass copies from one another) do not outvote the full name they joined.
         var votes = new float[4];
+        var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var m in members)
         {
-            votes[(int)mentions[m].Type] += Weight(mentions[m], forms[m]);
+            repeats[forms[m].Key] = repeats.GetValueOrDefault(forms[m].Key) + 1;
+        }
+
+        foreach (var m in members)
+        {
+            var share = 1f / repeats[forms[m].Key];
+            votes[(int)mentions[m].Type] += share * Weight(mentions[m], forms[m]);
             for (var t = 0; t < 4; t++)
             {
-                votes[t] += typeVotes[m][t];
+                votes[t] += share * typeVotes[m][t];
             }
         }
 

@@ -12,7 +12,7 @@ internal sealed class EntityLinkerStage(EntityLinker linker) : IPipelineStage
 
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences | Annotations.Mentions;
 
-    public Annotations Produces => Annotations.Entities;
+    public Annotations Produces => Annotations.Entities | Annotations.Linking;
 
     public void Run(AnnotationState state, CancellationToken cancellationToken)
     {

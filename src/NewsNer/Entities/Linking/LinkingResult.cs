@@ -8,7 +8,7 @@ internal sealed class LinkingResult
 {
     public required LexicalView View { get; init; }
 
-    /// <summary>The entities, in order of first mention (ids e1, e2, ...).</summary>
+    /// <summary>The entities, in order of first mention (ids e1, e2, ...), then those named only inside another name.</summary>
     public required List<Entity> Entities { get; init; }
 
     /// <summary>The name mentions kept (sorted, non-overlapping).</summary>

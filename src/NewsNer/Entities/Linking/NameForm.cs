@@ -23,21 +23,38 @@ internal sealed class NameForm
             // No particle (most names), or nothing but particles: the core is the whole name.
             Core = parts;
             CoreKey = Key;
+            CorePositions = [.. Enumerable.Range(0, parts.Length)];
             return;
         }
 
         var core = new string[parts.Length - particles];
+        var positions = new int[core.Length];
         var n = 0;
         for (var i = 0; i < parts.Length; i++)
         {
             if (!particle[i])
             {
+                positions[n] = i;
                 core[n++] = parts[i];
             }
         }
 
         Core = core;
         CoreKey = string.Join(' ', core);
+        CorePositions = positions;
+    }
+
+    /// <summary>The index in <see cref="Parts"/> of each <see cref="Core"/> part.</summary>
+    public int[] CorePositions { get; }
+
+    /// <summary>
+    /// Whether core part <paramref name="coreIndex"/> comes right after a patronymic particle (<c>Salmane</c> in
+    /// <c>Mohamed ben Salmane</c>): it then names the person's father.
+    /// </summary>
+    public bool FollowsPatronymic(int coreIndex, IReadOnlySet<string> patronymics)
+    {
+        var position = CorePositions[coreIndex];
+        return position > 0 && IsParticle[position - 1] && patronymics.Contains(Parts[position - 1]);
     }
 
     /// <summary>Every part, folded.</summary>
@@ -60,6 +77,38 @@ internal sealed class NameForm
 
     /// <summary>Number of parts that start with a capital letter (prefers <c>Commission</c> over <c>commission</c>).</summary>
     public int Capitals { get; }
+
+    /// <summary>
+    /// The key of a name with a patronymic particle: its core parts with each patronymic particle kept as one word
+    /// (<c>ben salmane</c> for <c>Ben Salmane</c> and <c>bin Salmane</c>); null when it has none.
+    /// </summary>
+    public string? PatronymicKey(IReadOnlySet<string> patronymics)
+    {
+        if (Parts.Length == Core.Length)
+        {
+            return null;
+        }
+
+        var found = false;
+        var parts = new List<string>(Parts.Length);
+        for (var p = 0; p < Parts.Length; p++)
+        {
+            if (!IsParticle[p])
+            {
+                parts.Add(Parts[p]);
+            }
+            else if (patronymics.Contains(Parts[p]))
+            {
+                parts.Add("ben");
+                found = true;
+            }
+        }
+
+        return found ? string.Join(' ', parts) : null;
+    }
+
+    /// <summary>The form of a name given as folded parts (none of them a particle).</summary>
+    internal static NameForm FromParts(string[] parts) => new(parts, new bool[parts.Length], null, 0);
 
     /// <summary>Builds the form of a name as written.</summary>
     public static NameForm Create(ReadOnlySpan<char> text, FrenchLexicons lexicons)
@@ -116,22 +165,6 @@ internal sealed class NameForm
             acronym = string.Concat(parts);
         }
         return new NameForm([.. parts], particle, acronym, capitals);
-    }
-
-    /// <summary>Initials of the content words (function words and particles skipped): <c>Commission électorale nationale autonome</c> → <c>cena</c>.</summary>
-    public string Initials(Func<string, bool> isFunctionWord)
-    {
-        Span<char> buffer = stackalloc char[Math.Min(Parts.Length, 64)];
-        var n = 0;
-        foreach (var part in Parts)
-        {
-            if (n < buffer.Length && part.Length > 0 && !isFunctionWord(part))
-            {
-                buffer[n++] = part[0];
-            }
-        }
-
-        return new string(buffer[..n]);
     }
 
     /// <inheritdoc />

@@ -168,6 +168,16 @@ internal static class RoleFinder
         var ids = view.Ids;
         var j = extent.End;
         var sentence = extent.Sentence;
+
+        // A role that ends inside a country's official name: "président de la [République d'Angola]".
+        if (j > 0 && j < view.Count && mentionAt[j - 1] >= 0 && mentionAt[j - 1] == mentionAt[j] && mentions[mentionAt[j]].Type == EntityType.Location
+            && PlaceOf(view, mentions[mentionAt[j]]) is { Kind: "country" } official)
+        {
+            extent.Country ??= official.Country;
+            extent.End = mentions[mentionAt[j]].EndToken;
+            return;
+        }
+
         for (var guard = 0; guard < 6 && j < view.Count && view.SentenceOf[j] == sentence; guard++)
         {
             if (mentionAt[j] >= 0)

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsNer.Cli.Extraction;
+using NewsNer.Training.Events;
+using NewsNer.Training.Evaluation.News;
+
+namespace NewsNer.Cli.Commands;
+
+/// <summary>
+/// <c>newsner eval-events</c>: scores entities and meeting events on an annotated news set with the matching of
+/// <c>score_news.py</c>. With <c>--cv</c>, cross-validation by article over the set's folds: for each fold, whatever is
+/// learned is trained on the other folds only, then the whole pipeline runs on the fold and is scored.
+/// </summary>
+internal sealed class EvalEventsCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        var data = new Option<string?>("--data") { Description = "The annotated set (articles/, gold/, folds.tsv). Default: ../shared/data/events-train beside the clone.", HelpName = "DIR" };
+        var cv = new Option<bool>("--cv") { Description = "Cross-validate by article over the set's folds (train on the others, score each fold)." };
+        var folds = new Option<string?>("--folds") { Description = "The folds to score, comma-separated (default: all).", HelpName = "LIST" };
+        var method = new Option<string>("--method")
+        {
+            Description = "learned: decisions trained on the other folds (with --cv; without it, the shipped model); rules: the event rules alone (the baseline).",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => "learned",
+        };
+        method.AcceptOnlyFromAmong("learned", "rules");
+        var learners = new Option<string?>("--learners") { Description = "Learner per decision, e.g. meeting=fasttree,role=maxent (all=LEARNER for every one); learners: rules, maxent, fasttree, lightgbm, perceptron.", HelpName = "LIST" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the learners.", DefaultValueFactory = _ => 1 };
+        var thresholds = new Option<string?>("--thresholds") { Description = "Decision thresholds, e.g. meeting=0.4,party=0.5,same=0.5,argument=0.1,host=0.3,split=0.5.", HelpName = "LIST" };
+        var compare = new Option<string?>("--compare-learners") { Description = "With --cv: compare, decision by decision, the rules and these learners (comma-separated: maxent, fasttree, lightgbm, perceptron) on the held-out folds, instead of scoring events.", HelpName = "LIST" };
+        var tune = new Option<bool>("--tune-thresholds") { Description = "With --cv: choose the decision thresholds by coordinate ascent on the scored folds (decisions trained once per fold), instead of scoring events." };
+        var diagnose = new Option<string?>("--diagnose") { Description = "With --cv: write the error analysis of the scored folds (the stage that lost each missed or false event) to this file. Never on the fold kept unread.", HelpName = "FILE" };
+        var nerModels = new Option<string?>("--ner-models") { Description = "A folder of recognizers trained without each fold (ner-fold{k}.nner, from cv-news-ner): fold k is tagged with its own.", HelpName = "DIR" };
+        var output = new Option<string?>("--out") { Description = "Write each scored article's JSON (NNN.json) into this folder.", HelpName = "DIR" };
+        var parallel = new Option<int>("--parallel", "-p") { Description = "Documents processed at once; 0 uses every core.", HelpName = "N", DefaultValueFactory = _ => 0 };
+        var command = new Command("eval-events", "Score meeting events and entities on an annotated news set, optionally by cross-validation over its folds.")
+        {
+            data, cv, folds, method, learners, seed, thresholds, nerModels, output, parallel, diagnose, compare, tune,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var dataDir = parse.GetValue(data) is { } d ? context.ResolvePath(d) : EvalNewsCommand.FindShared(context, "data/events-train");
+            var dataset = NewsDataset.Load(dataDir, ReadArticle);
+            var modelDir = parse.GetValue(nerModels) is { } m ? context.ResolvePath(m) : null;
+            var crossValidate = parse.GetValue(cv);
+            IReadOnlyList<int>? chosen = parse.GetValue(folds) is { } list
+                ? [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => int.Parse(f, CultureInfo.InvariantCulture))]
+                : null;
+            if (!crossValidate && (chosen is not null || modelDir is not null))
+            {
+                throw new UsageException("--folds and --ner-models need --cv");
+            }
+
+            if (parse.GetValue(compare) is { } compared)
+            {
+                if (!crossValidate)
+                {
+                    throw new UsageException("--compare-learners needs --cv");
+                }
+
+                var compareList = compared.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(l => Enum.TryParse<DecisionLearner>(l, ignoreCase: true, out var learner) ? learner : throw new UsageException($"unknown learner '{l}'")).ToList();
+                var comparisonOptions = new EventTrainingOptions { Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)), Seed = parse.GetValue(seed), Log = message => context.Stderr.WriteLine(message) };
+                EventDecisionComparison.Run(dataset, chosen ?? dataset.FoldNumbers, fold =>
+                {
+                    using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
+                    return EventModelTrainer.LinkingPipeline(recognizer);
+                }, compareList, comparisonOptions, context.Stdout);
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            if (parse.GetValue(tune))
+            {
+                if (!crossValidate)
+                {
+                    throw new UsageException("--tune-thresholds needs --cv");
+                }
+
+                var tuningOptions = new EventTrainingOptions
+                {
+                    Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
+                    Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
+                    Seed = parse.GetValue(seed),
+                    Log = message => context.Stderr.WriteLine(message),
+                };
+                EventThresholdTuning.Run(dataset, chosen ?? dataset.FoldNumbers, fold =>
+                {
+                    using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
+                    return EventModelTrainer.LinkingPipeline(recognizer);
+                }, tuningOptions, context.Stdout);
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            using var diagnosis = parse.GetValue(diagnose) is { } d2 ? new StreamWriter(context.ResolvePath(d2)) : null;
+            var options = new NewsCrossValidationOptions
+            {
+                Folds = crossValidate ? chosen : [0],
+                Parallelism = parse.GetValue(parallel),
+                OutputDirectory = parse.GetValue(output) is { } o ? context.ResolvePath(o) : null,
+                Log = message => context.Stderr.WriteLine(message),
+                PipelineForFold = (fold, training) =>
+                {
+                    using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
+                    var linking = EventModelTrainer.LinkingPipeline(recognizer);
+                    if (parse.GetValue(method) == "rules")
+                    {
+                        return EventModelTrainer.WithRules(linking);
+                    }
+
+                    if (!crossValidate)
+                    {
+                        return modelDir is null ? context.Pipeline : EventModelTrainer.WithShippedModel(linking);
+                    }
+
+                    var trainingOptions = new EventTrainingOptions
+                    {
+                        Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
+                        Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
+                        Seed = parse.GetValue(seed),
+                        Log = message => context.Stderr.WriteLine(message),
+                    };
+                    using var model = new MemoryStream();
+                    EventModelTrainer.Train(linking, training, dataset.Gold, trainingOptions, model);
+                    if (diagnosis is not null)
+                    {
+                        model.Position = 0;
+                        EventDiagnostics.Write(linking, model, dataset.InFold(fold), dataset.Gold, diagnosis);
+                    }
+
+                    model.Position = 0;
+                    return EventModelTrainer.WithModel(linking, model);
+                },
+            };
+            var result = NewsCrossValidation.Run(crossValidate ? dataset : AsOneFold(dataset), options, cancellationToken);
+            NewsScoreReport.Write(context.Stdout, result);
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    /// <summary>An article file as the console's <c>extract</c> reads it (headers as metadata, the date as publication date).</summary>
+    internal static NewsArticle ReadArticle(string id, string content)
+    {
+        var article = Article.Parse(content);
+        return new NewsArticle(id, article.Text, new DocumentOptions { PublicationDate = article.Date, Source = id + ".txt", Metadata = article.Metadata() });
+    }
+
+    private static FileStream OpenRecognizer(string path) =>
+        File.Exists(path) ? File.OpenRead(path) : throw new UsageException($"no recognizer for this fold: '{path}' (train them with cv-news-ner --models-out)");
+
+    private static NewsDataset AsOneFold(NewsDataset dataset) => dataset.WithSingleFold();
+}

@@ -1,0 +1,275 @@
+using NewsNer.Entities;
+using NewsNer.Events.Candidates;
+using NewsNer.Events.Reading;
+
+namespace NewsNer.Events.Decisions;
+
+/// <summary>
+/// An encounter being assembled from its mentions: the role probabilities of each party summed over the mentions
+/// (weighted by how surely each states a meeting), and the status probabilities of the mentions. The event-level
+/// decisions (who hosts, which status) read it.
+/// </summary>
+internal sealed class EventDraft
+{
+    public EventDraft(List<DecidedMention> mentions)
+    {
+        Mentions = mentions;
+        foreach (var mention in mentions)
+        {
+            foreach (var entity in mention.Parties.Keys)
+            {
+                var roles = mention.Roles[entity];
+                if (!Roles.TryGetValue(entity, out var total))
+                {
+                    Roles[entity] = total = new float[RoleClass.Count];
+                }
+
+                for (var c = 0; c < RoleClass.Count; c++)
+                {
+                    total[c] += roles[c] * mention.Meeting;
+                }
+            }
+        }
+
+        // A headline's present tense announces as often as it reports: the body's mentions vote when there are some.
+        var body = mentions.Any(m => m.Mention.Sentence > 0);
+        foreach (var mention in mentions.Where(m => !body || m.Mention.Sentence > 0))
+        {
+            for (var s = 0; s < 3; s++)
+            {
+                StatusVote[s] += mention.Status[s] * mention.Meeting;
+            }
+        }
+
+        var total2 = StatusVote.Sum();
+        for (var s = 0; s < 3 && total2 > 0; s++)
+        {
+            StatusVote[s] /= total2;
+        }
+
+        Primary = mentions.OrderByDescending(m => m.Meeting).ThenBy(m => m.Mention.TriggerStart).First();
+    }
+
+    public List<DecidedMention> Mentions { get; }
+
+    /// <summary>Role probabilities of each party (none, host, guest, participant), summed over the mentions.</summary>
+    public Dictionary<int, float[]> Roles { get; } = [];
+
+    /// <summary>The mentions' status probabilities, averaged (the headline's only without others).</summary>
+    public float[] StatusVote { get; } = new float[3];
+
+    /// <summary>The mention most surely stating the meeting.</summary>
+    public DecidedMention Primary { get; }
+
+    /// <summary>
+    /// A party's rank by <see cref="HostShare"/> (0 for the likeliest host, at most 3; ties in first-seen order),
+    /// computed once per draft.
+    /// </summary>
+    public int HostRank(int entity)
+    {
+        _hostRanks ??= Rank();
+        return _hostRanks[entity];
+
+        Dictionary<int, int> Rank()
+        {
+            var ranks = new Dictionary<int, int>();
+            var rank = 0;
+            foreach (var key in Roles.Keys.OrderByDescending(HostShare))
+            {
+                ranks[key] = Math.Min(rank++, 3);
+            }
+
+            return ranks;
+        }
+    }
+
+    /// <summary>What the mentions say of who hosts, gathered once per draft: read by each party's host decision.</summary>
+    public HostSummary HostEvidence(EventDocumentIndex index)
+    {
+        if (_hostSummary is not null)
+        {
+            return _hostSummary;
+        }
+
+        var summary = new HostSummary();
+        foreach (var mention in Mentions)
+        {
+            foreach (var (entity, role) in mention.Mention.Parties)
+            {
+                if (role == ParticipantRole.Host)
+                {
+                    summary.RuleHosts.Add(entity);
+                }
+            }
+
+            foreach (var party in mention.Candidate.Parties)
+            {
+                if (party.Offset < 0 && party.Nearest is { } nearest && nearest.Start >= mention.Mention.ClauseStart)
+                {
+                    summary.Subjects.Add(party.Entity);
+                }
+            }
+
+            foreach (var place in mention.Mention.Places)
+            {
+                if (MeetingAssembly.PlaceCountry(index, place) is { } country)
+                {
+                    summary.PlaceCountries.Add(country);
+                }
+            }
+        }
+
+        foreach (var entity in Roles.Keys)
+        {
+            if (index.Entities[entity].Country is { } country)
+            {
+                summary.PartyCountries.Add(country);
+            }
+        }
+
+        return _hostSummary = summary;
+    }
+
+    private Dictionary<int, int>? _hostRanks;
+    private HostSummary? _hostSummary;
+
+    /// <summary>A party's share of host probability among its role probabilities.</summary>
+    public float HostShare(int entity)
+    {
+        var roles = Roles[entity];
+        return roles[RoleClass.Host] / Math.Max(1e-6f, roles[RoleClass.Host] + roles[RoleClass.Guest] + roles[RoleClass.Participant]);
+    }
+}
+
+/// <summary>What a draft's mentions say of its host, per draft (see <see cref="EventDraft.HostEvidence"/>).</summary>
+internal sealed class HostSummary
+{
+    /// <summary>The parties a rule reading made host.</summary>
+    public HashSet<int> RuleHosts { get; } = [];
+
+    /// <summary>The parties named as subject within a mention's clause.</summary>
+    public HashSet<int> Subjects { get; } = [];
+
+    /// <summary>The countries of the places the mentions name.</summary>
+    public HashSet<string> PlaceCountries { get; } = [];
+
+    /// <summary>The countries of the parties.</summary>
+    public HashSet<string> PartyCountries { get; } = [];
+}
+
+/// <summary>Features of the event-level decisions: which party hosts an encounter, and its status.</summary>
+internal static class EventFeatures
+{
+    private enum HostT
+    {
+        Bias = 1,
+        Share,
+        Rank,
+        Type,
+        Leader,
+        DatelineCountry,
+        PlaceCountry,
+        OtherCountry,
+        Parties,
+        Subtype,
+        Frame,
+        Lemma,
+        RuleHost,
+        Subject,
+        Mentions,
+        FrameShare,
+        Guest,
+    }
+
+    private enum StatusT
+    {
+        Bias = 1,
+        Vote,
+        Headline,
+        OnlyHeadline,
+        PrimaryRule,
+        PrimaryTense,
+        RuleStatuses,
+        DateFuture,
+        DateBackground,
+        DateRecent,
+        Again,
+        Pluperfect,
+        Hedged,
+        Mentions,
+        PrimarySentence,
+        PrimaryLemma,
+        SimplePresent,
+    }
+
+    /// <summary>A party of a draft as its host.</summary>
+    public static void Host(EventDocumentIndex index, DocumentStatistics statistics, EventDraft draft, int entity, FeatureVector features)
+    {
+        var party = index.Entities[entity];
+        var primary = draft.Primary.Mention;
+        var frame = primary.Trigger.IsVerb ? (long)primary.Trigger.Frame : 10 + (long)primary.Subtype;
+        features.Add((int)HostT.Bias);
+        var share = draft.HostShare(entity);
+        features.Add((int)HostT.Share, (int)(share * 10));
+        features.Add((int)HostT.FrameShare, (int)(share * 5), frame);
+        var roles = draft.Roles[entity];
+        features.Add((int)HostT.Guest, (int)(5 * roles[RoleClass.Guest] / Math.Max(1e-6f, roles[RoleClass.Host] + roles[RoleClass.Guest] + roles[RoleClass.Participant])));
+        features.Add((int)HostT.Rank, draft.HostRank(entity));
+        features.Add((int)HostT.Type, (long)party.Type);
+        features.AddIf((int)HostT.Leader, index.IsLeader(new Referent { Entity = entity }));
+        features.Add((int)HostT.Parties, Math.Min(draft.Roles.Count, 4));
+        features.Add((int)HostT.Subtype, (long)primary.Subtype);
+        features.Add((int)HostT.Frame, frame);
+        features.AddHash((int)HostT.Lemma, FeatureHash.Of(primary.Trigger.Lemma));
+        features.Add((int)HostT.Mentions, MentionFeatures.Bucket(statistics.Referents[entity]));
+        var summary = draft.HostEvidence(index);
+        features.AddIf((int)HostT.RuleHost, summary.RuleHosts.Contains(entity));
+        features.AddIf((int)HostT.Subject, summary.Subjects.Contains(entity));
+
+        // Where the meeting is: the host is at home (the dateline, the places the mentions name).
+        var country = party.Country;
+        features.AddIf((int)HostT.DatelineCountry, country is not null && index.DatelinePlace is { } dateline && MeetingAssembly.PlaceCountry(index, dateline) == country);
+        features.AddIf((int)HostT.PlaceCountry, country is not null && summary.PlaceCountries.Contains(country));
+        features.AddIf((int)HostT.OtherCountry, country is not null && summary.PartyCountries.Any(c => c != country));
+    }
+
+    /// <summary>A draft's status.</summary>
+    public static void Status(EventDocumentIndex index, EventDraft draft, FeatureVector features)
+    {
+        var primary = draft.Primary.Mention;
+        features.Add((int)StatusT.Bias);
+        for (var s = 0; s < 3; s++)
+        {
+            features.Add((int)StatusT.Vote, s, (int)(draft.StatusVote[s] * 5));
+        }
+
+        var headline = draft.Mentions.FirstOrDefault(m => m.Mention.Sentence == 0);
+        if (headline is not null)
+        {
+            features.Add((int)StatusT.Headline, (long)headline.DecidedStatus);
+            features.AddIf((int)StatusT.OnlyHeadline, draft.Mentions.All(m => m.Mention.Sentence == 0));
+        }
+
+        features.Add((int)StatusT.PrimaryRule, (long)primary.Status);
+        features.Add((int)StatusT.PrimaryTense, primary.Trigger.IsVerb ? (long)primary.Trigger.Tense : -1);
+        features.AddHash((int)StatusT.PrimaryLemma, FeatureHash.Of(primary.Trigger.Lemma));
+        features.Add((int)StatusT.PrimarySentence, Math.Min(primary.Sentence, 4));
+        foreach (var status in draft.Mentions.Select(m => m.Mention.Status).Distinct())
+        {
+            features.Add((int)StatusT.RuleStatuses, (long)status);
+        }
+
+        foreach (var date in draft.Mentions.Select(m => m.Mention.Date).OfType<DateExpression>())
+        {
+            features.AddIf((int)StatusT.DateFuture, index.Calendar.IsFuture(date));
+            features.AddIf((int)StatusT.DateBackground, index.Calendar.IsBackground(date));
+            features.AddIf((int)StatusT.DateRecent, index.Calendar.IsWithinDaysBefore(date, 7));
+        }
+
+        features.AddIf((int)StatusT.Again, draft.Mentions.Any(m => m.Mention.Again));
+        features.AddIf((int)StatusT.Pluperfect, draft.Mentions.Any(m => m.Mention.Pluperfect));
+        features.AddIf((int)StatusT.Hedged, draft.Mentions.Any(m => m.Mention.Hedged));
+        features.AddIf((int)StatusT.SimplePresent, primary.SimplePresent);
+        features.Add((int)StatusT.Mentions, Math.Min(draft.Mentions.Count, 4));
+    }
+}

@@ -1,0 +1,136 @@
+using NewsNer.Entities;
+using NewsNer.Events.Candidates;
+using NewsNer.Events.Lexicons;
+using NewsNer.Events.Reading;
+using NewsNer.Internal.Lexicons;
+
+namespace NewsNer.Events.Decisions;
+
+/// <summary>
+/// Features of one candidate party of a meeting mention, for the role decision (none, host, guest, participant):
+/// where the rules put it, where it stands from the trigger (side, distance, the preposition or word before it), what
+/// it is (person or organization, office, how often the document names it), crossed with the trigger's frame and lemma.
+/// </summary>
+internal static class PartyFeatures
+{
+    private enum T
+    {
+        Bias = 1,
+        Source,
+        RuleRole,
+        RuleRoleFrame,
+        RuleRoleLemma,
+        Position,
+        PositionFrame,
+        Distance,
+        DistanceFrame,
+        Preposition,
+        PrepositionFrame,
+        PrepositionPosition,
+        PrepositionLemma,
+        Type,
+        Kind,
+        ReferentKind,
+        Function,
+        Leader,
+        Mentions,
+        Rank,
+        FirstSentence,
+        Occurrences,
+        Candidates,
+        Parentheses,
+        WordBefore,
+        WordBeforeFrame,
+        WordAfter,
+        CommaBefore,
+        SubjectLike,
+        SentenceIndex,
+        Dropped,
+        RuleParties,
+        NoRuleParty,
+        Lemma,
+        SourceFrame,
+        PositionLemma,
+        TypeFrame,
+        Passive,
+        RankFrame,
+        SameSentenceAsFirst,
+    }
+
+    public static void Build(EventDocumentIndex index, DocumentStatistics statistics, MeetingCandidate candidate, PartyCandidate party, FeatureVector features)
+    {
+        var mention = candidate.Mention;
+        var trigger = mention.Trigger;
+        var view = index.View;
+        var entity = index.Entities[party.Entity];
+        var frame = trigger.IsVerb ? (long)trigger.Frame : 10 + (long)mention.Subtype;
+        var lemma = FeatureHash.Of(trigger.Lemma);
+        features.Add((int)T.Bias);
+        features.AddHash((int)T.Lemma, lemma);
+        MentionFeatures.AddBits((int)T.Source, (long)party.Sources, features);
+        MentionFeatures.AddBits((int)T.SourceFrame, (long)party.Sources | (frame << 20), features);
+        var role = party.RuleRole is { } r ? (long)r : -1;
+        features.Add((int)T.RuleRole, role);
+        features.Add((int)T.RuleRoleFrame, role, frame);
+        features.AddHash((int)T.RuleRoleLemma, lemma, role);
+        features.Add((int)T.RuleParties, Math.Min(mention.Parties.Count, 4));
+        features.AddIf((int)T.NoRuleParty, mention.Parties.Count == 0);
+        features.Add((int)T.Dropped, mention.Dropped is null ? 0 : 1);
+        features.Add((int)T.Type, (long)entity.Type);
+        features.Add((int)T.TypeFrame, (long)entity.Type, frame);
+        features.Add((int)T.Kind, entity.Kind is null ? 0 : (long)FeatureHash.Of(entity.Kind));
+        features.Add((int)T.Mentions, MentionFeatures.Bucket(statistics.Referents[party.Entity]));
+        var rank = Math.Min(statistics.Rank[party.Entity], 4);
+        features.Add((int)T.Rank, rank);
+        features.Add((int)T.RankFrame, rank, frame);
+        var first = statistics.FirstSentence[party.Entity];
+        features.Add((int)T.FirstSentence, first == 0 ? 0 : first <= 2 ? 1 : first < mention.Sentence ? 2 : first == mention.Sentence ? 3 : 4);
+        features.AddIf((int)T.SameSentenceAsFirst, first == mention.Sentence);
+        features.Add((int)T.Occurrences, Math.Min(party.InSentence, 3));
+        features.Add((int)T.Candidates, Math.Min(candidate.Parties.Count(p => (p.Sources & PartySources.Sentence) != 0), 6));
+        features.Add((int)T.SentenceIndex, Math.Min(mention.Sentence, 4));
+        features.AddIf((int)T.Passive, trigger.IsVerb && trigger.Tense == VerbTense.PastParticiple && (index.ClassesEndingAt(mention.TriggerStart) & WordClass.AuxEtre) != 0);
+        if (index.IsLeader(new Referent { Entity = party.Entity, Function = party.Nearest?.Function }))
+        {
+            features.Add((int)T.Leader);
+        }
+
+        if (party.Nearest is not { } referent)
+        {
+            features.Add((int)T.Position, 3);
+            features.Add((int)T.PositionFrame, 3, frame);
+            return;
+        }
+
+        features.Add((int)T.ReferentKind, (long)referent.Kind);
+        features.Add((int)T.Function, referent.Function is null ? 0 : (long)FeatureHash.Of(referent.Function));
+        var position = party.Offset < 0 ? 0 : party.Offset > 0 ? 1 : 2;
+        features.Add((int)T.Position, position);
+        features.Add((int)T.PositionFrame, position, frame);
+        features.AddHash((int)T.PositionLemma, lemma, position);
+        var distance = MentionFeatures.Bucket(Math.Abs(party.Offset));
+        features.Add((int)T.Distance, position * 10 + distance);
+        features.Add((int)T.DistanceFrame, position * 10 + distance, frame);
+
+        var prepositions = (long)(index.ClassesEndingAt(referent.Start) & (WordClass.Preposition | WordClass.Coord | WordClass.Determiner));
+        MentionFeatures.AddBits((int)T.Preposition, prepositions, features);
+        MentionFeatures.AddBits((int)T.PrepositionFrame, prepositions | (frame << 56), features);
+        MentionFeatures.AddBits((int)T.PrepositionPosition, prepositions | ((long)position << 60), features);
+        features.AddHash((int)T.PrepositionLemma, lemma, prepositions);
+        if (referent.Start > 0)
+        {
+            var before = MentionFeatures.WordHash(view, referent.Start - 1);
+            features.AddHash((int)T.WordBefore, before);
+            features.AddHash((int)T.WordBeforeFrame, before, frame);
+            features.AddIf((int)T.CommaBefore, view.IsComma(referent.Start - 1));
+            features.AddIf((int)T.Parentheses, view.IsChar(referent.Start - 1, '('));
+        }
+
+        if (referent.End < view.Count)
+        {
+            features.AddHash((int)T.WordAfter, MentionFeatures.WordHash(view, referent.End));
+        }
+
+        features.AddIf((int)T.SubjectLike, party.Offset < 0 && referent.Start >= mention.ClauseStart && (index.ClassesEndingAt(referent.Start) & WordClass.Preposition) == 0);
+    }
+}

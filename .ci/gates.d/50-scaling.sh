@@ -11,11 +11,12 @@ set -euo pipefail
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The one place to choose what the scaling check fails on. Stages measured are printed; only CHECKED_STAGES can fail
-# the gate. The event layer is being rebuilt (the lead's work): its stage ("events") and the whole pipeline
-# ("pipeline", which includes it) are measured but not checked until the new layer lands; then add them here.
+# the gate. The whole pipeline ("pipeline": every stage as `Process` runs them, long texts in segments) is checked. The
+# event layer timed on its own ("events", on the whole unsegmented 400,000-character text) is measured only: it is
+# superlinear on six shapes there (docs/reliability.md, "Measured"); add it here once it is linear on its own.
 # ---------------------------------------------------------------------------------------------------------------------
-CHECKED_STAGES="tokenizer,sentences,entities,linking"
-MEASURED_STAGES="tokenizer,sentences,entities,linking,pipeline"
+CHECKED_STAGES="tokenizer,sentences,entities,linking,pipeline"
+MEASURED_STAGES="tokenizer,sentences,entities,linking,events,pipeline"
 SHAPES="clauses,capitalized,capitalized-mix,run-on,table,giant-token,hyphen-chain,no-whitespace,same-name,distinct-names,one-surname,role-descriptions,nested,meeting-cues,one-line-article,article"
 MAX_RATIO=6
 MAX_RSS_MB=300

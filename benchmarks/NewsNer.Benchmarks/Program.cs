@@ -15,6 +15,11 @@ using NewsNer.Benchmarks;
 //                                                         one benchmark method in a loop, for profilers: CPU and wall time,
 //                                                         bytes allocated and GC pauses per call (and the types allocated)
 //   dotnet run -c Release -- dump OUT.jsonl                the benchmark documents through the pipeline, to diff outputs
+//   dotnet run -c Release -- dump-shapes OUT.jsonl CHARS   every scaling shape at one size through the pipeline, to diff
+//   dotnet run -c Release -- check-jsonl OUT.jsonl N       reads back an extract output: N records, every document valid
+//   dotnet run -c Release -- scaling [--shapes a,b] [--stages s,t] [--check s,t] [--chars N] [--repeat R]
+//                                                         each input shape at n and 4n characters, stage by stage, in this
+//                                                         process: time ratios, allocations, peak RSS (the CI gate 50-scaling)
 if (args is ["corpus", var folder, var size])
 {
     var (files, bytes) = NewsCorpus.WriteFolder(folder, long.Parse(size, CultureInfo.InvariantCulture) * 1_000_000, NewsCorpus.FindSharedData(), NewsCorpus.SamplesDirectory);
@@ -45,6 +50,55 @@ if (args is ["dump", var output])
     }
 
     return 0;
+}
+
+if (args is ["dump-shapes", var shapesOutput, var shapeChars])
+{
+    // Every scaling shape at one size through the default pipeline as JSON lines, to diff outputs before and after a
+    // change to a stage's algorithm (the rewrite of a quadratic part must not change what it finds).
+    using var writer = new StreamWriter(shapesOutput);
+    var lines = new NewsNer.Serialization.NewsJsonLinesWriter(writer);
+    foreach (var shape in NewsNer.Benchmarks.Scaling.ScalingShapes.All)
+    {
+        lines.Write(NewsNer.NewsPipeline.CreateDefault().Process(shape.Generate(int.Parse(shapeChars, CultureInfo.InvariantCulture)), PreparedDocument.Options with { Source = shape.Name }));
+    }
+
+    return 0;
+}
+
+if (args is ["check-jsonl", var jsonl, var expectedRecords])
+{
+    // Every line of a `newsner extract --format jsonl` output read back: a document (its offsets checked against its text
+    // by the reader) or an error record, as many as expected. For the scaling gate's folder of hostile files.
+    var (documents, errors, invalid) = (0, 0, new List<string>());
+    using (var reader = new StreamReader(jsonl))
+    {
+        foreach (var result in NewsNer.Serialization.NewsJson.ReadLines(reader))
+        {
+            if (result.Succeeded)
+            {
+                documents++;
+            }
+            else if (result.Error?.InnerException is NewsNer.Serialization.ErrorRecordException)
+            {
+                errors++;
+                Console.WriteLine($"  error record: {result.Id}: {result.Error.Message}");
+            }
+            else
+            {
+                invalid.Add($"{result.Id ?? "?"}: {result.Error?.Message}");
+            }
+        }
+    }
+
+    Console.WriteLine($"{documents} documents, {errors} error records, {invalid.Count} invalid lines (expected {expectedRecords} records)");
+    invalid.ForEach(line => Console.WriteLine("  INVALID " + line));
+    return invalid.Count == 0 && documents + errors == int.Parse(expectedRecords, CultureInfo.InvariantCulture) ? 0 : 1;
+}
+
+if (args is ["scaling", .. var scalingArgs])
+{
+    return NewsNer.Benchmarks.Scaling.ScalingRun.Run(scalingArgs);
 }
 
 if (args.Contains("--ci"))

@@ -48,6 +48,22 @@ public sealed record BatchOptions
     /// </summary>
     public int MaxInFlight { get; init; }
 
+    /// <summary>
+    /// The longest one document may take, or null (the default) for no limit. A document still being processed when its
+    /// time is up stops (every stage checks as it goes) and becomes an error result whose error is a
+    /// <see cref="TimeoutException"/>; the batch goes on with the next one. The clock starts when the document's
+    /// processing starts, not while it waits for a worker; before the first timed document the pipeline processes one
+    /// short sentence, so that the compilation of its code (about half a second per process) is not charged to it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public TimeSpan? MaxDocumentTime
+    {
+        get;
+        init => field = value is { } limit && limit <= TimeSpan.Zero
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, Internal.ErrorMessages.NonPositiveDocumentTime)
+            : value;
+    }
+
     /// <summary>Shared default: one document at a time.</summary>
     public static BatchOptions Sequential { get; } = new();
 

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using NewsNer.Entities;
 using NewsNer.Internal;
 using NewsNer.Pipeline;
+using NewsNer.Tokenization;
 
 namespace NewsNer;
 
@@ -23,13 +24,33 @@ public sealed class NewsPipeline
 {
     private static readonly Lazy<NewsPipeline> s_default = new(() => CreateBuilder().UseAll().Build(), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>
+    /// Texts longer than this many UTF-16 characters are processed in segments of at most this length, cut at sentence
+    /// ends (at a paragraph break when one falls in the segment's last quarter): the stages after the sentence splitter
+    /// run on each segment as on a document of its own, and entities of different segments with the same type and
+    /// canonical name become one entity. So one text, however long or strangely shaped, costs time in proportion to its
+    /// length and memory in proportion to a segment (plus its tokens, unless processed with <see cref="ProcessCompact"/>).
+    /// Tokens and sentences are always those of the whole text. 100,000 characters is about fifty pages, more than any
+    /// news article: texts below it, every article, are processed whole. See <c>docs/reliability.md</c>.
+    /// </summary>
+    public const int SegmentLength = 100_000;
+
     private readonly IPipelineStage[] _stages;
+    private readonly SegmentedRunner? _segmented;
+    private readonly Lazy<bool> _warm;
 
     internal NewsPipeline(IPipelineStage[] stages)
     {
         _stages = stages;
+        _segmented = SegmentedRunner.For(stages);
         StageNames = [.. stages.Select(s => s.Name)];
+
+        // The first document of a process also pays the compilation of every stage (about half a second): a batch with a
+        // time limit runs a short text once before its first timed document, so that the limit measures the document.
+        _warm = new Lazy<bool>(() => Process(WarmUpText).Tokens.Length > 0, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private const string WarmUpText = "Le 3 mai, le président Emmanuel Macron a reçu à l'Élysée son homologue Vladimir Poutine, qui s'est ensuite rendu à Berlin.";
 
     /// <summary>The names of the stages, in the order they run.</summary>
     public ImmutableArray<string> StageNames { get; }
@@ -57,20 +78,49 @@ public sealed class NewsPipeline
     /// <summary>The full pipeline with the embedded models. Built on first use, then shared.</summary>
     public static NewsPipeline CreateDefault() => s_default.Value;
 
-    /// <summary>Processes one text.</summary>
+    /// <summary>
+    /// Processes one text. A text longer than <see cref="SegmentLength"/> is processed in segments (see there); use
+    /// <see cref="ProcessCompact"/> for texts too long to hold their tokens.
+    /// </summary>
     /// <param name="text">
     /// The text; it is never modified. Empty or whitespace text gives an empty document. A text that is not French
     /// (see <see cref="DocumentOptions.Language"/>) gets tokens and sentences but no entities or events, and a warning.
     /// </param>
     /// <param name="options">Publication date and source, or null.</param>
-    /// <param name="cancellationToken">Stops processing between stages.</param>
+    /// <param name="cancellationToken">
+    /// Stops processing: every stage checks it as it goes (every 1,024 tokens, sentence or pass over the mentions), so a
+    /// cancellation takes effect within milliseconds.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="ArgumentException"><see cref="DocumentOptions.Language"/> is not a language code.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public Document Process(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default) =>
-        ToDocument(Annotate(text, options, cancellationToken));
+    public Document Process(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= DocumentOptions.None;
+        if (text.Length > SegmentLength && _segmented is { } segmented)
+        {
+            var result = segmented.Run(text, options, keepTokens: true, cancellationToken);
+            return new Document(
+                text,
+                ImmutableCollectionsMarshal.AsImmutableArray(result.Tokens),
+                ImmutableCollectionsMarshal.AsImmutableArray(result.Sentences),
+                [.. EntitiesOf(text, result).Select(e => e.ToEntity())],
+                [.. result.Merger.Events],
+                options.Source,
+                options.PublicationDate,
+                options.Metadata,
+                result.Language,
+                [.. result.Warnings]);
+        }
 
-    /// <summary>Runs every stage and returns the working state (for training code that needs the intermediate layers).</summary>
+        return ToDocument(Annotate(text, options, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs every stage over the whole text, unsegmented, and returns the working state (for training code that needs
+    /// the intermediate layers).
+    /// </summary>
     internal AnnotationState Annotate(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -94,6 +144,46 @@ public sealed class NewsPipeline
     }
 
     /// <summary>
+    /// Processes one text of any length without keeping its tokens: the result holds the text, sentences, entities and
+    /// events, and recomputes the tokens when they are enumerated or written. Memory stays in proportion to a segment
+    /// (<see cref="SegmentLength"/>) and to what is found, not to the number of tokens: this is how the console processes
+    /// a 50 MB file in less than 300 MB. Gives the same sentences, entities and events as <see cref="Process"/>, and
+    /// <see cref="Serialization.NewsJson"/> writes the same JSON for both.
+    /// </summary>
+    /// <param name="text">The text; it is never modified.</param>
+    /// <param name="options">Publication date and source, or null.</param>
+    /// <param name="cancellationToken">Stops processing (see <see cref="Process"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="DocumentOptions.Language"/> is not a language code.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public CompactDocument ProcessCompact(string text, DocumentOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= DocumentOptions.None;
+        if (_segmented is not { } segmented)
+        {
+            // A pipeline without sentences cannot be segmented: it has no more than tokens to keep anyway.
+            var document = Process(text, options, cancellationToken);
+            return new CompactDocument(text, FrenchTokenizer.Default, document.Tokens.Length, document.Sentences, [.. document.Entities.Select(e => new CompactEntity(e))], document.Events, options, document.Language, document.Warnings);
+        }
+
+        var result = segmented.Run(text, options, keepTokens: false, cancellationToken);
+        return new CompactDocument(
+            text,
+            segmented.Tokenizer,
+            result.TokenCount,
+            ImmutableCollectionsMarshal.AsImmutableArray(result.Sentences),
+            [.. EntitiesOf(text, result)],
+            [.. result.Merger.Events],
+            options,
+            result.Language,
+            [.. result.Warnings]);
+    }
+
+    private static List<CompactEntity> EntitiesOf(string text, SegmentedRunner.Result result) =>
+        (result.Done & Annotations.Entities) != 0 ? result.Merger.Entities() : [.. GroupMentionsByText(text, result.Merger.Mentions()).Select(e => new CompactEntity(e))];
+
+    /// <summary>
     /// Processes many texts, streaming: results come back in input order while later inputs are still being read, with at
     /// most <see cref="BatchOptions.MaxInFlight"/> documents held in memory. A failure on one input becomes an error
     /// result for that input; the batch goes on.
@@ -106,8 +196,8 @@ public sealed class NewsPipeline
         options ??= BatchOptions.Sequential;
         var workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         return workers == 1
-            ? ProcessSequentially(inputs, cancellationToken)
-            : ProcessInParallel(inputs, workers, options.MaxInFlight > 0 ? options.MaxInFlight : workers * 4, cancellationToken);
+            ? ProcessSequentially(inputs, options, cancellationToken)
+            : ProcessInParallel(inputs, options, workers, options.MaxInFlight > 0 ? options.MaxInFlight : workers * 4, cancellationToken);
     }
 
     /// <summary>Like <see cref="ProcessMany"/> for an asynchronous source; results come back in input order.</summary>
@@ -120,61 +210,79 @@ public sealed class NewsPipeline
         options ??= BatchOptions.Sequential;
         var workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var window = options.MaxInFlight > 0 ? options.MaxInFlight : workers * 4;
-        using var gate = new SemaphoreSlim(workers);
+        // Not disposed: after a cancellation, abandoned workers still release it when they stop.
+        var gate = new SemaphoreSlim(workers);
         var pending = new Queue<Task<DocumentResult>>();
         var index = 0;
         await foreach (var input in inputs.WithCancellation(cancellationToken))
         {
-            pending.Enqueue(RunGated(input, index++, gate, cancellationToken));
+            pending.Enqueue(RunGated(input, index++, options, gate, cancellationToken));
             while (pending.Count >= window)
             {
-                yield return await pending.Dequeue();
+                yield return await pending.Dequeue().WaitAsync(cancellationToken);
             }
         }
 
         while (pending.Count > 0)
         {
-            yield return await pending.Dequeue();
+            yield return await pending.Dequeue().WaitAsync(cancellationToken);
         }
     }
 
-    private IEnumerable<DocumentResult> ProcessSequentially(IEnumerable<DocumentInput> inputs, CancellationToken cancellationToken)
+    private IEnumerable<DocumentResult> ProcessSequentially(IEnumerable<DocumentInput> inputs, BatchOptions options, CancellationToken cancellationToken)
     {
         var index = 0;
         foreach (var input in inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return ProcessOne(input, index++, cancellationToken);
+            yield return ProcessOne(input, index++, options, cancellationToken);
         }
     }
 
-    private IEnumerable<DocumentResult> ProcessInParallel(IEnumerable<DocumentInput> inputs, int workers, int window, CancellationToken cancellationToken)
+    private IEnumerable<DocumentResult> ProcessInParallel(IEnumerable<DocumentInput> inputs, BatchOptions options, int workers, int window, CancellationToken cancellationToken)
     {
-        using var gate = new SemaphoreSlim(workers);
+        // Not disposed: after a cancellation, abandoned workers still release it when they stop.
+        var gate = new SemaphoreSlim(workers);
         var pending = new Queue<Task<DocumentResult>>();
         var index = 0;
         foreach (var input in inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            pending.Enqueue(RunGated(input, index++, gate, cancellationToken));
+            pending.Enqueue(RunGated(input, index++, options, gate, cancellationToken));
             while (pending.Count >= window)
             {
-                yield return pending.Dequeue().GetAwaiter().GetResult();
+                yield return Wait(pending.Dequeue(), cancellationToken);
             }
         }
 
         while (pending.Count > 0)
         {
-            yield return pending.Dequeue().GetAwaiter().GetResult();
+            yield return Wait(pending.Dequeue(), cancellationToken);
         }
     }
 
-    private async Task<DocumentResult> RunGated(DocumentInput input, int index, SemaphoreSlim gate, CancellationToken cancellationToken)
+    // Waits for a result, giving up as soon as the batch is cancelled: the caller gets its OperationCanceledException at
+    // once even if the document's stages are still on their way to their next cancellation check.
+    private static DocumentResult Wait(Task<DocumentResult> task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            task.Wait(cancellationToken);
+        }
+        catch (AggregateException error) when (error.InnerException is OperationCanceledException canceled)
+        {
+            throw canceled;
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
+    private async Task<DocumentResult> RunGated(DocumentInput input, int index, BatchOptions options, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await Task.Run(() => ProcessOne(input, index, cancellationToken), cancellationToken);
+            return await Task.Run(() => ProcessOne(input, index, options, cancellationToken), cancellationToken);
         }
         finally
         {
@@ -182,8 +290,9 @@ public sealed class NewsPipeline
         }
     }
 
-    private DocumentResult ProcessOne(DocumentInput input, int index, CancellationToken cancellationToken)
+    private DocumentResult ProcessOne(DocumentInput input, int index, BatchOptions options, CancellationToken cancellationToken)
     {
+        CancellationTokenSource? deadline = null;
         try
         {
             ArgumentNullException.ThrowIfNull(input);
@@ -192,15 +301,32 @@ public sealed class NewsPipeline
                 throw new ArgumentException("The input has no text (null).", nameof(input));
             }
 
-            return new DocumentResult(index, input.Id, Process(input.Text, input.Options, cancellationToken), null);
+            var token = cancellationToken;
+            if (options.MaxDocumentTime is { } limit)
+            {
+                _ = _warm.Value;
+                deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(limit);
+                token = deadline.Token;
+            }
+
+            return new DocumentResult(index, input.Id, Process(input.Text, input.Options, token), null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
+        catch (OperationCanceledException canceled) when (deadline is { IsCancellationRequested: true })
+        {
+            return new DocumentResult(index, input?.Id, null, new TimeoutException(ErrorMessages.DocumentTimeLimit(options.MaxDocumentTime!.Value), canceled));
+        }
         catch (Exception error)
         {
             return new DocumentResult(index, input?.Id, null, error);
+        }
+        finally
+        {
+            deadline?.Dispose();
         }
     }
 
@@ -210,7 +336,7 @@ public sealed class NewsPipeline
         var entities = state.Entities;
         if ((state.Done & Annotations.Entities) == 0 && state.Mentions.Count > 0)
         {
-            entities = GroupMentionsByText(state);
+            entities = GroupMentionsByText(state.Text, state.Mentions);
         }
 
         return new Document(
@@ -227,13 +353,13 @@ public sealed class NewsPipeline
     }
 
     // Without the linking stage, mentions with the same type and text form one entity each.
-    private static List<Entity> GroupMentionsByText(AnnotationState state)
+    private static List<Entity> GroupMentionsByText(string text, List<EntityMention> mentions)
     {
         var groups = new Dictionary<(EntityType, string), List<EntityMention>>();
         var order = new List<(EntityType, string)>();
-        foreach (var mention in state.Mentions)
+        foreach (var mention in mentions)
         {
-            var key = (mention.Type, state.Text.Substring(mention.Start, mention.Length));
+            var key = (mention.Type, text.Substring(mention.Start, mention.Length));
             if (!groups.TryGetValue(key, out var list))
             {
                 groups[key] = list = [];
@@ -246,14 +372,14 @@ public sealed class NewsPipeline
         var entities = new List<Entity>(order.Count);
         foreach (var key in order)
         {
-            var mentions = groups[key];
+            var group = groups[key];
             entities.Add(new Entity
             {
                 Id = "e" + (entities.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Type = key.Item1,
                 Canonical = key.Item2,
-                Mentions = [.. mentions],
-                Confidence = mentions.Average(m => m.Confidence),
+                Mentions = [.. group],
+                Confidence = group.Average(m => m.Confidence),
             });
         }
 

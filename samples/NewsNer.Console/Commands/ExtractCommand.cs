@@ -39,6 +39,7 @@ internal sealed class ExtractCommand : ICliCommand
             DefaultValueFactory = _ => "utf-8",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error." };
+        var maxSeconds = MaxSecondsPerDocumentOption();
         var language = new Option<string>("--language")
         {
             Description = "auto (the default) identifies each text's language: a text that is not French gets its language and a warning, "
@@ -57,7 +58,7 @@ internal sealed class ExtractCommand : ICliCommand
 
         var command = new Command("extract", "Extract tokens, sentences, entities and meeting events from French news articles.")
         {
-            input, date, format, output, noTokens, parallel, encoding, quiet, language,
+            input, date, format, output, noTokens, parallel, encoding, quiet, language, maxSeconds,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -71,12 +72,34 @@ internal sealed class ExtractCommand : ICliCommand
                 Parallel = parse.GetValue(parallel),
                 Encoding = TextFiles.Resolve(parse.GetValue(encoding)!),
                 Quiet = parse.GetValue(quiet),
+                MaxDocumentTime = parse.GetValue(maxSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 Language = parse.GetValue(language) is { } code && !code.Equals("auto", StringComparison.OrdinalIgnoreCase) ? code : null,
             };
             var summary = new ExtractRunner(context).Run(request, cancellationToken);
             return Task.FromResult(summary.FailureList.Count == 0 ? ExitCodes.Success : ExitCodes.Failures);
         });
         return command;
+    }
+
+    /// <summary>The <c>--max-seconds-per-document</c> option: a document that takes longer becomes an error record.</summary>
+    public static Option<double?> MaxSecondsPerDocumentOption() => new("--max-seconds-per-document")
+    {
+        Description = "Stop a document that takes longer than SECONDS to process (a decimal number) and write an error record for it; "
+            + "the other documents go on. Default: no limit.",
+        HelpName = "SECONDS",
+        CustomParser = ParseSeconds,
+    };
+
+    private static double? ParseSeconds(ArgumentResult result)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 1e9)
+        {
+            return seconds;
+        }
+
+        result.AddError($"--max-seconds-per-document must be a positive number of seconds, not '{token}'");
+        return null;
     }
 
     /// <summary>The <c>--format</c> option, shared with <c>render</c>.</summary>

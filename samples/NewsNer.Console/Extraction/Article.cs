@@ -38,12 +38,33 @@ internal sealed record Article(string Text, string? Title, string? Url, string? 
     public static Article Parse(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var firstEnd = LineEnd(raw, 0, out var firstNext);
-        var firstLine = raw[..firstEnd];
-        var hasTitle = !IsHeaderLine(firstLine, out _, out _);
-        if (hasTitle && string.IsNullOrWhiteSpace(firstLine))
+        if (!TryParseHeader(raw, out var header))
         {
             return Plain(raw);
+        }
+
+        var body = raw.AsSpan(header.BodyStart);
+        var text = header.Title is null ? raw[header.BodyStart..] : body.IsEmpty ? header.Title : string.Concat(header.Title, header.Newline, header.Newline, body);
+        return header.ToArticle(text);
+    }
+
+    /// <summary>What a header gives: the title, the metadata, where the body starts and the line ending to join them.</summary>
+    internal sealed record Header(string? Title, string? Url, string? DateHeader, DateOnly? Date, int BodyStart, string Newline)
+    {
+        public Article ToArticle(string text) => new(text, Title, Url, DateHeader, Date);
+    }
+
+    /// <summary>Reads the header at the start of <paramref name="raw"/>; false when the text has none (it is then text as it is).</summary>
+    internal static bool TryParseHeader(string raw, out Header header)
+    {
+        header = null!;
+        // Spans, not substrings: a text of one huge line is not copied to be looked at.
+        var firstEnd = LineEnd(raw, 0, out var firstNext);
+        var firstLine = raw.AsSpan(0, firstEnd);
+        var hasTitle = !IsHeaderLine(firstLine, out _, out _);
+        if (hasTitle && firstLine.IsWhiteSpace())
+        {
+            return false;
         }
 
         string? url = null, date = null;
@@ -52,8 +73,8 @@ internal sealed record Article(string Text, string? Title, string? Url, string? 
         while (position < raw.Length)
         {
             var end = LineEnd(raw, position, out var next);
-            var line = raw[position..end];
-            if (string.IsNullOrWhiteSpace(line))
+            var line = raw.AsSpan(position, end - position);
+            if (line.IsWhiteSpace())
             {
                 position = next;
                 break;
@@ -61,7 +82,7 @@ internal sealed record Article(string Text, string? Title, string? Url, string? 
 
             if (!IsHeaderLine(line, out var key, out var value) || (key == "source" ? url : date) is not null)
             {
-                return Plain(raw);
+                return false;
             }
 
             if (key == "source")
@@ -79,31 +100,30 @@ internal sealed record Article(string Text, string? Title, string? Url, string? 
 
         if (headerLines == 0)
         {
-            return Plain(raw);
+            return false;
         }
 
-        var body = raw[position..];
-        var title = hasTitle ? firstLine.Trim() : null;
+        var title = hasTitle ? firstLine.Trim().ToString() : null;
         var newline = firstEnd < raw.Length && raw[firstEnd] == '\r' ? "\r\n" : "\n";
-        var text = title is null ? body : body.Length == 0 ? title : title + newline + newline + body;
         url = url is null || url.Equals(Unknown, StringComparison.OrdinalIgnoreCase) || url.Length == 0 ? null : url;
         date = date is null || date.Equals(Unknown, StringComparison.OrdinalIgnoreCase) || date.Length == 0 ? null : date;
         DateOnly? day = date is not null && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        return new Article(text, title, url, date, day);
+        header = new Header(title, url, date, day, position, newline);
+        return true;
     }
 
     private static Article Plain(string raw) => new(raw, null, null, null, null);
 
-    private static bool IsHeaderLine(string line, out string key, out string value)
+    private static bool IsHeaderLine(ReadOnlySpan<char> line, out string key, out string value)
     {
         key = value = string.Empty;
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        var colon = line.IndexOf(':');
         if (colon < 0)
         {
             return false;
         }
 
-        var name = line.AsSpan(0, colon).Trim();
+        var name = line[..colon].Trim();
         if (name.Equals("source", StringComparison.OrdinalIgnoreCase))
         {
             key = "source";
@@ -117,7 +137,7 @@ internal sealed record Article(string Text, string? Title, string? Url, string? 
             return false;
         }
 
-        value = line[(colon + 1)..].Trim();
+        value = line[(colon + 1)..].Trim().ToString();
         return true;
     }
 

@@ -26,6 +26,9 @@ internal sealed record ExtractRequest
 
     public bool Quiet { get; init; }
 
+    /// <summary>The longest one document may take to process, or null for no limit (<c>--max-seconds-per-document</c>).</summary>
+    public TimeSpan? MaxDocumentTime { get; init; }
+
     /// <summary>The language declared for every input (<c>--language</c>), or null to identify each one's.</summary>
     public string? Language { get; init; }
 }
@@ -33,7 +36,12 @@ internal sealed record ExtractRequest
 /// <summary>
 /// Runs <c>newsner extract</c>: reads a file, a folder or standard input, processes every article through one pipeline
 /// (<see cref="NewsPipeline.ProcessMany"/>: input order kept, bounded memory) and streams each result to a sink as it
-/// comes. An input that cannot be read or processed becomes an error record, so there is one output per input.
+/// comes. An input that cannot be read or processed becomes an error record, so there is one output per input. A file
+/// larger than <see cref="CompactFileBytes"/> is read when its turn comes and processed with
+/// <see cref="NewsPipeline.ProcessCompact"/>, its tokens streamed to the output rather than held, so that one 50 MB file
+/// stays under 300 MB. The work runs on a thread of its own: on Ctrl-C or SIGTERM it stops at its next cancellation
+/// check, and if it has not within <see cref="StopGrace"/> the output is closed under it; either way what was written
+/// stays complete and the input in progress gets an error record.
 /// </summary>
 internal sealed class ExtractRunner(CliContext context)
 {
@@ -43,6 +51,15 @@ internal sealed class ExtractRunner(CliContext context)
     /// <summary>The extensions read from a folder.</summary>
     public static readonly string[] ArticleExtensions = [".txt", ".html", ".htm"];
 
+    /// <summary>Files larger than this are processed without holding their tokens, one at a time, when their turn comes.</summary>
+    public const long CompactFileBytes = 1 << 20;
+
+    /// <summary>How long a stopped run may take to finish its record after Ctrl-C or SIGTERM before the output is closed under it.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>The error record of the input that was in progress when the run was stopped.</summary>
+    public const string InterruptedMessage = "interrupted (Ctrl-C or SIGTERM) before this input was done; run again to process it";
+
     public ExtractSummary Run(ExtractRequest request, CancellationToken cancellationToken)
     {
         var inputs = ResolveInputs(request.Input, out var isFolder);
@@ -50,21 +67,15 @@ internal sealed class ExtractRunner(CliContext context)
         var summary = new ExtractSummary(inputs.Count);
         using (var sink = plan.CreateSink(context))
         {
+            var output = new GuardedOutput(sink, summary, [.. inputs.Select(i => i.Source)]);
             var showProgress = isFolder && !request.Quiet && context.StderrIsTerminal && (!plan.ToStdout || !context.StdoutIsTerminal);
-            try
+            if (showProgress)
             {
-                if (showProgress)
-                {
-                    RunWithProgress(inputs, request, sink, summary, cancellationToken);
-                }
-                else
-                {
-                    Process(inputs, request, sink, summary, () => { }, cancellationToken);
-                }
+                RunWithProgress(inputs, request, output, cancellationToken);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            else
             {
-                summary.Interrupted = true;
+                RunStoppable(() => Process(inputs, request, output, () => { }, cancellationToken), output, cancellationToken);
             }
         }
 
@@ -94,7 +105,55 @@ internal sealed class ExtractRunner(CliContext context)
         return summary;
     }
 
-    private void RunWithProgress(List<InputFile> inputs, ExtractRequest request, IDocumentSink sink, ExtractSummary summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the work on a thread of its own and waits for it, or for the cancellation token: then the work has
+    /// <see cref="StopGrace"/> to stop by itself (every stage checks the token) before the output is closed under it
+    /// with the record of the input in progress. Either way the run ends promptly with everything written complete.
+    /// </summary>
+    private static void RunStoppable(Action work, GuardedOutput output, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        using var done = new ManualResetEventSlim();
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                work();
+            }
+            catch (Exception error)
+            {
+                failure = error;
+            }
+            finally
+            {
+                done.Set();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "newsner extract",
+        };
+        thread.Start();
+        WaitHandle.WaitAny([done.WaitHandle, cancellationToken.WaitHandle]);
+        if (!done.IsSet && !done.Wait(StopGrace, CancellationToken.None))
+        {
+            // Still busy after the grace period (a stage between two checks): close the output under it. The thread is
+            // a background one and ends with the process.
+            output.Interrupt(InterruptedMessage);
+            return;
+        }
+
+        if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            output.Interrupt(InterruptedMessage);
+        }
+        else if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    private void RunWithProgress(List<InputFile> inputs, ExtractRequest request, GuardedOutput output, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Stderr) });
         console.Progress()
@@ -110,72 +169,141 @@ internal sealed class ExtractRunner(CliContext context)
             .Start(progress =>
             {
                 var task = progress.AddTask("extract", maxValue: Math.Max(1, inputs.Count));
-                Process(inputs, request, sink, summary, () => task.Increment(1), cancellationToken);
+                RunStoppable(() => Process(inputs, request, output, () => task.Increment(1), cancellationToken), output, cancellationToken);
             });
     }
 
-    private void Process(List<InputFile> inputs, ExtractRequest request, IDocumentSink sink, ExtractSummary summary, Action advance, CancellationToken cancellationToken)
+    private void Process(List<InputFile> inputs, ExtractRequest request, GuardedOutput output, Action advance, CancellationToken cancellationToken)
     {
-        // Load errors are kept in input order beside the batch: ProcessMany pulls input i before it yields result i,
+        // What loading found is kept in input order beside the batch: ProcessMany pulls input i before it yields result i,
         // both on this thread, so the head of the queue always belongs to the result at hand.
-        var loadErrors = new Queue<string?>();
-        var batch = new BatchOptions { MaxDegreeOfParallelism = request.Parallel };
-        foreach (var result in context.Pipeline.ProcessMany(Load(inputs, request, loadErrors), batch, cancellationToken))
+        var loaded = new Queue<Loaded>();
+        var batch = new BatchOptions { MaxDegreeOfParallelism = request.Parallel, MaxDocumentTime = request.MaxDocumentTime };
+        foreach (var result in context.Pipeline.ProcessMany(Load(inputs, request, loaded), batch, cancellationToken))
         {
-            var loadError = loadErrors.Dequeue();
-            if (result.Document is { } document)
+            var outcome = loaded.Dequeue();
+            if (outcome.Deferred is { } large)
             {
-                sink.Write(document);
-                summary.Add(document);
+                ProcessLarge(large, request, output, cancellationToken);
+            }
+            else if (result.Document is { } document)
+            {
+                output.Write(document);
             }
             else
             {
-                var message = loadError ?? result.Error?.Message ?? "unknown error";
-                sink.WriteError(result.Id, message);
-                summary.AddFailure(result.Id, message);
+                output.WriteError(result.Id, outcome.Error ?? ErrorMessage(result.Error, request));
             }
 
             advance();
         }
     }
 
-    private IEnumerable<DocumentInput> Load(List<InputFile> inputs, ExtractRequest request, Queue<string?> loadErrors)
+    /// <summary>A large file, read now and processed without holding its tokens, under the per-document time limit.</summary>
+    private void ProcessLarge(InputFile input, ExtractRequest request, GuardedOutput output, CancellationToken cancellationToken)
+    {
+        DocumentInput document;
+        try
+        {
+            document = Read(input, request);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            output.WriteError(input.Source, LoadErrorMessage(exception, input));
+            return;
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (request.MaxDocumentTime is { } limit)
+        {
+            deadline.CancelAfter(limit);
+        }
+
+        CompactDocument compact;
+        try
+        {
+            compact = context.Pipeline.ProcessCompact(document.Text!, document.Options, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            output.WriteError(input.Source, TimeLimitMessage(request));
+            return;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            output.WriteError(input.Source, exception.Message);
+            return;
+        }
+
+        output.Write(compact, cancellationToken);
+    }
+
+    private static string ErrorMessage(Exception? error, ExtractRequest request) => error switch
+    {
+        TimeoutException => TimeLimitMessage(request),
+        null => "unknown error",
+        _ => error.Message,
+    };
+
+    private static string TimeLimitMessage(ExtractRequest request) => FormattableString.Invariant(
+        $"took longer than --max-seconds-per-document ({request.MaxDocumentTime?.TotalSeconds:0.###} s) and was stopped");
+
+    /// <summary>What loading gave for one input, beside the batch: an error, or a large file to read when its turn comes.</summary>
+    private sealed record Loaded(string? Error, InputFile? Deferred);
+
+    private IEnumerable<DocumentInput> Load(List<InputFile> inputs, ExtractRequest request, Queue<Loaded> loaded)
     {
         foreach (var input in inputs)
         {
-            DocumentInput? loaded = null;
+            if (input.Error is null && input.Path is { } path && new FileInfo(path) is { Exists: true } file && file.Length > CompactFileBytes)
+            {
+                // Not read now (the batch reads ahead): a placeholder keeps its place in the order.
+                loaded.Enqueue(new Loaded(null, input));
+                yield return new DocumentInput(string.Empty, Id: input.Source);
+                continue;
+            }
+
+            DocumentInput? document = null;
             string? error = null;
             try
             {
-                if (input.Error is not null)
-                {
-                    throw new IOException(input.Error);
-                }
-
-                var article = input.Path is null ? ReadStdin(request.Encoding)
-                    : HtmlArticle.IsHtmlPath(input.Path) ? HtmlArticle.Parse(HtmlArticle.Read(input.Path, request.Encoding))
-                    : Article.Parse(TextFiles.Read(input.Path, request.Encoding));
-                loaded = new DocumentInput(
-                    article.Text,
-                    new DocumentOptions { Source = input.Source, PublicationDate = request.Date ?? article.Date, Metadata = article.Metadata(), Language = request.Language },
-                    input.Source);
+                document = Read(input, request);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Whatever stops one input (unreadable, not text, a page the HTML reader chokes on) is that input's error record.
-                error = exception switch
-                {
-                    InvalidDataException => exception.Message,
-                    IOException when input.Error is not null => input.Error,
-                    IOException or UnauthorizedAccessException => "cannot read: " + exception.Message,
-                    _ => $"cannot read: {exception.GetType().Name}: {exception.Message}",
-                };
+                error = LoadErrorMessage(exception, input);
             }
 
-            loadErrors.Enqueue(error);
-            yield return loaded ?? new DocumentInput(null, Id: input.Source);
+            loaded.Enqueue(new Loaded(error, null));
+            yield return document ?? new DocumentInput(null, Id: input.Source);
         }
     }
+
+    private DocumentInput Read(InputFile input, ExtractRequest request)
+    {
+        if (input.Error is not null)
+        {
+            throw new IOException(input.Error);
+        }
+
+        var article = input.Path is null ? ReadStdin(request.Encoding)
+            : HtmlArticle.IsHtmlPath(input.Path) ? HtmlArticle.Parse(HtmlArticle.Read(input.Path, request.Encoding))
+            : new FileInfo(input.Path).Length > LargeTextFile.Threshold ? LargeTextFile.ReadArticle(input.Path, request.Encoding)
+            : Article.Parse(TextFiles.Read(input.Path, request.Encoding));
+        return new DocumentInput(
+            article.Text,
+            new DocumentOptions { Source = input.Source, PublicationDate = request.Date ?? article.Date, Metadata = article.Metadata(), Language = request.Language },
+            input.Source);
+    }
+
+    private static string LoadErrorMessage(Exception exception, InputFile input) => exception switch
+    {
+        InvalidDataException => exception.Message,
+        IOException when input.Error is not null => input.Error,
+        IOException or UnauthorizedAccessException => "cannot read: " + exception.Message,
+        _ => $"cannot read: {exception.GetType().Name}: {exception.Message}",
+    };
 
     // Standard input follows the rules of a file: bytes (when the process has them) are checked for binary data and
     // decoded with --encoding; a web page is recognised by its start and reduced to its article like a .html file.
@@ -269,21 +397,32 @@ internal sealed class ExtractSummary(int inputs)
 
     public int Written => Documents + FailureList.Count;
 
-    public void Add(Document document)
+    public void Add(Document document) =>
+        Add(document.Source, document.Language, document.Warnings, document.Entities.Select(e => e.Type), document.Events);
+
+    public void Add(CompactDocument document) =>
+        Add(document.Source, document.Language, document.Warnings, document.Entities.Select(e => e.Type), document.Events);
+
+    private void Add(
+        string? source,
+        string language,
+        System.Collections.Immutable.ImmutableArray<DocumentWarning> warnings,
+        IEnumerable<Entities.EntityType> entities,
+        System.Collections.Immutable.ImmutableArray<Events.MeetingEvent> events)
     {
         Documents++;
-        WarningList.AddRange(document.Warnings.Select(w => (document.Source, w.Message)));
-        if (document.Language != NewsNer.Document.French)
+        WarningList.AddRange(warnings.Select(w => (source, w.Message)));
+        if (language != NewsNer.Document.French)
         {
-            Increment(NotFrenchByLanguage, document.Language);
+            Increment(NotFrenchByLanguage, language);
         }
 
-        foreach (var entity in document.Entities)
+        foreach (var type in entities)
         {
-            Increment(EntitiesByType, Entities.EntityTypes.ToLabel(entity.Type));
+            Increment(EntitiesByType, Entities.EntityTypes.ToLabel(type));
         }
 
-        foreach (var meeting in document.Events)
+        foreach (var meeting in events)
         {
             Increment(EventsBySubtype, Names.Subtype(meeting.Subtype));
         }

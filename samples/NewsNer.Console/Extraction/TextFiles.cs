@@ -60,7 +60,7 @@ internal static class TextFiles
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            return $"binary file, not text (a NUL byte at offset {nul}; UTF-16 text needs a byte-order mark)";
+            return NulByte(nul);
         }
 
         var head = bytes[..Math.Min(bytes.Length, SniffLength)];
@@ -77,6 +77,9 @@ internal static class TextFiles
             ? $"binary file, not text ({controls} control bytes in the first {head.Length})"
             : null;
     }
+
+    /// <summary>The reason given for a NUL byte at <paramref name="offset"/> (after any byte-order mark).</summary>
+    public static string NulByte(long offset) => $"binary file, not text (a NUL byte at offset {offset}; UTF-16 text needs a byte-order mark)";
 
     /// <summary>The same test on text already decoded (standard input given as text): NUL or too many control characters.</summary>
     public static string? BinaryReason(ReadOnlySpan<char> text)

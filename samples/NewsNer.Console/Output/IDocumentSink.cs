@@ -9,5 +9,12 @@ internal interface IDocumentSink : IDisposable
 {
     void Write(Document document);
 
+    /// <summary>
+    /// Writes a long document processed without its token array. JSON sinks stream it (the tokens computed again as they
+    /// are written) and, when <paramref name="cancellationToken"/> stops them half-way, take back what they wrote of it
+    /// before the <see cref="OperationCanceledException"/> goes on; the others write <see cref="CompactDocument.ToDocument"/>.
+    /// </summary>
+    void Write(CompactDocument document, CancellationToken cancellationToken) => Write(document.ToDocument());
+
     void WriteError(string? source, string message);
 }

@@ -16,14 +16,22 @@ internal static class CompoundNames
         | GazetteerCategory.Region | GazetteerCategory.Organization;
 
     /// <summary>
+    /// The longest token looked at, in characters, and the most hyphens in it: no compound of names in news comes near
+    /// (<c>Canada-Royaume-Uni</c> has two hyphens), and beyond them the search for split points, which tries the sides of
+    /// every hyphen and may backtrack, would grow faster than the token (a line of capitals joined by hyphens, the
+    /// <c>hyphen-chain</c> scaling shape, took seconds for a few kilobytes). See docs/reliability.md.
+    /// </summary>
+    internal const int MaxLength = 200, MaxHyphens = 8;
+
+    /// <summary>
     /// The parts of a one-token mention as (start, end, type) character ranges, or false when it is not a compound of
-    /// names. <paramref name="mentioned"/> gives the type of a name the document mentions on its own.
+    /// names (or longer than <see cref="MaxLength"/> characters or <see cref="MaxHyphens"/> hyphens). <paramref name="mentioned"/> gives the type of a name the document mentions on its own.
     /// </summary>
     public static bool TrySplit(in Token token, EntityType type, NerLexicons lexicons, Func<string, EntityType?> mentioned, List<(int Start, int End, EntityType Type)> parts)
     {
         parts.Clear();
         var text = token.Span;
-        if (text.IndexOf('-') < 0 || IsPlace(text, lexicons) || IsFirstNames(text, lexicons))
+        if (text.Length > MaxLength || text.Count('-') > MaxHyphens || text.IndexOf('-') < 0 || IsPlace(text, lexicons) || IsFirstNames(text, lexicons))
         {
             return false;
         }

@@ -314,9 +314,11 @@ internal sealed class EntityRecognizer
                 ApplyLiteralPlaces(places, tokens, sentences, labels.AsSpan(0, tokens.Length));
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             if (_options.DocumentConsistency)
             {
                 DocumentConsistency.Apply(tokens, sentences, labels.AsSpan(0, tokens.Length), confidence.AsSpan(0, tokens.Length));
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             // News convention: names written together in one hyphenated token (Séoul-Tokyo) are mentioned apart.

@@ -63,6 +63,11 @@ internal static class ErrorMessages
     public static string UserEntitiesNeedRecognizer =>
         "AddEntities needs the entity stage: call UseEntities() (or UseAll()) on the builder before Build().";
 
+    public static string DocumentTimeLimit(TimeSpan limit) =>
+        $"The document took longer than the time limit of {limit.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s (BatchOptions.MaxDocumentTime) and was stopped; the batch went on.";
+
+    public static string NonPositiveDocumentTime => "BatchOptions.MaxDocumentTime must be positive, or null for no limit.";
+
     public static string UnknownProfile(string profile, IEnumerable<string> profiles, string defaultProfile) =>
         $"The entity model has no profile '{profile}'. Its profiles: {string.Join(", ", profiles.DefaultIfEmpty("(none)"))}; default: '{defaultProfile}'.";
 }

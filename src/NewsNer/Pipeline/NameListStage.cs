@@ -22,6 +22,11 @@ internal sealed class NameListStage : IPipelineStage
 
     public void Run(AnnotationState state, CancellationToken cancellationToken)
     {
+        if (state.Tokens.Length == 0)
+        {
+            return;
+        }
+
         var startToken = new Dictionary<int, int>();
         var endToken = new Dictionary<int, int>();
         for (var t = 0; t < state.Tokens.Length; t++)
@@ -30,19 +35,24 @@ internal sealed class NameListStage : IPipelineStage
             endToken[state.Tokens[t].End] = t;
         }
 
-        var taken = new bool[state.Text.Length];
+        // Only the stretch of text the tokens cover: a segment of a long text is searched, not the whole text again.
+        var origin = state.Tokens[0].Start;
+        var stretch = state.Tokens[^1].End - origin;
+        var taken = new bool[stretch];
+        var sentenceStarts = state.Sentences.Select(s => s.FirstToken).ToArray();
         var found = new List<EntityMention>();
         foreach (var (name, type) in _names)
         {
-            var from = 0;
-            while ((from = state.Text.IndexOf(name, from, StringComparison.Ordinal)) >= 0)
+            cancellationToken.ThrowIfCancellationRequested();
+            var from = origin;
+            while (from < origin + stretch && (from = state.Text.IndexOf(name, from, origin + stretch - from, StringComparison.Ordinal)) >= 0)
             {
                 var end = from + name.Length;
-                if (startToken.TryGetValue(from, out var first) && endToken.TryGetValue(end, out var last) && !taken.AsSpan(from, name.Length).Contains(true))
+                if (startToken.TryGetValue(from, out var first) && endToken.TryGetValue(end, out var last) && !taken.AsSpan(from - origin, name.Length).Contains(true))
                 {
-                    taken.AsSpan(from, name.Length).Fill(true);
-                    var sentence = Array.FindIndex(state.Sentences, s => s.FirstToken <= first && first < s.EndToken);
-                    found.Add(new EntityMention(from, end, first, last - first + 1, type, Math.Max(sentence, 0), 1f));
+                    taken.AsSpan(from - origin, name.Length).Fill(true);
+                    var sentence = Array.BinarySearch(sentenceStarts, first);
+                    found.Add(new EntityMention(from, end, first, last - first + 1, type, Math.Max(sentence >= 0 ? sentence : ~sentence - 1, 0), 1f));
                 }
 
                 from = end;

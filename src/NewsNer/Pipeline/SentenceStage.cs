@@ -6,9 +6,11 @@ internal sealed class SentenceStage(SentenceSplitter splitter) : IPipelineStage
 {
     public string Name => "sentences";
 
+    public SentenceSplitter Splitter => splitter;
+
     public Annotations Requires => Annotations.Tokens;
 
     public Annotations Produces => Annotations.Sentences;
 
-    public void Run(AnnotationState state, CancellationToken cancellationToken) => state.Sentences = splitter.Split(state.Text, state.Tokens);
+    public void Run(AnnotationState state, CancellationToken cancellationToken) => state.Sentences = splitter.Split(state.Text, state.Tokens, cancellationToken);
 }

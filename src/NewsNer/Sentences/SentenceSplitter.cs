@@ -36,13 +36,32 @@ public sealed class SentenceSplitter
     /// <summary>The shared splitter with the embedded French rules.</summary>
     public static SentenceSplitter Default { get; } = new(SentenceRules.French);
 
+    /// <summary>
+    /// The most tokens a sentence may have. A run of text with no sentence end (a table flattened into one line, a page
+    /// without punctuation, thousands of clauses joined by commas) is cut into pieces of at most this many tokens, at the
+    /// last clause break, comma, other punctuation or gap between two lower-case words of the second half of the piece.
+    /// The longest sentence of the events-dev and events-train articles has 126 tokens, so no news sentence is cut; every
+    /// stage that analyses sentences then costs at most a bounded amount per sentence (see <c>docs/reliability.md</c>).
+    /// </summary>
+    public const int MaxTokens = 256;
+
+    // Tokens a decision may read past the token at hand: the closers a terminal mark absorbs (bounded by the sentence's
+    // MaxTokens), the token after them, and the token after that (whether a straight quote is glued to it).
+    private const int Lookahead = MaxTokens + 2;
+
     /// <summary>Splits the tokens of <paramref name="text"/> into sentences.</summary>
     /// <param name="text">The text the tokens were cut from.</param>
     /// <param name="tokens">The tokens of <paramref name="text"/>, in order (as returned by <see cref="FrenchTokenizer"/>).</param>
-    /// <returns>The sentences in order; they cover every token exactly once. Empty when there are no tokens.</returns>
+    /// <returns>
+    /// The sentences in order; they cover every token exactly once, with at most <see cref="MaxTokens"/> tokens each.
+    /// Empty when there are no tokens.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="ArgumentException">A token lies outside <paramref name="text"/> or the tokens are out of order.</exception>
-    public Sentence[] Split(string text, ReadOnlySpan<Token> tokens)
+    public Sentence[] Split(string text, ReadOnlySpan<Token> tokens) => Split(text, tokens, CancellationToken.None);
+
+    /// <summary>Like <see cref="Split(string, ReadOnlySpan{Token})"/>, checking <paramref name="cancellationToken"/> as it goes.</summary>
+    internal Sentence[] Split(string text, ReadOnlySpan<Token> tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (tokens.IsEmpty)
@@ -50,24 +69,64 @@ public sealed class SentenceSplitter
             return [];
         }
 
-        var wrapWidth = ValidateAndEstimateWrapWidth(text, tokens);
+        var wrapWidth = ValidateAndEstimateWrapWidth(text, tokens, cancellationToken);
         var sentences = new List<Sentence>(tokens.Length / 20 + 1);
-        var first = 0;
-        var lineStart = LineStartBefore(text, tokens[0].Start);
-        var i = 0;
-        while (i < tokens.Length)
+        var state = new SplitState(LineStartBefore(text, tokens[0].Start));
+        SplitCore(text, tokens, 0, wrapWidth, final: true, ref state, sentences, cancellationToken);
+        return [.. sentences];
+    }
+
+    /// <summary>Where a split stopped: the first token of the sentence under way, the next token to look at, the line start.</summary>
+    internal struct SplitState(int lineStart)
+    {
+        public int First;
+        public int Next;
+        public int LineStart = lineStart;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="tokens"/> from <paramref name="state"/> on, adding the sentences found to
+    /// <paramref name="output"/> with token indices offset by <paramref name="offset"/>. When <paramref name="final"/> is
+    /// false more tokens follow: it stops where a decision would read past the span and leaves in
+    /// <paramref name="state"/> where to resume (the caller keeps the tokens from <see cref="SplitState.First"/> on and
+    /// appends the next ones), so that splitting a stream chunk by chunk gives exactly the sentences of one call.
+    /// </summary>
+    internal void SplitCore(string text, ReadOnlySpan<Token> tokens, int offset, int wrapWidth, bool final, ref SplitState state, List<Sentence> output, CancellationToken cancellationToken)
+    {
+        var first = state.First;
+        var i = state.Next;
+        var lineStart = state.LineStart;
+        var stop = final ? tokens.Length : tokens.Length - Lookahead;
+        var check = 0;
+        while (i < stop)
         {
+            if (++check == CheckInterval)
+            {
+                check = 0;
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (i - first >= MaxTokens)
+            {
+                // The sentence under way is full: cut it, and look at token i again as part of the next piece.
+                var cut = CutPoint(text, tokens, first, i);
+                output.Add(new Sentence(tokens[first].Start, tokens[cut - 1].End, offset + first, cut - first));
+                first = cut;
+                continue;
+            }
+
             var last = i;
             var boundary = false;
             var token = tokens[i];
+            var limit = Math.Min(tokens.Length, first + MaxTokens);
             if (IsTerminal(text, token))
             {
-                last = AbsorbClosers(text, tokens, i);
+                last = AbsorbClosers(text, tokens, i, limit);
                 boundary = last + 1 >= tokens.Length || (!IsListNumberPeriod(text, tokens, i, first, lineStart) && StartsSentence(text, tokens[last + 1]));
             }
             else if (token.Kind == TokenKind.Word && token.Length > 1 && text[token.End - 1] == '.' && CanAbbreviationEndSentence(token.Span))
             {
-                last = AbsorbClosers(text, tokens, i);
+                last = AbsorbClosers(text, tokens, i, limit);
                 boundary = last + 1 >= tokens.Length || StartsSentence(text, tokens[last + 1]);
             }
 
@@ -92,24 +151,69 @@ public sealed class SentenceSplitter
 
             if (boundary || last + 1 >= tokens.Length)
             {
-                sentences.Add(new Sentence(tokens[first].Start, tokens[last].End, first, last - first + 1));
+                output.Add(new Sentence(tokens[first].Start, tokens[last].End, offset + first, last - first + 1));
                 first = last + 1;
             }
 
             i = last + 1;
         }
 
-        return [.. sentences];
+        state.First = first;
+        state.Next = i;
+        state.LineStart = lineStart;
+    }
+
+    // Cancellation is checked once per this many tokens: a few microseconds of work.
+    private const int CheckInterval = 1024;
+
+    /// <summary>
+    /// Where to cut a sentence that reached <see cref="MaxTokens"/> tokens at <paramref name="full"/>: the first token of
+    /// the next piece, in the second half of the piece. Best after a clause break (<c>; : — …</c>), then after a comma,
+    /// then after other punctuation that opens nothing, then between two lower-case words (never inside a name);
+    /// otherwise at <paramref name="full"/>.
+    /// </summary>
+    private static int CutPoint(string text, ReadOnlySpan<Token> tokens, int first, int full)
+    {
+        int afterComma = -1, afterPunctuation = -1, betweenWords = -1;
+        for (var cut = full; cut > first + (MaxTokens / 2); cut--)
+        {
+            var before = tokens[cut - 1];
+            var c = text[before.Start];
+            if (before.Kind == TokenKind.Punctuation)
+            {
+                if (c is ';' or ':' or '\u2014' or '\u2013' or '\u2026')
+                {
+                    return cut;
+                }
+
+                if (c == ',')
+                {
+                    afterComma = afterComma < 0 ? cut : afterComma;
+                }
+                else if (afterPunctuation < 0 && c is not ('«' or '“' or '‘' or '‹' or '(' or '[' or '{' or '"' or '\''))
+                {
+                    afterPunctuation = cut;
+                }
+            }
+            else if (betweenWords < 0 && before.Kind == TokenKind.Word && tokens[cut].Kind == TokenKind.Word
+                && !char.IsUpper(c) && !char.IsUpper(text[tokens[cut].Start]))
+            {
+                betweenWords = cut;
+            }
+        }
+
+        return afterComma > 0 ? afterComma : afterPunctuation > 0 ? afterPunctuation : betweenWords > 0 ? betweenWords : full;
     }
 
     private static bool IsTerminal(string text, Token token) =>
         token.Kind == TokenKind.Punctuation && text[token.Start] is '.' or '!' or '?' or '\u2026' or '\u203D';
 
-    // Closing quotes and brackets after a terminal mark (and further terminal marks: « Fin ! ».) stay in the sentence.
-    private static int AbsorbClosers(string text, ReadOnlySpan<Token> tokens, int i)
+    // Closing quotes and brackets after a terminal mark (and further terminal marks: « Fin ! ».) stay in the sentence, up
+    // to the token before limit (the sentence's MaxTokens).
+    private static int AbsorbClosers(string text, ReadOnlySpan<Token> tokens, int i, int limit)
     {
         var last = i;
-        while (last + 1 < tokens.Length && (IsCloser(text, tokens, last + 1) || IsTerminal(text, tokens[last + 1])))
+        while (last + 1 < limit && (IsCloser(text, tokens, last + 1) || IsTerminal(text, tokens[last + 1])))
         {
             // A line break in between means the quote opens the next line.
             if (LineBreaks(text.AsSpan(tokens[last].End, tokens[last + 1].Start - tokens[last].End), out _) > 0)
@@ -238,52 +342,81 @@ public sealed class SentenceSplitter
         }
     }
 
-    // One pass that checks the tokens belong to the text (in order, in bounds) and estimates a fixed wrapping width:
-    // wrapping shows as several line breaks followed by a lower-case word; then the widest line is the width.
-    private static int ValidateAndEstimateWrapWidth(string text, ReadOnlySpan<Token> tokens)
+    // One pass that checks the tokens belong to the text (in order, in bounds) and estimates the wrapping width.
+    private static int ValidateAndEstimateWrapWidth(string text, ReadOnlySpan<Token> tokens, CancellationToken cancellationToken)
     {
-        var first = tokens[0];
-        if (first.End > text.Length || first.End <= first.Start || !ReferenceEquals(first.Source, text) && !first.Span.SequenceEqual(text.AsSpan(first.Start, first.Length)))
+        var estimator = new WrapWidthEstimator(text);
+        for (var i = 0; i < tokens.Length; i++)
         {
-            throw new ArgumentException(Internal.ErrorMessages.TokensDoNotMatchText, nameof(tokens));
-        }
-
-        var lineStart = LineStartBefore(text, first.Start);
-        var widest = 0;
-        var continuations = 0;
-        for (var i = 0; i + 1 < tokens.Length; i++)
-        {
-            var next = tokens[i + 1];
-            if (next.Start < tokens[i].End || next.End > text.Length || next.End <= next.Start)
+            var token = tokens[i];
+            var previousEnd = i > 0 ? tokens[i - 1].End : 0;
+            if (token.Start < previousEnd || token.End > text.Length || token.End <= token.Start
+                || (i == 0 && !ReferenceEquals(token.Source, text) && !token.Span.SequenceEqual(text.AsSpan(token.Start, token.Length))))
             {
                 throw new ArgumentException(Internal.ErrorMessages.TokensDoNotMatchText, nameof(tokens));
             }
 
-            var gap = text.AsSpan(tokens[i].End, next.Start - tokens[i].End);
+            if ((i & (CheckInterval - 1)) == CheckInterval - 1)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            estimator.Add(token);
+        }
+
+        return estimator.Width;
+    }
+
+    /// <summary>
+    /// Estimates a fixed wrapping width from a text's tokens, fed in order (all at once or as a stream): wrapping shows as
+    /// several line breaks followed by a lower-case word; then the widest line is the width. 0 when the text is not wrapped.
+    /// </summary>
+    internal struct WrapWidthEstimator(string text)
+    {
+        private Token _previous;
+        private bool _started;
+        private int _lineStart;
+        private int _widest;
+        private int _continuations;
+
+        /// <summary>The width, or 0 for text that is not wrapped.</summary>
+        public readonly int Width => _continuations >= 2 ? _widest : 0;
+
+        public void Add(Token token)
+        {
+            if (!_started)
+            {
+                _started = true;
+                _lineStart = LineStartBefore(text, token.Start);
+                _previous = token;
+                return;
+            }
+
+            var gap = text.AsSpan(_previous.End, token.Start - _previous.End);
+            var previous = _previous;
+            _previous = token;
             if (gap.IsEmpty)
             {
-                continue;
+                return;
             }
 
             var breaks = LineBreaks(gap, out var lastBreak);
             if (breaks == 0)
             {
-                continue;
+                return;
             }
 
             if (breaks == 1)
             {
-                widest = Math.Max(widest, tokens[i].End - lineStart);
-                if (char.IsLower(text[tokens[i + 1].Start]) && !IsTerminal(text, tokens[i]))
+                _widest = Math.Max(_widest, previous.End - _lineStart);
+                if (char.IsLower(text[token.Start]) && !IsTerminal(text, previous))
                 {
-                    continuations++;
+                    _continuations++;
                 }
             }
 
-            lineStart = tokens[i].End + lastBreak + 1;
+            _lineStart = previous.End + lastBreak + 1;
         }
-
-        return continuations >= 2 ? widest : 0;
     }
 
     /// <summary>Counts line breaks in a gap (CR LF counts once; a paragraph or page separator counts as a blank line).</summary>
@@ -326,7 +459,7 @@ public sealed class SentenceSplitter
         return count;
     }
 
-    private static int LineStartBefore(string text, int position)
+    internal static int LineStartBefore(string text, int position)
     {
         var index = text.AsSpan(0, position).LastIndexOfAny('\n', '\r');
         return index + 1;

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using NewsNer.Entities;
 using NewsNer.Events;
+using NewsNer.Sentences;
 using NewsNer.Tokenization;
 using Newtonsoft.Json;
 using F = NewsNer.Serialization.JsonFields;
@@ -15,7 +17,62 @@ namespace NewsNer.Serialization;
 /// </summary>
 internal static class DocumentJsonWriter
 {
-    public static void Write(JsonWriter writer, Document document, NewsJsonOptions options)
+    public static void Write(JsonWriter writer, Document document, NewsJsonOptions options) =>
+        Write(writer, new Parts(document.Text, document.Source, document.Language, document.Warnings, document.PublicationDate, document.Metadata, document.Sentences, document.Events), options, json =>
+        {
+            foreach (var token in document.Tokens)
+            {
+                WriteToken(json, token);
+            }
+        }, (json, withTokens) =>
+        {
+            foreach (var entity in document.Entities)
+            {
+                WriteEntity(json, document.Text, new EntityHead(entity.Id, entity.Type, entity.Canonical, entity.Kind, entity.Country, entity.ActorCode, entity.Roles, entity.Confidence), entity.Mentions, withTokens);
+            }
+        });
+
+    /// <summary>
+    /// Writes a document without a token array exactly as the equivalent <see cref="Document"/> is written, the tokens
+    /// computed again one by one as they are written.
+    /// </summary>
+    public static void Write(JsonWriter writer, CompactDocument document, NewsJsonOptions options, CancellationToken cancellationToken) =>
+        Write(writer, new Parts(document.Text, document.Source, document.Language, document.Warnings, document.PublicationDate, document.Metadata, document.Sentences, document.Events), options, json =>
+        {
+            var count = 0;
+            foreach (var token in document.EnumerateTokens())
+            {
+                WriteToken(json, token);
+                if ((++count & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+        }, (json, withTokens) =>
+        {
+            foreach (var entity in document.Entities)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                WriteEntity(json, document.Text, new EntityHead(entity.Id, entity.Type, entity.Canonical, entity.Kind, entity.Country, entity.ActorCode, entity.Roles, entity.Confidence), entity.EnumerateMentions(), withTokens);
+            }
+        });
+
+    /// <summary>What a document object holds besides its tokens and entities.</summary>
+    private readonly record struct Parts(
+        string Text,
+        string? Source,
+        string Language,
+        ImmutableArray<DocumentWarning> Warnings,
+        DateOnly? PublicationDate,
+        IReadOnlyDictionary<string, string> Metadata,
+        ImmutableArray<Sentence> Sentences,
+        ImmutableArray<MeetingEvent> Events);
+
+    /// <summary>An entity's fields besides its mentions.</summary>
+    private readonly record struct EntityHead(
+        string Id, EntityType Type, string Canonical, string? Kind, string? Country, string? ActorCode, ImmutableArray<string> Roles, float Confidence);
+
+    private static void Write(JsonWriter writer, Parts document, NewsJsonOptions options, Action<JsonWriter> writeTokens, Action<JsonWriter, bool> writeEntities)
     {
         var withTokens = options.IncludeTokens;
         writer.WriteStartObject();
@@ -73,28 +130,20 @@ internal static class DocumentJsonWriter
         {
             writer.WritePropertyName(F.Tokens);
             writer.WriteStartArray();
-            foreach (var token in document.Tokens)
-            {
-                WriteToken(writer, token);
-            }
-
+            writeTokens(writer);
             writer.WriteEndArray();
         }
 
         writer.WritePropertyName(F.Entities);
         writer.WriteStartArray();
-        foreach (var entity in document.Entities)
-        {
-            WriteEntity(writer, document, entity, withTokens);
-        }
-
+        writeEntities(writer, withTokens);
         writer.WriteEndArray();
 
         writer.WritePropertyName(F.Events);
         writer.WriteStartArray();
         foreach (var meeting in document.Events)
         {
-            WriteEvent(writer, document, meeting);
+            WriteEvent(writer, document.Text, meeting);
         }
 
         writer.WriteEndArray();
@@ -152,7 +201,8 @@ internal static class DocumentJsonWriter
         }
     }
 
-    private static void WriteEntity(JsonWriter writer, Document document, Entity entity, bool withTokens)
+    private static void WriteEntity<TMentions>(JsonWriter writer, string text, EntityHead entity, TMentions mentions, bool withTokens)
+        where TMentions : IEnumerable<EntityMention>
     {
         writer.WriteStartObject();
         writer.WritePropertyName(F.Id);
@@ -172,12 +222,12 @@ internal static class DocumentJsonWriter
         WriteConfidence(writer, entity.Confidence);
         writer.WritePropertyName(F.Mentions);
         writer.WriteStartArray();
-        foreach (var mention in entity.Mentions)
+        foreach (var mention in mentions)
         {
             writer.WriteStartObject();
             WriteRange(writer, mention.Start, mention.End);
             writer.WritePropertyName(F.Text);
-            WriteString(writer, document.GetText(mention));
+            WriteString(writer, text.Substring(mention.Start, mention.Length));
             WriteInt(writer, F.Sentence, mention.Sentence);
             if (withTokens)
             {
@@ -201,7 +251,7 @@ internal static class DocumentJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteEvent(JsonWriter writer, Document document, MeetingEvent meeting)
+    private static void WriteEvent(JsonWriter writer, string text, MeetingEvent meeting)
     {
         writer.WriteStartObject();
         writer.WritePropertyName(F.Id);
@@ -262,7 +312,7 @@ internal static class DocumentJsonWriter
             writer.WriteStartObject();
             WriteRange(writer, evidence.Start, evidence.End);
             writer.WritePropertyName(F.Text);
-            WriteString(writer, document.GetText(evidence));
+            WriteString(writer, text.Substring(evidence.Start, evidence.Length));
             writer.WriteEndObject();
         }
 

@@ -55,6 +55,31 @@ public static class NewsJson
     }
 
     /// <summary>
+    /// Writes a document processed without its token array (<see cref="NewsPipeline.ProcessCompact"/>) as one JSON object,
+    /// exactly as <see cref="Write(TextWriter, Document, NewsJsonOptions?)"/> writes <see cref="CompactDocument.ToDocument"/>,
+    /// computing the tokens again as they are written: a text of any length is written without holding its tokens.
+    /// </summary>
+    /// <param name="writer">Where the object goes (it stays open).</param>
+    /// <param name="document">The document.</param>
+    /// <param name="options">Tokens or not, indentation.</param>
+    /// <param name="cancellationToken">
+    /// Stops the writing (checked every 4,096 tokens): what was written is then an unfinished object, for the caller to
+    /// discard.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="document"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static void Write(TextWriter writer, CompactDocument document, NewsJsonOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        options ??= NewsJsonOptions.Default;
+
+        using var json = CreateWriter(writer, options.Indented);
+        DocumentJsonWriter.Write(json, document, options, cancellationToken);
+        json.Flush();
+    }
+
+    /// <summary>
     /// Writes a document as one JSON object to a JSON writer, for callers that embed documents in larger JSON. The
     /// writer's own formatting applies (<see cref="NewsJsonOptions.Indented"/> is not used).
     /// </summary>
@@ -131,6 +156,9 @@ public static class NewsJson
     internal static JsonTextWriter CreateWriter(TextWriter writer, bool indented) => new(writer)
     {
         CloseOutput = false,
+
+        // A write stopped half-way (an exception, a cancellation) leaves an unfinished object, never one closed early.
+        AutoCompleteOnClose = false,
         Formatting = indented ? Formatting.Indented : Formatting.None,
         Indentation = 2,
         FloatFormatHandling = FloatFormatHandling.DefaultValue,

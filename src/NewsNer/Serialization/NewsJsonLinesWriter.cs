@@ -20,7 +20,7 @@ public sealed class NewsJsonLinesWriter : IDisposable
     private readonly TextWriter _writer;
     private readonly bool _leaveOpen;
     private readonly NewsJsonOptions _options;
-    private readonly JsonTextWriter _json;
+    private JsonTextWriter _json;
     private bool _disposed;
 
     /// <summary>Creates a writer over <paramref name="writer"/>.</summary>
@@ -47,6 +47,32 @@ public sealed class NewsJsonLinesWriter : IDisposable
         ArgumentNullException.ThrowIfNull(document);
         ObjectDisposedException.ThrowIf(_disposed, this);
         DocumentJsonWriter.Write(_json, document, _options);
+        EndLine();
+    }
+
+    /// <summary>Writes a document processed without its token array as one line (tokens computed again as they are written).</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="cancellationToken">
+    /// Stops the writing (checked every 4,096 tokens). What was written of the line stays unfinished in the underlying
+    /// writer (truncate it, or end it with a line break, before the next line); this writer starts the next line afresh.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public void Write(CompactDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            DocumentJsonWriter.Write(_json, document, _options, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _json.Flush();
+            _json = NewsJson.CreateWriter(_writer, indented: false);
+            throw;
+        }
+
         EndLine();
     }
 

@@ -101,7 +101,8 @@ public sealed class FrenchTokenizer
         return count;
     }
 
-    internal Token[] TokenizeToArray(string text)
+    /// <summary>The tokens of <paramref name="text"/> as an exact-size array, checking <paramref name="cancellationToken"/> every 1,024 tokens.</summary>
+    internal Token[] TokenizeToArray(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -118,6 +119,10 @@ public sealed class FrenchTokenizer
             while (NextToken(text, ref i, out var start, out var end, out var kind))
             {
                 buffer.Add(text, start, end, kind);
+                if ((buffer.Count & 1023) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
 
             return buffer.ToArray();
@@ -183,6 +188,7 @@ public sealed class FrenchTokenizer
         var n = s.Length;
         var j = from;
         kind = TokenKind.Word;
+        var capitals = new CapitalsSoFar(start);
         while (true)
         {
             while (j < n)
@@ -235,7 +241,7 @@ public sealed class FrenchTokenizer
                 case CharClass.Hyphen:
                     if (j + 1 < n && (IsLetterAt(s, j + 1) || table[s[j + 1]] == CharClass.Digit))
                     {
-                        if (j > start && EndsWithCliticSuffixes(s, start, j))
+                        if (j > start && EndsWithCliticSuffixes(s, start, j, ref capitals))
                         {
                             return j;
                         }
@@ -367,9 +373,9 @@ public sealed class FrenchTokenizer
     /// Whether the hyphen at <paramref name="hyphen"/> starts a chain of clitic suffixes that ends the word
     /// (<c>dit-elle</c>, <c>a-t-il</c>, <c>donne-le-moi</c>), so the word is cut before it.
     /// </summary>
-    private bool EndsWithCliticSuffixes(string s, int start, int hyphen)
+    private bool EndsWithCliticSuffixes(string s, int start, int hyphen, ref CapitalsSoFar capitals)
     {
-        var allowCapitals = IsAllCapitals(s.AsSpan(start, hyphen - start));
+        var allowCapitals = capitals.IsAllCapitals(s, hyphen);
         var end = CliticChainEnd(s, hyphen, allowCapitals);
         return end > 0 && !_rules.IsHyphenWord(s.AsSpan(start, end - start));
     }
@@ -1076,6 +1082,30 @@ public sealed class FrenchTokenizer
         }
 
         return !span.IsEmpty;
+    }
+
+    /// <summary>
+    /// Whether a word's characters so far are all capitals (<see cref="IsAllCapitals"/>), computed incrementally: each
+    /// hyphen of a long hyphenated run asks about the word up to it, and rescanning from the start every time would make
+    /// the run quadratic (<c>A-A-A-…</c>).
+    /// </summary>
+    private struct CapitalsSoFar(int start)
+    {
+        private int _scannedTo = start;
+        private bool _anyUpper;
+        private bool _anyLower;
+
+        public bool IsAllCapitals(string s, int end)
+        {
+            for (; _scannedTo < end && !_anyLower; _scannedTo++)
+            {
+                var c = s[_scannedTo];
+                _anyLower |= char.IsLower(c);
+                _anyUpper |= char.IsUpper(c);
+            }
+
+            return _anyUpper && !_anyLower;
+        }
     }
 
     private static bool IsAllCapitals(ReadOnlySpan<char> span)

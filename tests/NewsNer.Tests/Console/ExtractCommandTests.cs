@@ -233,9 +233,14 @@ public class ExtractCommandTests
         var stdout = new CancelAfterLinesWriter(interrupt, lines: 3);
         var run = ConsoleHarness.Run(["extract", temp.Path, "--parallel", "1"], stdin: "", cancellationToken: interrupt.Token, stdout: stdout);
         Assert.True(run.ExitCode == 130, run.ToString());
-        Assert.InRange(run.Lines.Length, 3, 39);
+        Assert.InRange(run.Lines.Length, 4, 40);
         Assert.EndsWith("\n", run.Stdout, StringComparison.Ordinal);
-        Assert.All(run.Lines, line => NewsJson.Deserialize(line));
+
+        // Complete documents in input order, then the record of the input that was in progress.
+        var records = NewsJson.ReadLines(new StringReader(run.Stdout)).ToList();
+        Assert.All(records[..^1], r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.Equal(records.Select((_, i) => $"{i:000}.txt"), records.Select(r => r.Id));
+        Assert.Contains("interrupted", records[^1].Error!.Message, StringComparison.Ordinal);
         Assert.Contains("interrupted after", run.Stderr, StringComparison.Ordinal);
     }
 

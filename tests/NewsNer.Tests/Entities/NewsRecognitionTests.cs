@@ -103,6 +103,20 @@ public class CompoundNamesTests
     }
 
     [Fact]
+    public void A_chain_of_names_splits_up_to_the_caps_and_a_longer_one_is_left_whole()
+    {
+        // Nine places joined by eight hyphens split; one more hyphen, or a token past MaxLength, and the token is left
+        // whole (a line of capitals joined by hyphens was cubic: 20,000 of them took hours).
+        var chain = string.Join('-', Enumerable.Repeat("Paris", CompoundNames.MaxHyphens + 1));
+        Assert.Equal(string.Join('|', Enumerable.Repeat("Paris/LOC", CompoundNames.MaxHyphens + 1)), Split(chain));
+        Assert.Equal("-", Split(chain + "-Paris"));
+        Assert.Equal("-", Split(string.Join('-', Enumerable.Repeat("PARIS", 20_000))));
+        var longName = "Zyxw" + new string('v', CompoundNames.MaxLength);
+        Assert.Equal("Paris/LOC|Zyxwv/PER", Split("Paris-Zyxwv", ("Zyxwv", EntityType.Person)));
+        Assert.Equal("-", Split("Paris-" + longName, (longName, EntityType.Person)));
+    }
+
+    [Fact]
     public void The_news_pipeline_mentions_each_name_of_a_compound()
     {
         var doc = NewsPipeline.CreateBuilder().UseTokenizer().UseSentences().UseEntities(NewsModelFile()).UseLinking().Build()

@@ -23,8 +23,12 @@ public class EventLayerBoundsTests
         // One "sentence" of ~3,000 tokens: words with no punctuation, no conjunction, no sentence end.
         var text = string.Join(' ', Enumerable.Repeat("rencontre officielle longue", 1000));
         var index = IndexOf(text);
-        Assert.Single(index.View.Sentences.ToArray());
-        var middle = index.View.Count / 2;
+
+        // The splitter cuts such a run into sentences of SentenceSplitter.MaxTokens (256) tokens: the reach is checked in
+        // the middle of one of them, farther than ClauseReach from both its ends.
+        var sentence = index.View.Sentences.ToArray()[1];
+        Assert.True(sentence.TokenCount > 2 * (EventDocumentIndex.ClauseReach + 1));
+        var middle = sentence.FirstToken + sentence.TokenCount / 2;
         var (start, end) = index.Clause(middle, middle + 1);
         Assert.InRange(middle - start, 0, EventDocumentIndex.ClauseReach);
         Assert.InRange(end - (middle + 1), 0, EventDocumentIndex.ClauseReach);

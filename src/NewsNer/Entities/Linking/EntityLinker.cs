@@ -32,9 +32,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
     public FrenchLexicons Lexicons => lexicons;
 
-    /// <summary>Links the mentions of a document.</summary>
+    /// <summary>Links the mentions of a document; the view's <see cref="LexicalView.Cancellation"/> is checked between passes (each linear).</summary>
     public LinkingResult Link(LexicalView view, IReadOnlyList<EntityMention> rawMentions)
     {
+        var cancellationToken = view.Cancellation;
         var mentions = _repairs.TrimTitles(view, _repairs.ExtendToCountryNames(view, _repairs.WithoutNonNames(view, CleanMentions(view, rawMentions))));
         var mentionAt = NoneArray(view.Count);
         for (var m = 0; m < mentions.Count; m++)
@@ -45,7 +46,9 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
         }
 
-        var roles = RoleFinder.Find(view, mentions, mentionAt);
+        cancellationToken.ThrowIfCancellationRequested();
+        var roles = RoleFinder.Find(view, mentions, mentionAt, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         if (mentions.Count == 0)
         {
             var empty = LinkingResult.Empty(view);
@@ -74,16 +77,20 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             personVotes[m] = typeVotes[m][(int)EntityType.Person];
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var clusters = new UnionFind(mentions.Count);
         JoinSameNames(forms, clusters);
         JoinParentheticalAcronyms(view, mentions, mentionAt, forms, clusters);
         JoinKnownOrganizations(view, mentions, clusters);
         JoinKnownCountries(view, mentions, clusters);
         var names = DistinctNames(mentions, forms);
+        cancellationToken.ThrowIfCancellationRequested();
         JoinAcronymsToExpansions(mentions, forms, names, clusters, personVotes);
         // Spelling variants first (Ariel Heny = Ariel Henry), so that a shorter name finds one person, not two.
         JoinSpellingVariants(mentions, forms, names, clusters, typeVotes);
+        cancellationToken.ThrowIfCancellationRequested();
         JoinPartialNames(view, mentions, forms, names, clusters, typeVotes);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var result = BuildEntities(view, mentions, mentionAt, forms, clusters, roles, typeVotes);
         if (_nestedNames.Find(view, mentions) is { Count: > 0 } nested)
@@ -575,7 +582,20 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
         var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byFirst = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byPersonPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var lastParts = new Dictionary<char, List<string>>();
+
+        // Names of the same length fit only through the same parts (in order, or in any order for three parts or more)
+        // unless the short name has an initial: those are found through these two exact indexes, not by looking at every
+        // name that shares a part (thousands of people sharing a surname or a first name).
+        var byCore = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var bySortedParts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var inByFirst = new HashSet<int>();
+        var inByPersonPart = new HashSet<int>();
+
+        // Distinct last parts of five letters or more, with their rank among those of the same first letter: a surname
+        // alone is compared with the first 5,000 of its letter, found through an index rather than one by one.
+        var lastParts = new OneEditIndex();
+        var letterRanks = new List<int>();
+        var perLetter = new Dictionary<char, int>();
         foreach (var (m, _) in names)
         {
             var core = forms[m].Core;
@@ -585,6 +605,12 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
 
             Index(byLast, core[^1], m);
+            Index(byCore, string.Join(' ', core), m);
+            if (core.Length >= 3)
+            {
+                Index(bySortedParts, string.Join(' ', core.Order(StringComparer.Ordinal)), m);
+            }
+
             if (types[clusters.Find(m)] == EntityType.Person)
             {
                 // Every part but the last (the last is a surname: byLast), for given names and parts written first.
@@ -592,6 +618,8 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 {
                     Index(byPersonPart, part, m);
                 }
+
+                inByPersonPart.Add(m);
             }
 
             if (types[clusters.Find(m)] is EntityType.Organization or EntityType.Location)
@@ -599,20 +627,26 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 // Prefixes only join organizations and places ("Cour constitutionnelle" → "... du Bénin"): persons
                 // sharing a first name stay out of this index.
                 Index(byFirst, core[0], m);
+                inByFirst.Add(m);
             }
 
             if (core[^1].Length >= 5 && byLast[core[^1]].Count == 1)
             {
-                if (!lastParts.TryGetValue(core[^1][0], out var parts))
-                {
-                    lastParts[core[^1][0]] = parts = [];
-                }
-
-                parts.Add(core[^1]);
+                var letter = core[^1][0];
+                var rank = perLetter.GetValueOrDefault(letter);
+                perLetter[letter] = rank + 1;
+                letterRanks.Add(rank);
+                lastParts.Add(core[^1]);
             }
         }
 
-        var candidates = new HashSet<int>();
+        // Only names at least as long as the short one can take it (longer ones unless it has an initial); in a long
+        // document many names share a part, so each list is also kept sorted by length to skip the others unseen.
+        var candidates = new List<int>();
+        var seen = new HashSet<int>();
+        var byLength = new Dictionary<List<int>, int[]>(ReferenceEqualityComparer.Instance);
+        var similar = new List<string>();
+        Func<int, bool> withinFirst5000 = rank => letterRanks[rank] < 5000;
         var partMatches = new HashSet<int>();
         foreach (var (s, sStarts) in names)
         {
@@ -623,28 +657,42 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             }
 
             candidates.Clear();
-            AddAll(candidates, byLast, shortForm.Core[^1]);
+            seen.Clear();
             var shortType = types[clusters.Find(s)];
+            var length = shortForm.Core.Length;
+            var withInitial = Array.Exists(shortForm.Core, part => part.Length == 1);
+            var minLength = withInitial ? length : length + 1;
+            var byPersonParts = length >= 2 && shortType == EntityType.Person;
+            AddLonger(byLast, shortForm.Core[^1], minLength);
             if (shortType is EntityType.Organization or EntityType.Location)
             {
-                AddAll(candidates, byFirst, shortForm.Core[0]);
+                AddLonger(byFirst, shortForm.Core[0], minLength);
             }
 
-            if (shortForm.Core.Length >= 2 && shortType == EntityType.Person)
+            if (byPersonParts)
             {
                 // Parts in order from the first one; an initial ("A. Ouattara") is found through the surname (byLast).
-                AddAll(candidates, byPersonPart, shortForm.Core[0]);
+                AddLonger(byPersonPart, shortForm.Core[0], minLength);
             }
 
-            if (shortForm.Core.Length == 1 && shortForm.Core[0].Length >= 5 && lastParts.TryGetValue(shortForm.Core[0][0], out var similar))
+            if (!withInitial && length >= 2)
+            {
+                // The names of the same length that can fit: the same parts, in order or (three or more) in any order,
+                // when one of the indexes above holds them.
+                AddSameLength(byCore, string.Join(' ', shortForm.Core));
+                if (length >= 3)
+                {
+                    AddSameLength(bySortedParts, string.Join(' ', shortForm.Core.Order(StringComparer.Ordinal)));
+                }
+            }
+
+            if (length == 1 && shortForm.Core[0].Length >= 5)
             {
                 // A surname alone one letter apart: Zelenski / Volodymyr Zelensky.
-                foreach (var part in similar.Take(5000))
+                lastParts.Find(shortForm.Core[0], withinFirst5000, similar);
+                foreach (var part in similar)
                 {
-                    if (OneEditApart(part, shortForm.Core[0]))
-                    {
-                        AddAll(candidates, byLast, part);
-                    }
+                    AddLonger(byLast, part, minLength);
                 }
             }
 
@@ -720,7 +768,8 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             {
                 // A given name alone (Anwar), a family name written first (Moon, M. Wang), a usual middle name (Lula):
                 // only when exactly one person's name has it, and never where it follows "ben" (a father's name).
-                // "Ben Salmane", the particle written, is the one whose name has "ben Salmane".
+                // "Ben Salmane", the particle written, is the one whose name has "ben Salmane". (Each name is looked
+                // up once, in the list of its own part: linear in all.)
                 partMatches.Clear();
                 var patronymic = StartsWithPatronymic(shortForm);
                 foreach (var l in byPart)
@@ -730,6 +779,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                     if (index >= 0 && longForm.FollowsPatronymic(index, lexicons.PatronymicParticles) == patronymic && clusters.Find(l) != clusters.Find(s))
                     {
                         partMatches.Add(clusters.Find(l));
+                        if (partMatches.Count > 1)
+                        {
+                            break;
+                        }
                     }
                 }
 
@@ -746,6 +799,27 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                 clusters.Union(s, best);
                 types[clusters.Find(s)] = person ? EntityType.Person : type;
             }
+
+            // The names of index[key] of the short name's length that one of the part indexes queried above holds.
+            void AddSameLength(Dictionary<string, List<int>> index, string key)
+            {
+                if (!index.TryGetValue(key, out var list))
+                {
+                    return;
+                }
+
+                foreach (var l in list)
+                {
+                    var core = forms[l].Core;
+                    var listed = core[^1] == shortForm.Core[^1]
+                        || (shortType is EntityType.Organization or EntityType.Location && inByFirst.Contains(l) && core[0] == shortForm.Core[0])
+                        || (byPersonParts && inByPersonPart.Contains(l) && Array.IndexOf(core, shortForm.Core[0], 0, core.Length - 1) >= 0);
+                    if (core.Length == length && listed && seen.Add(l))
+                    {
+                        candidates.Add(l);
+                    }
+                }
+            }
         }
 
         static void Index(Dictionary<string, List<int>> index, string key, int value)
@@ -758,11 +832,40 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             list.Add(value);
         }
 
-        static void AddAll(HashSet<int> set, Dictionary<string, List<int>> index, string key)
+        // Adds the names of index[key] whose core has at least `length` parts, once each.
+        void AddLonger(Dictionary<string, List<int>> index, string key, int length)
         {
-            if (index.TryGetValue(key, out var list))
+            if (!index.TryGetValue(key, out var list))
             {
-                set.UnionWith(list);
+                return;
+            }
+
+            if (list.Count <= 16)
+            {
+                foreach (var m in list)
+                {
+                    if (forms[m].Core.Length >= length && seen.Add(m))
+                    {
+                        candidates.Add(m);
+                    }
+                }
+
+                return;
+            }
+
+            if (!byLength.TryGetValue(list, out var sorted))
+            {
+                sorted = [.. list];
+                Array.Sort(sorted, (a, b) => forms[b].Core.Length.CompareTo(forms[a].Core.Length));
+                byLength[list] = sorted;
+            }
+
+            for (var i = 0; i < sorted.Length && forms[sorted[i]].Core.Length >= length; i++)
+            {
+                if (seen.Add(sorted[i]))
+                {
+                    candidates.Add(sorted[i]);
+                }
             }
         }
     }
@@ -839,6 +942,13 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     }
 
     /// <summary>
+    /// Names with more parts are not compared for spelling variants: no name is that long, and a run of capitalized
+    /// words the recognizer took for one name (a hyphenated line of capitals, tens of thousands of parts) would fill the
+    /// buckets with a key per part.
+    /// </summary>
+    private const int MaxVariantParts = 16;
+
+    /// <summary>
     /// Names one letter apart (transliterations, typos): <c>Zelensky</c>/<c>Zelenski</c>, <c>Cirigan</c>/<c>Ciragan</c>.
     /// Names are bucketed by the other parts, the first letter and the length of the differing part, so only near
     /// neighbours are compared.
@@ -848,15 +958,38 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     {
         var types = ProvisionalTypes(mentions, forms, clusters, typeVotes);
         var buckets = new Dictionary<(int Type, int Others, char First, int Length), List<int>>();
+        var before = new int[16];
+        var after = new int[16];
         foreach (var (m, _) in names)
         {
             var core = forms[m].Core;
-            if (core.Length == 0 || forms[m].Acronym is not null)
+            if (core.Length == 0 || core.Length > MaxVariantParts || forms[m].Acronym is not null)
             {
                 continue;
             }
 
             var type = (int)types[clusters.Find(m)];
+
+            // The other parts of each position, hashed from running hashes of the parts before and after it, so that a
+            // name of many parts (a run of capitalized words the recognizer took for one name) costs linear time.
+            if (before.Length <= core.Length)
+            {
+                before = new int[core.Length * 2];
+                after = new int[core.Length * 2];
+            }
+
+            before[0] = core.Length;
+            for (var i = 0; i < core.Length; i++)
+            {
+                before[i + 1] = HashCode.Combine(before[i], StringComparer.Ordinal.GetHashCode(core[i]));
+            }
+
+            after[core.Length] = 0;
+            for (var i = core.Length - 1; i >= 0; i--)
+            {
+                after[i] = HashCode.Combine(StringComparer.Ordinal.GetHashCode(core[i]), after[i + 1]);
+            }
+
             for (var p = 0; p < core.Length; p++)
             {
                 // A part of 5 letters or more; of 4 when the other parts (context enough) are the same (Heny / Henry).
@@ -866,15 +999,8 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
                     continue;
                 }
 
-                // The other parts, hashed with their positions; an equal hash is checked part by part below.
-                var rest = core.Length;
-                for (var i = 0; i < core.Length; i++)
-                {
-                    if (i != p)
-                    {
-                        rest = HashCode.Combine(rest, i, StringComparer.Ordinal.GetHashCode(core[i]));
-                    }
-                }
+                // The other parts and the position; an equal hash is checked part by part below.
+                var rest = HashCode.Combine(p, before[p], after[p + 1]);
 
                 for (var delta = -1; delta <= 1; delta++)
                 {
@@ -1449,9 +1575,11 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
     /// </summary>
     private static void AttachNominals(LexicalView view, List<RoleExtent> roles, int[] roleEntity, EntityDraft[] drafts, List<RoleExtent>[] rolesOf)
     {
-        // Only people with a role can fit a description; index them by country so that a long document stays linear.
+        // Only people with a role can fit a description; index them by country and by the functions of their roles so
+        // that a long document stays linear.
         var people = new List<int>();
         var byCountry = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byFunction = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var e = 0; e < drafts.Length; e++)
         {
             if (drafts[e].Type != EntityType.Person || rolesOf[e].Count == 0)
@@ -1462,14 +1590,16 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             people.Add(e);
             if (drafts[e].Country is { } country)
             {
-                if (!byCountry.TryGetValue(country, out var list))
-                {
-                    byCountry[country] = list = [];
-                }
+                AddTo(byCountry, country, e);
+            }
 
-                list.Add(e);
+            foreach (var role in rolesOf[e])
+            {
+                AddTo(byFunction, role.Function, e);
             }
         }
+
+        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
 
         for (var r = 0; r < roles.Count; r++)
         {
@@ -1493,7 +1623,8 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
             var match = -1;
             var ambiguous = false;
-            var candidates = nominal.Country is { } wanted ? (byCountry.TryGetValue(wanted, out var sameCountry) ? sameCountry : []) : people;
+            var candidates = nominal.Country is { } wanted ? (byCountry.TryGetValue(wanted, out var sameCountry) ? sameCountry
+                : []) : nominal.Role.Counterpart || nominal.Function == "counterpart" ? people : HoldersOf(nominal.Function);
             foreach (var e in candidates)
             {
                 if (!Fits(nominal, drafts[e], rolesOf[e]))
@@ -1503,6 +1634,10 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
 
                 ambiguous |= match >= 0;
                 match = e;
+                if (ambiguous)
+                {
+                    break;
+                }
             }
 
             if (match < 0 || ambiguous)
@@ -1515,6 +1650,42 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             var last = view.Tokens[nominal.End - 1];
             drafts[match].Nominals.Add(new EntityMention(
                 first.Start, last.End, nominal.Start, nominal.End - nominal.Start, EntityType.Person, nominal.Sentence, NominalConfidence, MentionKind.Nominal));
+        }
+
+        // The people holding a role whose function a description of `function` can denote (FunctionsFit), ascending;
+        // gathered once per function.
+        List<int> HoldersOf(string function)
+        {
+            if (holders.TryGetValue(function, out var list))
+            {
+                return list;
+            }
+
+            list = [];
+            foreach (var (own, people) in byFunction)
+            {
+                if (FunctionsFit(function, own))
+                {
+                    list.AddRange(people);
+                }
+            }
+
+            list.Sort();
+            holders[function] = list;
+            return list;
+        }
+    }
+
+    private static void AddTo(Dictionary<string, List<int>> index, string key, int e)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        if (list.Count == 0 || list[^1] != e)
+        {
+            list.Add(e);
         }
     }
 

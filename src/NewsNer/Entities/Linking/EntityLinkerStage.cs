@@ -16,7 +16,7 @@ internal sealed class EntityLinkerStage(EntityLinker linker) : IPipelineStage
 
     public void Run(AnnotationState state, CancellationToken cancellationToken)
     {
-        var view = new LexicalView(state.Text, state.Tokens, state.Sentences, linker.Lexicons);
+        var view = new LexicalView(state.Text, state.Tokens, state.Sentences, linker.Lexicons, cancellationToken);
         var result = linker.Link(view, state.Mentions);
         state.Entities.Clear();
         state.Entities.AddRange(result.Entities);

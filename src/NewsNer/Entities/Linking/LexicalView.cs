@@ -10,14 +10,16 @@ namespace NewsNer.Entities.Linking;
 /// </summary>
 internal sealed class LexicalView
 {
-    public LexicalView(string text, Token[] tokens, Sentence[] sentences, FrenchLexicons lexicons)
+    public LexicalView(string text, Token[] tokens, Sentence[] sentences, FrenchLexicons lexicons, CancellationToken cancellationToken = default)
     {
+        Cancellation = cancellationToken;
         Text = text;
         Tokens = tokens;
         Sentences = sentences;
         Lexicons = lexicons;
         Ids = new int[tokens.Length];
         lexicons.Vocabulary.Map(tokens, Ids);
+        cancellationToken.ThrowIfCancellationRequested();
         Classes = new WordClass[tokens.Length];
         ClassLengths = new byte[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
@@ -39,6 +41,9 @@ internal sealed class LexicalView
             }
         }
     }
+
+    /// <summary>Cancels the work done over this view (linking checks it between its passes).</summary>
+    public CancellationToken Cancellation { get; }
 
     public string Text { get; }
 

@@ -14,14 +14,21 @@ internal static class RoleFinder
     /// <summary>Longest role phrase we try to extend with a portfolio complement.</summary>
     private const int MaxRoleWords = 12;
 
-    public static List<RoleExtent> Find(LexicalView view, IReadOnlyList<EntityMention> mentions, int[] mentionAt)
+    public static List<RoleExtent> Find(LexicalView view, IReadOnlyList<EntityMention> mentions, int[] mentionAt, CancellationToken cancellationToken = default)
     {
         var lexicons = view.Lexicons;
         var extents = new List<RoleExtent>();
         var ids = view.Ids;
         var i = 0;
+        var check = 0;
         while (i < view.Count)
         {
+            if (++check == 1024)
+            {
+                check = 0;
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var former = false;
             var length = lexicons.Roles.Longest(ids, i, out var roles);
             var roleStart = i;
@@ -478,27 +485,27 @@ internal static class RoleFinder
     /// </summary>
     private static void ResolveCounterparts(LexicalView view, IReadOnlyList<EntityMention> mentions, List<RoleExtent> extents)
     {
+        // The extents are in text order: the latest possible anchor is carried along instead of searched back for, so a
+        // sentence of many counterparts stays linear.
+        RoleExtent? anchor = null;
         for (var e = 0; e < extents.Count; e++)
         {
             var extent = extents[e];
-            if (!extent.Role.Counterpart)
+            if (anchor is not null && anchor.Sentence != extent.Sentence)
             {
-                continue;
+                anchor = null;
             }
 
-            for (var p = e - 1; p >= 0; p--)
+            if (extent.Role.Counterpart)
             {
-                var anchor = extents[p];
-                if (anchor.Sentence != extent.Sentence)
-                {
-                    break;
-                }
-
-                if (!anchor.Role.Counterpart && !anchor.Role.Plural)
+                if (anchor is not null)
                 {
                     extent.ResolvedRole = anchor.Role;
-                    break;
                 }
+            }
+            else if (!extent.Role.Plural)
+            {
+                anchor = extent;
             }
         }
     }

@@ -4,12 +4,12 @@
 # tagged by the recognizer gate 40 trained without it ($GATE_TMP/ner-news-cv/ner-fold{k}.nner), so nothing scored was
 # seen in training. The summed figures are checked twice: against the floors below, and against score_news.py run on
 # the same predictions (the library's scorer and the reference one must agree to the count). Then the rules alone on
-# the same folds, the baseline the learned decisions must beat. About 3 minutes on 2 cores.
+# the same folds, the baseline the learned decisions must beat.
 #
 # The floors are regression guards set a little under the figures measured when the model was shipped
-# (docs/events.md: event F1 0.666, host 0.68, status 0.74, place 0.70, date 0.65, expected calibration error of the
-# confidence 0.041), with room for the ±0.02 F1 that retraining on slightly different features moves the figure; the
-# issue's own floors (0.75 and more) are not reached yet, and docs/events.md says so.
+# (docs/events.md: event F1 0.691, host 0.72, status 0.71, place 0.72, date 0.69, expected calibration error of the
+# confidence 0.051), with room for the few hundredths that retraining on slightly different features moves them; the
+# issue's own floors (0.75 and more) are not reached yet, and docs/events.md says so. About 5 minutes on 2 cores.
 set -euo pipefail
 data="$SHARED/data/events-train"
 ner_models="$GATE_TMP/ner-news-cv"
@@ -58,10 +58,10 @@ share = lambda pair: pair[0] / pair[1] if pair[1] else 1.0
 calibration = re.search(r"^expected calibration error: ([0-9.]+)", learned, re.M)
 if not calibration:
     print("FAIL: no calibration error in the learned report"); sys.exit(1)
-checks = [("event F1", mine["f1"], 0.64), ("host", share(mine["host"]), 0.63), ("status", share(mine["status"]), 0.69),
-          ("place", share(mine["place"]), 0.64), ("date", share(mine["date"]), 0.60),
+checks = [("event F1", mine["f1"], 0.66), ("host", share(mine["host"]), 0.66), ("status", share(mine["status"]), 0.67),
+          ("place", share(mine["place"]), 0.66), ("date", share(mine["date"]), 0.63),
           ("learned over rules (F1 points)", mine["f1"] - baseline["f1"], 0.10),
-          ("1 - expected calibration error", 1 - float(calibration.group(1)), 0.92)]
+          ("1 - expected calibration error", 1 - float(calibration.group(1)), 0.91)]
 for name, value, floor in checks:
     print(f"  {name}: {value:.3f} (floor {floor:.2f})")
 failed = [f"{name} {value:.3f} < {floor:.2f}" for name, value, floor in checks if value < floor]

@@ -13,6 +13,25 @@ namespace NewsNer.Cli.Commands;
 /// </summary>
 internal sealed class EvalEventsCommand : ICliCommand
 {
+    /// <summary>The <c>--bags</c> option of the event training verbs: models per decision, averaged.</summary>
+    internal static Option<int> BagsOption()
+    {
+        var bags = new Option<int>("--bags")
+        {
+            Description = "Models per decision, each on a bootstrap sample of the training articles, averaged (1: one model on all of them).",
+            HelpName = "N",
+            DefaultValueFactory = _ => EventTrainingOptions.DefaultBags,
+        };
+        bags.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                result.AddError("--bags must be between 1 and 64");
+            }
+        });
+        return bags;
+    }
+
     public Command Create(CliContext context)
     {
         var data = new Option<string?>("--data") { Description = "The annotated set (articles/, gold/, folds.tsv). Default: ../shared/data/events-train beside the clone.", HelpName = "DIR" };
@@ -27,6 +46,7 @@ internal sealed class EvalEventsCommand : ICliCommand
         method.AcceptOnlyFromAmong("learned", "rules");
         var learners = new Option<string?>("--learners") { Description = "Learner per decision, e.g. meeting=fasttree,role=maxent (all=LEARNER for every one); learners: rules, maxent, fasttree, lightgbm, perceptron.", HelpName = "LIST" };
         var seed = new Option<int>("--seed") { Description = "Seed of the learners.", DefaultValueFactory = _ => 1 };
+        var bags = EvalEventsCommand.BagsOption();
         var thresholds = new Option<string?>("--thresholds") { Description = "Decision thresholds, e.g. meeting=0.4,party=0.5,same=0.5,argument=0.1,host=0.3,split=0.5.", HelpName = "LIST" };
         var compare = new Option<string?>("--compare-learners") { Description = "With --cv: compare, decision by decision, the rules and these learners (comma-separated: maxent, fasttree, lightgbm, perceptron) on the held-out folds, instead of scoring events.", HelpName = "LIST" };
         var tune = new Option<bool>("--tune-thresholds") { Description = "With --cv: choose the decision thresholds by coordinate ascent on the scored folds (decisions trained once per fold), instead of scoring events." };
@@ -36,7 +56,7 @@ internal sealed class EvalEventsCommand : ICliCommand
         var parallel = new Option<int>("--parallel", "-p") { Description = "Documents processed at once; 0 uses every core.", HelpName = "N", DefaultValueFactory = _ => 0 };
         var command = new Command("eval-events", "Score meeting events and entities on an annotated news set, optionally by cross-validation over its folds.")
         {
-            data, cv, folds, method, learners, seed, thresholds, nerModels, output, parallel, diagnose, compare, tune,
+            data, cv, folds, method, learners, seed, bags, thresholds, nerModels, output, parallel, diagnose, compare, tune,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -61,7 +81,7 @@ internal sealed class EvalEventsCommand : ICliCommand
 
                 var compareList = compared.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(l => Enum.TryParse<DecisionLearner>(l, ignoreCase: true, out var learner) ? learner : throw new UsageException($"unknown learner '{l}'")).ToList();
-                var comparisonOptions = new EventTrainingOptions { Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)), Seed = parse.GetValue(seed), Log = message => context.Stderr.WriteLine(message) };
+                var comparisonOptions = new EventTrainingOptions { Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)), Seed = parse.GetValue(seed), Bags = parse.GetValue(bags), Log = message => context.Stderr.WriteLine(message) };
                 EventDecisionComparison.Run(dataset, chosen ?? dataset.FoldNumbers, fold =>
                 {
                     using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
@@ -82,6 +102,7 @@ internal sealed class EvalEventsCommand : ICliCommand
                     Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
                     Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
                     Seed = parse.GetValue(seed),
+                    Bags = parse.GetValue(bags),
                     Log = message => context.Stderr.WriteLine(message),
                 };
                 EventThresholdTuning.Run(dataset, chosen ?? dataset.FoldNumbers, fold =>
@@ -118,6 +139,7 @@ internal sealed class EvalEventsCommand : ICliCommand
                         Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
                         Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
                         Seed = parse.GetValue(seed),
+                        Bags = parse.GetValue(bags),
                         Log = message => context.Stderr.WriteLine(message),
                     };
                     using var model = new MemoryStream();

@@ -20,9 +20,10 @@ internal sealed class TrainEventsCommand : ICliCommand
         var learners = new Option<string?>("--learners") { Description = "Learner per decision, e.g. meeting=lightgbm (default: the ones chosen by cross-validation, docs/events.md).", HelpName = "LIST" };
         var thresholds = new Option<string?>("--thresholds") { Description = "Decision thresholds (default: the ones chosen by cross-validation).", HelpName = "LIST" };
         var seed = new Option<int>("--seed") { Description = "Seed of the learners.", DefaultValueFactory = _ => 1 };
+        var bags = EvalEventsCommand.BagsOption();
         var command = new Command("train-events", "Train the event layer's learned decisions on an annotated news set and write the model file.")
         {
-            data, output, recognizer, learners, thresholds, seed,
+            data, output, recognizer, learners, thresholds, seed, bags,
         };
         command.SetAction(parse =>
         {
@@ -34,6 +35,7 @@ internal sealed class TrainEventsCommand : ICliCommand
                 Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
                 Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
                 Seed = parse.GetValue(seed),
+                Bags = parse.GetValue(bags),
                 Log = message => context.Stderr.WriteLine(message),
             };
             using var model = parse.GetValue(recognizer) is { } path ? File.OpenRead(context.ResolvePath(path)) : null;

@@ -73,6 +73,32 @@ internal static class DecisionTrainer
     }
 
     /// <summary>Trains a model of <paramref name="classes"/> classes, or returns null for <see cref="DecisionLearner.Rules"/>.</summary>
+    public static DecisionModel? Train(IReadOnlyList<Example> examples, int classes, DecisionLearner learner, int seed, int bags)
+    {
+        if (bags <= 1 || learner == DecisionLearner.Rules || examples.Count == 0)
+        {
+            return Train(examples, classes, learner, seed);
+        }
+
+        // Bootstrap samples of the articles (not of the examples: an article's examples are not independent).
+        var byArticle = examples.GroupBy(e => e.Article, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var members = new DecisionModel[bags];
+        for (var b = 0; b < bags; b++)
+        {
+            var random = new Random((seed * 7919) + b);
+            var sample = new List<Example>(examples.Count);
+            for (var i = 0; i < byArticle.Count; i++)
+            {
+                sample.AddRange(byArticle[random.Next(byArticle.Count)]);
+            }
+
+            members[b] = Train(sample, classes, learner, seed)!;
+        }
+
+        return new AveragedDecisionModel(members);
+    }
+
+    /// <summary>Trains a model of <paramref name="classes"/> classes, or returns null for <see cref="DecisionLearner.Rules"/>.</summary>
     public static DecisionModel? Train(IReadOnlyList<Example> examples, int classes, DecisionLearner learner, int seed)
     {
         if (learner == DecisionLearner.Rules || examples.Count == 0)

@@ -57,6 +57,30 @@ public class EventModelTests
     }
 
     [Fact]
+    public void A_bagged_model_averages_bootstrap_models_learns_the_signal_and_reads_back_the_same()
+    {
+        var examples = Synthetic(600, 1);
+        var bagged = Assert.IsType<AveragedDecisionModel>(DecisionTrainer.Train(examples, 2, DecisionLearner.MaxEnt, seed: 1, bags: 4));
+        var single = DecisionTrainer.Train(examples, 2, DecisionLearner.MaxEnt, seed: 1)!;
+        var read = RoundTrip(bagged);
+        var features = new FeatureVector();
+        var correct = 0;
+        var differs = false;
+        foreach (var example in Synthetic(200, 2))
+        {
+            DecisionTrainer.Load(features, example);
+            var probability = bagged.Probability(features);
+            Assert.Equal(probability, read.Probability(features));
+            differs |= Math.Abs(probability - single.Probability(features)) > 1e-4;
+            correct += (probability >= 0.5f) == (example.Label == 1) ? 1 : 0;
+        }
+
+        Assert.True(correct >= 190, $"{correct}/200 held-out examples right");
+        Assert.True(differs, "bootstrap members should not all equal the model trained on everything");
+        Assert.Equal(Bytes(bagged), Bytes(DecisionTrainer.Train(examples, 2, DecisionLearner.MaxEnt, seed: 1, bags: 4)!));
+    }
+
+    [Fact]
     public void A_multiclass_maximum_entropy_model_gives_probabilities_that_sum_to_one()
     {
         var examples = Synthetic(600, 3).Select(e => e with { Label = e.Label == 1 ? 2 : e.Indices.Length % 2 }).ToList();

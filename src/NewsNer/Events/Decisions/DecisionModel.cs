@@ -10,6 +10,7 @@ internal abstract class DecisionModel
     private const byte LinearKind = 1;
     private const byte TreesKind = 2;
     private const byte OneVersusRestKind = 3;
+    private const byte AveragedKind = 4;
 
     /// <summary>Number of classes (2 for a yes/no decision, class 1 being yes).</summary>
     public abstract int Classes { get; }
@@ -35,11 +36,14 @@ internal abstract class DecisionModel
         LinearKind => LinearDecisionModel.ReadBody(reader),
         TreesKind => TreeEnsembleDecisionModel.ReadBody(reader),
         OneVersusRestKind => OneVersusRestDecisionModel.ReadBody(reader),
+        AveragedKind => AveragedDecisionModel.ReadBody(reader),
         var kind => throw new InvalidDataException($"unknown decision model kind {kind}"),
     };
 
     protected static void WriteKind(BinaryWriter writer, bool linear, bool trees) =>
         writer.Write(linear ? LinearKind : trees ? TreesKind : OneVersusRestKind);
+
+    protected static void WriteAveragedKind(BinaryWriter writer) => writer.Write(AveragedKind);
 
     /// <summary>Platt scaling of a raw score, as Microsoft.ML's PlattCalibrator: 1 / (1 + exp(slope × score + offset)).</summary>
     protected static float Platt(double score, double slope, double offset) => (float)(1.0 / (1.0 + Math.Exp((slope * score) + offset)));
@@ -392,5 +396,75 @@ internal sealed class OneVersusRestDecisionModel(DecisionModel[] perClass) : Dec
         }
 
         return new OneVersusRestDecisionModel(models);
+    }
+}
+
+/// <summary>
+/// The mean of several models of one decision, each trained on a bootstrap sample of the training articles (bagging): the
+/// decisions of a cascade with thresholds are unstable under small changes of the training data, and the mean is not.
+/// </summary>
+internal sealed class AveragedDecisionModel : DecisionModel
+{
+    private readonly DecisionModel[] _members;
+
+    /// <summary>The mean of <paramref name="members"/> (at least one, all with the same number of classes).</summary>
+    public AveragedDecisionModel(DecisionModel[] members)
+    {
+        if (members.Length == 0 || members.Any(m => m.Classes != members[0].Classes))
+        {
+            throw new ArgumentException("an average needs members with the same classes", nameof(members));
+        }
+
+        _members = members;
+    }
+
+    public override int Classes => _members[0].Classes;
+
+    public override void Probabilities(FeatureVector features, Span<float> probabilities)
+    {
+        Span<float> member = stackalloc float[Classes];
+        probabilities[..Classes].Clear();
+        foreach (var model in _members)
+        {
+            model.Probabilities(features, member);
+            for (var c = 0; c < member.Length; c++)
+            {
+                probabilities[c] += member[c] / _members.Length;
+            }
+        }
+    }
+
+    public override void Write(BinaryWriter writer)
+    {
+        WriteAveragedKind(writer);
+        writer.Write(_members.Length);
+        foreach (var model in _members)
+        {
+            model.Write(writer);
+        }
+    }
+
+    internal static AveragedDecisionModel ReadBody(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count is < 1 or > 256)
+        {
+            throw new InvalidDataException($"average of {count} models");
+        }
+
+        var members = new DecisionModel[count];
+        for (var i = 0; i < count; i++)
+        {
+            members[i] = Read(reader);
+        }
+
+        try
+        {
+            return new AveragedDecisionModel(members);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidDataException(error.Message, error);
+        }
     }
 }

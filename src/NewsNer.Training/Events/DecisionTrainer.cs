@@ -95,7 +95,9 @@ internal static class DecisionTrainer
             members[b] = Train(sample, classes, learner, seed)!;
         }
 
-        return new AveragedDecisionModel(members);
+        return members.All(m => m is LinearDecisionModel)
+            ? LinearDecisionModel.AverageOfLogits([.. members.Cast<LinearDecisionModel>()])
+            : new AveragedDecisionModel(members);
     }
 
     /// <summary>Trains a model of <paramref name="classes"/> classes, or returns null for <see cref="DecisionLearner.Rules"/>.</summary>

@@ -87,6 +87,46 @@ internal sealed class LinearDecisionModel : DecisionModel
 
     public override int Classes => _weights.Length == 1 ? 2 : _weights.Length;
 
+    /// <summary>
+    /// One linear model whose scores are the mean of the members' calibrated scores (their log-odds, or their softmax
+    /// inputs): a bagged ensemble of linear models is itself linear, so it costs one model's memory and time.
+    /// </summary>
+    public static LinearDecisionModel AverageOfLogits(IReadOnlyList<LinearDecisionModel> members)
+    {
+        if (members.Count == 0 || members.Any(m => m._weights.Length != members[0]._weights.Length))
+        {
+            throw new ArgumentException("an average needs members with the same classes", nameof(members));
+        }
+
+        var classes = members[0]._weights.Length;
+        var weights = new float[classes][];
+        var biases = new float[classes];
+        for (var c = 0; c < classes; c++)
+        {
+            var sum = new double[FeatureVector.Dimension];
+            double bias = 0;
+            foreach (var member in members)
+            {
+                // Two classes: the log-odds of "no" are slope × (w·x + b) + offset (see Platt), so the slope scales the
+                // weights and the offset joins the bias; a softmax model's scores are used as they are.
+                var scale = classes == 1 ? member._slope : 1;
+                var shift = classes == 1 ? member._offset : 0;
+                var memberWeights = member._weights[c];
+                for (var i = 0; i < sum.Length; i++)
+                {
+                    sum[i] += scale * memberWeights[i];
+                }
+
+                bias += (scale * member._biases[c]) + shift;
+            }
+
+            weights[c] = [.. sum.Select(w => (float)(w / members.Count))];
+            biases[c] = (float)(bias / members.Count);
+        }
+
+        return classes == 1 ? new LinearDecisionModel(weights[0], biases[0], 1, 0) : new LinearDecisionModel(weights, biases);
+    }
+
     /// <summary>The raw score of class <paramref name="c"/> (the margin, before calibration or softmax).</summary>
     public double Score(FeatureVector features, int c)
     {
@@ -402,6 +442,7 @@ internal sealed class OneVersusRestDecisionModel(DecisionModel[] perClass) : Dec
 /// <summary>
 /// The mean of several models of one decision, each trained on a bootstrap sample of the training articles (bagging): the
 /// decisions of a cascade with thresholds are unstable under small changes of the training data, and the mean is not.
+/// Used for models that are not linear (trees); bagged linear models become one (<see cref="LinearDecisionModel.AverageOfLogits"/>).
 /// </summary>
 internal sealed class AveragedDecisionModel : DecisionModel
 {

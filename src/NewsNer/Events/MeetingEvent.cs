@@ -95,4 +95,29 @@ public sealed class MeetingEvent
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Type}/{Subtype} {Status} ({Participants.Length} participants)";
+
+    /// <summary>This event under another id (a document's events renumbered).</summary>
+    internal MeetingEvent WithId(string id) => Copy(id, Cameo, Plover);
+
+    /// <summary>This event with its CAMEO and PLOVER codes (coded once its other properties are known).</summary>
+    internal MeetingEvent WithCodes(ImmutableArray<CameoCode> cameo, PloverCode? plover) => Copy(Id, cameo, plover);
+
+    // Every property is copied here and only here (a test lists them: a property added to the class must be added here).
+    private MeetingEvent Copy(string id, ImmutableArray<CameoCode> cameo, PloverCode? plover) => new()
+    {
+        Id = id,
+        Subtype = Subtype,
+        Status = Status,
+        Participants = Participants,
+        Delegation = Delegation,
+        Location = Location,
+        Places = Places,
+        Date = Date,
+        Topics = Topics,
+        Trigger = Trigger,
+        Evidence = Evidence,
+        Confidence = Confidence,
+        Cameo = cameo,
+        Plover = plover,
+    };
 }

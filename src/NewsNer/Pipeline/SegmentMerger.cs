@@ -96,7 +96,7 @@ internal sealed class SegmentMerger
         foreach (var meeting in state.Events)
         {
             var id = "v" + (_events.Count + 1).ToString(CultureInfo.InvariantCulture);
-            _events.Add(meeting.Id == id ? meeting : WithId(meeting, id));
+            _events.Add(meeting.Id == id ? meeting : meeting.WithId(id));
         }
     }
 
@@ -115,28 +115,6 @@ internal sealed class SegmentMerger
         Kind = entity.Kind,
         ActorCode = entity.ActorCode,
         Confidence = entity.Confidence,
-    };
-
-    /// <summary>
-    /// A copy of <paramref name="meeting"/> under another id. Every property is copied (a test lists them: a property added
-    /// to <see cref="MeetingEvent"/> must be added here).
-    /// </summary>
-    internal static MeetingEvent WithId(MeetingEvent meeting, string id) => new()
-    {
-        Id = id,
-        Subtype = meeting.Subtype,
-        Status = meeting.Status,
-        Participants = meeting.Participants,
-        Delegation = meeting.Delegation,
-        Location = meeting.Location,
-        Places = meeting.Places,
-        Date = meeting.Date,
-        Topics = meeting.Topics,
-        Trigger = meeting.Trigger,
-        Evidence = meeting.Evidence,
-        Confidence = meeting.Confidence,
-        Cameo = meeting.Cameo,
-        Plover = meeting.Plover,
     };
 
     /// <summary>One document-wide entity, built from the entities of the segments that name it.</summary>

@@ -162,7 +162,7 @@ public class SegmentedProcessingTests
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.True(
             copied.Split(' ').Order(StringComparer.Ordinal).SequenceEqual(properties),
-            $"{type.Name} has properties [{string.Join(' ', properties)}]: copy the new ones in SegmentMerger.WithId and list them here");
+            $"{type.Name} has properties [{string.Join(' ', properties)}]: copy the new ones in SegmentMerger.WithId (Entity) or MeetingEvent.Copy and list them here");
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public class SegmentedProcessingTests
     {
         var document = SampleArticle.Process();
         var meeting = document.Events[0];
-        var copy = SegmentMerger.WithId(meeting, "v9");
+        var copy = meeting.WithId("v9");
         Assert.Equal("v9", copy.Id);
         foreach (var property in typeof(MeetingEvent).GetProperties().Where(p => p.Name != nameof(MeetingEvent.Id)))
         {

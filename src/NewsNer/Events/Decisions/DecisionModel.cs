@@ -45,6 +45,34 @@ internal abstract class DecisionModel
 
     protected static void WriteAveragedKind(BinaryWriter writer) => writer.Write(AveragedKind);
 
+    /// <summary>Writes a list of models (the members of a composite model).</summary>
+    protected static void WriteModels(BinaryWriter writer, DecisionModel[] models)
+    {
+        writer.Write(models.Length);
+        foreach (var model in models)
+        {
+            model.Write(writer);
+        }
+    }
+
+    /// <summary>Reads a list written by <see cref="WriteModels"/> of <paramref name="min"/> to <paramref name="max"/> models.</summary>
+    protected static DecisionModel[] ReadModels(BinaryReader reader, int min, int max, string what)
+    {
+        var count = reader.ReadInt32();
+        if (count < min || count > max)
+        {
+            throw new InvalidDataException($"{what} of {count} models");
+        }
+
+        var models = new DecisionModel[count];
+        for (var i = 0; i < count; i++)
+        {
+            models[i] = Read(reader);
+        }
+
+        return models;
+    }
+
     /// <summary>Platt scaling of a raw score, as Microsoft.ML's PlattCalibrator: 1 / (1 + exp(slope × score + offset)).</summary>
     protected static float Platt(double score, double slope, double offset) => (float)(1.0 / (1.0 + Math.Exp((slope * score) + offset)));
 }
@@ -410,29 +438,15 @@ internal sealed class OneVersusRestDecisionModel(DecisionModel[] perClass) : Dec
     public override void Write(BinaryWriter writer)
     {
         WriteKind(writer, linear: false, trees: false);
-        writer.Write(perClass.Length);
-        foreach (var model in perClass)
-        {
-            model.Write(writer);
-        }
+        WriteModels(writer, perClass);
     }
 
     internal static OneVersusRestDecisionModel ReadBody(BinaryReader reader)
     {
-        var count = reader.ReadInt32();
-        if (count is < 2 or > 64)
+        var models = ReadModels(reader, 2, 64, "one-versus-rest model");
+        if (models.Any(m => m.Classes != 2))
         {
-            throw new InvalidDataException($"one-versus-rest model of {count} classes");
-        }
-
-        var models = new DecisionModel[count];
-        for (var c = 0; c < count; c++)
-        {
-            models[c] = Read(reader);
-            if (models[c].Classes != 2)
-            {
-                throw new InvalidDataException("a one-versus-rest member must be a two-class model");
-            }
+            throw new InvalidDataException("a one-versus-rest member must be a two-class model");
         }
 
         return new OneVersusRestDecisionModel(models);
@@ -478,27 +492,12 @@ internal sealed class AveragedDecisionModel : DecisionModel
     public override void Write(BinaryWriter writer)
     {
         WriteAveragedKind(writer);
-        writer.Write(_members.Length);
-        foreach (var model in _members)
-        {
-            model.Write(writer);
-        }
+        WriteModels(writer, _members);
     }
 
     internal static AveragedDecisionModel ReadBody(BinaryReader reader)
     {
-        var count = reader.ReadInt32();
-        if (count is < 1 or > 256)
-        {
-            throw new InvalidDataException($"average of {count} models");
-        }
-
-        var members = new DecisionModel[count];
-        for (var i = 0; i < count; i++)
-        {
-            members[i] = Read(reader);
-        }
-
+        var members = ReadModels(reader, 1, 256, "average");
         try
         {
             return new AveragedDecisionModel(members);

@@ -526,23 +526,7 @@ internal static class LearnedMeetingAssembler
         };
 
         var (cameo, plover) = MeetingCoder.Code(meeting, entities, destination, lexicons);
-        return new MeetingEvent
-        {
-            Id = meeting.Id,
-            Subtype = meeting.Subtype,
-            Status = meeting.Status,
-            Participants = meeting.Participants,
-            Delegation = meeting.Delegation,
-            Location = meeting.Location,
-            Places = meeting.Places,
-            Date = meeting.Date,
-            Topics = meeting.Topics,
-            Trigger = meeting.Trigger,
-            Evidence = meeting.Evidence,
-            Confidence = meeting.Confidence,
-            Cameo = cameo,
-            Plover = plover,
-        };
+        return meeting.WithCodes(cameo, plover);
     }
 
     private static int ArgMax(ReadOnlySpan<float> values, int from)

@@ -516,23 +516,7 @@ internal static class MeetingMerger
         };
 
         var (cameo, plover) = MeetingCoder.Code(draftEvent, entities, destinationCountry, lexicons);
-        return new MeetingEvent
-        {
-            Id = draftEvent.Id,
-            Subtype = draftEvent.Subtype,
-            Status = draftEvent.Status,
-            Participants = draftEvent.Participants,
-            Delegation = draftEvent.Delegation,
-            Location = draftEvent.Location,
-            Places = draftEvent.Places,
-            Date = draftEvent.Date,
-            Topics = draftEvent.Topics,
-            Trigger = draftEvent.Trigger,
-            Evidence = draftEvent.Evidence,
-            Confidence = draftEvent.Confidence,
-            Cameo = cameo,
-            Plover = plover,
-        };
+        return draftEvent.WithCodes(cameo, plover);
     }
 
     private static bool HasReception(List<MeetingMention> mentions) => mentions.Any(m => m.Subtype == MeetingSubtype.HostVisit);

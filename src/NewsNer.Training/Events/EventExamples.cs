@@ -147,7 +147,7 @@ internal static class EventExamples
                 var candidate = candidates[i];
                 var aligned = article.Alignment.Aligned[i];
                 features.Clear();
-                MentionFeatures.Build(article.Index, candidate, LearnedMeetingAssembler.MentionsInSentence(candidates, i), features);
+                MentionFeatures.Build(article.Index, candidate, LearnedMeetingAssembler.MentionsInSentence(candidates, i), null, features);
                 if (aligned.Count == 0)
                 {
                     continue;
@@ -188,13 +188,14 @@ internal static class EventExamples
         foreach (var (article, decided) in articles)
         {
             var alignment = article.Alignment;
+            var document = DocumentMentionSummary.Of(article.Candidates);
             var units = new List<(DecidedMention Unit, HashSet<int> Events)>();
             for (var i = 0; i < decided.Count; i++)
             {
                 var mention = decided[i];
                 var aligned = alignment.Aligned[i];
                 features.Clear();
-                MentionFeatures.Build(article.Index, mention.Candidate, LearnedMeetingAssembler.MentionsInSentence(article.Candidates, i), features);
+                MentionFeatures.Build(article.Index, mention.Candidate, LearnedMeetingAssembler.MentionsInSentence(article.Candidates, i), document, features);
                 MentionFeatures.AddPartySummary(article.Index, mention.Candidate, mention.Roles, features);
                 var rule = mention.Mention.Dropped is null && mention.Mention.Parties.Count > 0 ? 1 : 0;
                 examples[EventDecision.Meeting].Add(Example.From(features, aligned.Count > 0 ? 1 : 0, article.Article.Id, rule));
@@ -285,7 +286,7 @@ internal static class EventExamples
                 }
 
                 features.Clear();
-                EventFeatures.Status(article.Index, draft, features);
+                EventFeatures.Status(article.Index, article.Statistics, draft, features);
                 var vote = draft.StatusVote[1] > draft.StatusVote[0] ? (draft.StatusVote[2] > draft.StatusVote[1] ? 2 : 1) : draft.StatusVote[2] > draft.StatusVote[0] ? 2 : 0;
                 examples[EventDecision.MeetingStatus].Add(Example.From(features, (int)StatusOf(goldEvent), article.Article.Id, vote));
             }

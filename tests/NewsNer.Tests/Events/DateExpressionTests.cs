@@ -133,4 +133,23 @@ public class DateExpressionTests
     [InlineData("Ils se sont vus mardi.", false)]
     public void Dates_after_publication_make_plans(string text, bool future) =>
         Assert.Equal(future, Single(text).IsFuture(s_wednesday));
+
+    [Theory]
+    [InlineData("Ils se sont vus hier.", -1)]
+    [InlineData("Ils se verront demain.", 1)]
+    [InlineData("Ils se sont vus mardi.", -1)]
+    [InlineData("Ils se sont vus le 15 octobre 2022.", -578)]
+    [InlineData("Ils se voient aujourd'hui.", 0)]
+    public void Days_from_publication_count_to_the_resolved_day(string text, int days) =>
+        Assert.Equal(days, new DateResolver(s_wednesday).DaysFromPublication(Single(text)));
+
+    [Theory]
+    [InlineData("Ils se sont vus la semaine dernière.")] // a week, not a day
+    [InlineData("Ils s'étaient vus en 2019.")]
+    public void Days_from_publication_need_a_day(string text) =>
+        Assert.Null(new DateResolver(s_wednesday).DaysFromPublication(Single(text)));
+
+    [Fact]
+    public void Days_from_publication_need_a_publication_date() =>
+        Assert.Null(new DateResolver(null).DaysFromPublication(Single("Ils se sont vus le 15 octobre 2022.")));
 }

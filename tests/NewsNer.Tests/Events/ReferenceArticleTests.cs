@@ -27,25 +27,24 @@ public class ReferenceArticleTests(ITestOutputHelper output)
     [Fact]
     public void The_learned_default_gives_the_visit_end_to_end()
     {
-        // The learned decisions never saw this article. They find the visit with its host, guest, place and date; they
-        // also take al-Assad, named in a relative clause, for a guest, and let the announced talks (`discuteront`) make
-        // the encounter planned (docs/events.md, known errors): what is asserted here is what they get right.
+        // The learned decisions never saw this article. They find the visit with its host, guest, place, date and
+        // status (reported: the lead's reception outweighs the announced talks, `discuteront`, told later); they also
+        // take al-Assad, named in a relative clause, for a guest, and may tell al-Chaar's arrival earlier that day as a
+        // visit of its own, read as past (docs/events.md, known errors): what is asserted here is what they get right.
         foreach (var doc in new[] { Process(EventMethod.Learned), NewsPipeline.CreateDefault().Process(Article) })
         {
             output.WriteLine(Dump.Events(doc));
             string Name(string id) => doc.FindEntity(id)!.Canonical;
             var visits = doc.Events.Where(e => e.Participants.Any(p => p.Role == ParticipantRole.Host && Name(p.EntityId) == "Vladimir Poutine")
                 && e.Participants.Any(p => p.Role == ParticipantRole.Guest && Name(p.EntityId) == "Ahmad al-Chaar")).ToList();
-            Assert.NotEmpty(visits);
+            var visit = Assert.Single(visits);
             Assert.InRange(doc.Events.Length, 1, 2);
-            Assert.All(doc.Events, e => Assert.Equal(MeetingSubtype.HostVisit, e.Subtype));
-            foreach (var visit in visits)
-            {
-                Assert.Equal("Kremlin", visit.Location?.Text);
-                Assert.Equal("mercredi", visit.Date?.Text);
-                Assert.InRange(visit.Confidence, 0.5f, 1f);
-                Assert.Contains(visit.Cameo, c => c.Code is "042" or "036" && Name(c.SourceEntityId!) == "Ahmad al-Chaar" && Name(c.TargetEntityId!) == "Vladimir Poutine");
-            }
+            Assert.Equal(MeetingSubtype.HostVisit, visit.Subtype);
+            Assert.Equal(EventStatus.Reported, visit.Status);
+            Assert.Equal("Kremlin", visit.Location?.Text);
+            Assert.Equal("mercredi", visit.Date?.Text);
+            Assert.InRange(visit.Confidence, 0.5f, 1f);
+            Assert.Contains(visit.Cameo, c => c.Code is "042" or "036" && Name(c.SourceEntityId!) == "Ahmad al-Chaar" && Name(c.TargetEntityId!) == "Vladimir Poutine");
         }
     }
 

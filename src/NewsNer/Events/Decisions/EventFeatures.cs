@@ -16,8 +16,17 @@ internal sealed class EventDraft
         Mentions = mentions;
         foreach (var mention in mentions)
         {
+            // A meeting noun in the clause of a meeting verb is that verb's complement (« a reçu en audience »,
+            // « a eu des entretiens »): the verb's syntax tells the roles, the noun's position does not.
+            var verb = mention.Mention.Trigger.IsVerb ? null : mentions.FirstOrDefault(m => m.Mention.Trigger.IsVerb && m.Mention.Sentence == mention.Mention.Sentence
+                && m.Mention.TriggerStart >= mention.Mention.ClauseStart && m.Mention.TriggerEnd <= mention.Mention.ClauseEnd);
             foreach (var entity in mention.Parties.Keys)
             {
+                if (verb is not null && verb.Parties.ContainsKey(entity))
+                {
+                    continue;
+                }
+
                 var roles = mention.Roles[entity];
                 if (!Roles.TryGetValue(entity, out var total))
                 {
@@ -190,6 +199,7 @@ internal static class EventFeatures
         PrimaryRule,
         PrimaryTense,
         RuleStatuses,
+        DecidedStatuses,
         DateFuture,
         DateBackground,
         DateRecent,
@@ -200,6 +210,12 @@ internal static class EventFeatures
         PrimarySentence,
         PrimaryLemma,
         SimplePresent,
+        EarliestSentence,
+        LeadStatus,
+        HeadlineParties,
+        Protagonists,
+        ExplicitYear,
+        DaysBefore,
     }
 
     /// <summary>A party of a draft as its host.</summary>
@@ -234,7 +250,7 @@ internal static class EventFeatures
     }
 
     /// <summary>A draft's status.</summary>
-    public static void Status(EventDocumentIndex index, EventDraft draft, FeatureVector features)
+    public static void Status(EventDocumentIndex index, DocumentStatistics statistics, EventDraft draft, FeatureVector features)
     {
         var primary = draft.Primary.Mention;
         features.Add((int)StatusT.Bias);
@@ -254,9 +270,14 @@ internal static class EventFeatures
         features.Add((int)StatusT.PrimaryTense, primary.Trigger.IsVerb ? (long)primary.Trigger.Tense : -1);
         features.AddHash((int)StatusT.PrimaryLemma, FeatureHash.Of(primary.Trigger.Lemma));
         features.Add((int)StatusT.PrimarySentence, Math.Min(primary.Sentence, 4));
-        foreach (var status in draft.Mentions.Select(m => m.Mention.Status).Distinct())
+        // Each mention's status by where it stands: the headline, the lead (the first body sentence that tells the
+        // encounter) or later, where an article goes on to what the parties will discuss or did before.
+        var leadSentence = draft.Mentions.Where(m => m.Mention.Sentence > 0).Select(m => m.Mention.Sentence).DefaultIfEmpty(-1).Min();
+        foreach (var mention in draft.Mentions)
         {
-            features.Add((int)StatusT.RuleStatuses, (long)status);
+            var where = mention.Mention.Sentence == 0 ? 0 : mention.Mention.Sentence == leadSentence ? 1 : 2;
+            features.Add((int)StatusT.RuleStatuses, (long)mention.Mention.Status, where);
+            features.Add((int)StatusT.DecidedStatuses, (long)mention.DecidedStatus, where);
         }
 
         foreach (var date in draft.Mentions.Select(m => m.Mention.Date).OfType<DateExpression>())
@@ -271,5 +292,30 @@ internal static class EventFeatures
         features.AddIf((int)StatusT.Hedged, draft.Mentions.Any(m => m.Mention.Hedged));
         features.AddIf((int)StatusT.SimplePresent, primary.SimplePresent);
         features.Add((int)StatusT.Mentions, Math.Min(draft.Mentions.Count, 4));
+
+        // Where the story tells it: the news is told in the lead and about the headline's protagonists; a background
+        // meeting comes later, about others, often with its year.
+        var earliest = draft.Mentions.Min(m => m.Mention.Sentence);
+        features.Add((int)StatusT.EarliestSentence, earliest <= 2 ? earliest : earliest <= 4 ? 3 : earliest <= 8 ? 4 : 5);
+        var lead = draft.Mentions.Where(m => m.Mention.Sentence > 0).MinBy(m => m.Mention.Sentence);
+        if (lead is not null)
+        {
+            features.Add((int)StatusT.LeadStatus, (long)lead.DecidedStatus, Math.Min(lead.Mention.Sentence, 3));
+        }
+
+        features.Add((int)StatusT.HeadlineParties, Math.Min(draft.Roles.Keys.Count(e => statistics.FirstSentence[e] == 0), 2));
+        features.Add((int)StatusT.Protagonists, Math.Min(draft.Roles.Keys.Count(e => statistics.Rank[e] is 1 or 2), 2));
+        foreach (var date in draft.Mentions.Select(m => m.Mention.Date).OfType<DateExpression>())
+        {
+            if (date.Year is { } year)
+            {
+                features.Add((int)StatusT.ExplicitYear, index.Calendar.Publication is { } published ? Math.Clamp(year - published.Year, -2, 1) : 9);
+            }
+
+            if (index.Calendar.DaysFromPublication(date) is { } days)
+            {
+                features.Add((int)StatusT.DaysBefore, days > 0 ? 0 : days >= -1 ? 1 : days >= -7 ? 2 : days >= -31 ? 3 : days >= -365 ? 4 : 5);
+            }
+        }
     }
 }

@@ -72,9 +72,12 @@ internal static class MentionFeatures
         RuleStatusTense,
         Quoted,
         DelegationOrPresent,
+        DocumentMentions,
+        DocumentHeadline,
+        DocumentStated,
     }
 
-    public static void Build(EventDocumentIndex index, MeetingCandidate candidate, int mentionsInSentence, FeatureVector features)
+    public static void Build(EventDocumentIndex index, MeetingCandidate candidate, int mentionsInSentence, DocumentMentionSummary? document, FeatureVector features)
     {
         var mention = candidate.Mention;
         var trigger = mention.Trigger;
@@ -108,6 +111,16 @@ internal static class MentionFeatures
         features.AddHash((int)T.LemmaStatus, lemma, (long)mention.Status);
         features.AddHash((int)T.LemmaParties, lemma, Math.Min(mention.Parties.Count, 3));
         features.Add((int)T.MentionsInSentence, Math.Min(mentionsInSentence, 4));
+
+        // What the whole article says of meetings (for the meeting decision; the status is the mention's own): an
+        // article about one names it in its headline and states it with its parties more than once; a sports report
+        // or a prize list has a stray « rencontre » or « a reçu ».
+        if (document is not null)
+        {
+            features.Add((int)T.DocumentMentions, Bucket(document.Mentions));
+            features.AddIf((int)T.DocumentHeadline, document.Headline);
+            features.Add((int)T.DocumentStated, Math.Min(document.Stated, 3));
+        }
 
         var persons = 0;
         var organizations = 0;
@@ -362,4 +375,16 @@ internal static class MentionFeatures
             }
         }
     }
+}
+
+/// <summary>What all the meeting mentions of a document say, counted once per document for the meeting decision.</summary>
+/// <param name="Mentions">Meeting mentions the rules propose.</param>
+/// <param name="Headline">Whether one of them is in the headline (the first sentence).</param>
+/// <param name="Stated">Mentions the rules read with two parties or more and did not drop.</param>
+internal sealed record DocumentMentionSummary(int Mentions, bool Headline, int Stated)
+{
+    public static DocumentMentionSummary Of(IReadOnlyList<MeetingCandidate> candidates) => new(
+        candidates.Count,
+        candidates.Any(c => c.Mention.Sentence == 0),
+        candidates.Count(c => c.Mention.Dropped is null && c.Mention.Parties.Count >= 2));
 }

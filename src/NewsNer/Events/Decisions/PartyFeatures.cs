@@ -55,7 +55,15 @@ internal static class PartyFeatures
         Passive,
         RankFrame,
         SameSentenceAsFirst,
+        RelativeBetween,
+        SubordinatorBetween,
+        CommaBetween,
+        TriggerBetween,
+        GoverningWord,
     }
+
+    /// <summary>Tokens read between the trigger and a party for what separates them.</summary>
+    private const int BetweenWindow = 40;
 
     public static void Build(EventDocumentIndex index, DocumentStatistics statistics, MeetingCandidate candidate, PartyCandidate party, FeatureVector features)
     {
@@ -131,6 +139,57 @@ internal static class PartyFeatures
             features.AddHash((int)T.WordAfter, MentionFeatures.WordHash(view, referent.End));
         }
 
+        AddWhatSeparates(index, candidate, party, referent, position, features);
         features.AddIf((int)T.SubjectLike, party.Offset < 0 && referent.Start >= mention.ClauseStart && (index.ClassesEndingAt(referent.Start) & WordClass.Preposition) == 0);
+    }
+
+    /// <summary>
+    /// What stands between the trigger and the party, crossed with the side it is on: a relative pronoun or a
+    /// subordinator opens another clause (« … sa visite … l'arrestation de X, qui s'est enfui … »), a comma often
+    /// closes the trigger's phrase, another meeting word may claim the party; and the noun a « de » complement hangs
+    /// from when it is not the trigger (« l'arrestation du président X »).
+    /// </summary>
+    private static void AddWhatSeparates(EventDocumentIndex index, MeetingCandidate candidate, PartyCandidate party, Referent referent, int position, FeatureVector features)
+    {
+        var mention = candidate.Mention;
+        var (from, to) = party.Offset < 0 ? (referent.End, mention.TriggerStart) : (mention.TriggerEnd, referent.Start);
+        to = Math.Min(to, from + BetweenWindow);
+        if (to > from)
+        {
+            if (index.HasWordClassIn(from, to, WordClass.Relative))
+            {
+                features.Add((int)T.RelativeBetween, position);
+            }
+
+            if (index.HasWordClassIn(from, to, WordClass.Subordinator))
+            {
+                features.Add((int)T.SubordinatorBetween, position);
+            }
+
+            if (index.CommaBetween(from, to))
+            {
+                features.Add((int)T.CommaBetween, position);
+            }
+
+            var trigger = false;
+            for (var k = from; k < to && !trigger; k++)
+            {
+                trigger = index.IsVerbForm(k);
+            }
+
+            if (trigger)
+            {
+                features.Add((int)T.TriggerBetween, position);
+            }
+        }
+
+        if ((index.ClassesEndingAt(referent.Start) & WordClass.De) != 0)
+        {
+            var head = index.PhraseStartEndingAt(referent.Start) - 1;
+            if (head >= 0 && head != mention.TriggerEnd - 1)
+            {
+                features.AddHash((int)T.GoverningWord, MentionFeatures.WordHash(index.View, head));
+            }
+        }
     }
 }

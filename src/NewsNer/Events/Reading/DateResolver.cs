@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NewsNer.Events.Reading;
 
 /// <summary>
@@ -37,6 +39,13 @@ internal sealed class DateResolver
 
     /// <summary>Whether the expression resolves to a day from <paramref name="days"/> days before publication up to publication.</summary>
     public bool IsWithinDaysBefore(DateExpression date, int days) => date.IsWithinDaysBefore(Publication, days);
+
+    /// <summary>Days from publication to the day the expression resolves to (negative before), or null when either is unknown.</summary>
+    public int? DaysFromPublication(DateExpression date) =>
+        Publication is { } published && Resolve(date, EventStatus.Reported) is { Length: 10 } value
+        && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.DayNumber - published.DayNumber
+            : null;
 
     /// <summary>Keys compared by the expression's identity (an anchored copy is another key) and the status.</summary>
     private sealed class ReferenceKeyComparer : IEqualityComparer<(DateExpression Date, EventStatus Status)>

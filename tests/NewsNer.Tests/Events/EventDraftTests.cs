@@ -72,4 +72,17 @@ public class EventDraftTests
         Assert.Equal(new DocumentMentionSummary(2, Headline: false, Stated: 0), DocumentMentionSummary.Of(candidates.Skip(1).ToList()));
         Assert.Equal(new DocumentMentionSummary(0, Headline: false, Stated: 0), DocumentMentionSummary.Of([]));
     }
+
+    [Fact]
+    public void A_counted_conjunction_is_the_same_feature_as_the_indicator_with_its_count_as_value()
+    {
+        var indicator = new FeatureVector();
+        indicator.Add(7, 2, 1);
+        var counted = new FeatureVector();
+        counted.Add(7, 2, 1, EventFeatures.MaxStatusCount);
+
+        Assert.Equal(indicator.Indices.ToArray(), counted.Indices.ToArray());
+        Assert.Equal(1f, indicator.Values[0]);
+        Assert.Equal(EventFeatures.MaxStatusCount, counted.Values[0]);
+    }
 }

@@ -14,12 +14,14 @@ internal sealed class EventDraft
     public EventDraft(List<DecidedMention> mentions)
     {
         Mentions = mentions;
+        // A meeting noun in the clause of a meeting verb is that verb's complement (« a reçu en audience », « a eu des
+        // entretiens »): the verb's syntax tells the roles, the noun's position does not. The verbs in text order, so
+        // each noun finds the first verb of its clause by binary search (a draft may hold thousands of mentions).
+        var verbs = mentions.Where(m => m.Mention.Trigger.IsVerb).OrderBy(m => m.Mention.TriggerStart).ToArray();
+        var verbStarts = verbs.Select(m => m.Mention.TriggerStart).ToArray();
         foreach (var mention in mentions)
         {
-            // A meeting noun in the clause of a meeting verb is that verb's complement (« a reçu en audience »,
-            // « a eu des entretiens »): the verb's syntax tells the roles, the noun's position does not.
-            var verb = mention.Mention.Trigger.IsVerb ? null : mentions.FirstOrDefault(m => m.Mention.Trigger.IsVerb && m.Mention.Sentence == mention.Mention.Sentence
-                && m.Mention.TriggerStart >= mention.Mention.ClauseStart && m.Mention.TriggerEnd <= mention.Mention.ClauseEnd);
+            var verb = mention.Mention.Trigger.IsVerb ? null : FirstVerbIn(mention.Mention.ClauseStart, mention.Mention.ClauseEnd);
             foreach (var entity in mention.Parties.Keys)
             {
                 if (verb is not null && verb.Parties.ContainsKey(entity))
@@ -57,6 +59,18 @@ internal sealed class EventDraft
         }
 
         Primary = mentions.OrderByDescending(m => m.Meeting).ThenBy(m => m.Mention.TriggerStart).First();
+
+        DecidedMention? FirstVerbIn(int clauseStart, int clauseEnd)
+        {
+            var at = Array.BinarySearch(verbStarts, clauseStart);
+            at = at < 0 ? ~at : at;
+            while (at > 0 && verbStarts[at - 1] == clauseStart)
+            {
+                at--;
+            }
+
+            return at < verbs.Length && verbs[at].Mention.TriggerEnd <= clauseEnd ? verbs[at] : null;
+        }
     }
 
     public List<DecidedMention> Mentions { get; }
@@ -218,6 +232,9 @@ internal static class EventFeatures
         DaysBefore,
     }
 
+    /// <summary>The most mentions of one status at one place (headline, lead, later) an encounter's status counts.</summary>
+    public const int MaxStatusCount = 4;
+
     /// <summary>A party of a draft as its host.</summary>
     public static void Host(EventDocumentIndex index, DocumentStatistics statistics, EventDraft draft, int entity, FeatureVector features)
     {
@@ -273,11 +290,28 @@ internal static class EventFeatures
         // Each mention's status by where it stands: the headline, the lead (the first body sentence that tells the
         // encounter) or later, where an article goes on to what the parties will discuss or did before.
         var leadSentence = draft.Mentions.Where(m => m.Mention.Sentence > 0).Select(m => m.Mention.Sentence).DefaultIfEmpty(-1).Min();
+        Span<int> ruleStatuses = stackalloc int[9];
+        Span<int> decidedStatuses = stackalloc int[9];
         foreach (var mention in draft.Mentions)
         {
             var where = mention.Mention.Sentence == 0 ? 0 : mention.Mention.Sentence == leadSentence ? 1 : 2;
-            features.Add((int)StatusT.RuleStatuses, (long)mention.Mention.Status, where);
-            features.Add((int)StatusT.DecidedStatuses, (long)mention.DecidedStatus, where);
+            ruleStatuses[(3 * (int)mention.Mention.Status) + where]++;
+            decidedStatuses[(3 * (int)mention.DecidedStatus) + where]++;
+        }
+
+        // How many mentions say so counts (an encounter announced three times is more surely planned than once), up to
+        // MaxStatusCount: a long story's many mentions must not outweigh everything else.
+        for (var pair = 0; pair < 9; pair++)
+        {
+            if (ruleStatuses[pair] > 0)
+            {
+                features.Add((int)StatusT.RuleStatuses, pair / 3, pair % 3, Math.Min(ruleStatuses[pair], MaxStatusCount));
+            }
+
+            if (decidedStatuses[pair] > 0)
+            {
+                features.Add((int)StatusT.DecidedStatuses, pair / 3, pair % 3, Math.Min(decidedStatuses[pair], MaxStatusCount));
+            }
         }
 
         foreach (var date in draft.Mentions.Select(m => m.Mention.Date).OfType<DateExpression>())
@@ -305,17 +339,29 @@ internal static class EventFeatures
 
         features.Add((int)StatusT.HeadlineParties, Math.Min(draft.Roles.Keys.Count(e => statistics.FirstSentence[e] == 0), 2));
         features.Add((int)StatusT.Protagonists, Math.Min(draft.Roles.Keys.Count(e => statistics.Rank[e] is 1 or 2), 2));
+        var years = new HashSet<int>();
+        var distances = new HashSet<int>();
         foreach (var date in draft.Mentions.Select(m => m.Mention.Date).OfType<DateExpression>())
         {
             if (date.Year is { } year)
             {
-                features.Add((int)StatusT.ExplicitYear, index.Calendar.Publication is { } published ? Math.Clamp(year - published.Year, -2, 1) : 9);
+                years.Add(index.Calendar.Publication is { } published ? Math.Clamp(year - published.Year, -2, 1) : 9);
             }
 
             if (index.Calendar.DaysFromPublication(date) is { } days)
             {
-                features.Add((int)StatusT.DaysBefore, days > 0 ? 0 : days >= -1 ? 1 : days >= -7 ? 2 : days >= -31 ? 3 : days >= -365 ? 4 : 5);
+                distances.Add(days > 0 ? 0 : days >= -1 ? 1 : days >= -7 ? 2 : days >= -31 ? 3 : days >= -365 ? 4 : 5);
             }
+        }
+
+        foreach (var year in years)
+        {
+            features.Add((int)StatusT.ExplicitYear, year);
+        }
+
+        foreach (var distance in distances)
+        {
+            features.Add((int)StatusT.DaysBefore, distance);
         }
     }
 }

@@ -113,6 +113,10 @@ internal sealed class FeatureVector
     public void Add(int template, long first, long second) =>
         Set(FeatureHash.Mix((ulong)first * 0x9E3779B97F4A7C15UL + 7, (ulong)second * 0xC2B2AE3D27D4EB4FUL + 11, (ulong)template), 1f);
 
+    /// <summary>The feature of <see cref="Add(int, long, long)"/> with another value than 1 (a count).</summary>
+    public void Add(int template, long first, long second, float value) =>
+        Set(FeatureHash.Mix((ulong)first * 0x9E3779B97F4A7C15UL + 7, (ulong)second * 0xC2B2AE3D27D4EB4FUL + 11, (ulong)template), value);
+
     /// <summary>An indicator of a template with a word and a small integer (a conjunction).</summary>
     public void Add(int template, ReadOnlySpan<char> value, long second) =>
         Set(FeatureHash.Mix(FeatureHash.Of(value), (ulong)second * 0xC2B2AE3D27D4EB4FUL + 11, (ulong)template), 1f);

@@ -72,7 +72,7 @@ public class DateExpressionTests
         var date = Single(text).WithAnchor(new DateOnly(2024, 5, 10));
         Assert.Equal(value, date.Resolve(s_wednesday, EventStatus.Reported));
         Assert.False(date.IsFuture(s_wednesday));
-        Assert.True(date.IsWithinDaysBefore(s_wednesday, 7));
+        Assert.True(new DateResolver(s_wednesday).IsWithinDaysBefore(date, 7));
     }
 
     [Fact]

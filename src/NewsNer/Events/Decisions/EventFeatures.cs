@@ -59,6 +59,7 @@ internal sealed class EventDraft
         }
 
         Primary = mentions.OrderByDescending(m => m.Meeting).ThenBy(m => m.Mention.TriggerStart).First();
+        Lead = mentions.Where(m => m.Mention.Sentence > 0).MinBy(m => m.Mention.Sentence);
 
         DecidedMention? FirstVerbIn(int clauseStart, int clauseEnd)
         {
@@ -83,6 +84,9 @@ internal sealed class EventDraft
 
     /// <summary>The mention most surely stating the meeting.</summary>
     public DecidedMention Primary { get; }
+
+    /// <summary>The first mention in the body (a news lead tells the encounter it reports), or null when only the headline has one.</summary>
+    public DecidedMention? Lead { get; }
 
     /// <summary>
     /// A party's rank by <see cref="HostShare"/> (0 for the likeliest host, at most 3; ties in first-seen order),
@@ -289,7 +293,7 @@ internal static class EventFeatures
         features.Add((int)StatusT.PrimarySentence, Math.Min(primary.Sentence, 4));
         // Each mention's status by where it stands: the headline, the lead (the first body sentence that tells the
         // encounter) or later, where an article goes on to what the parties will discuss or did before.
-        var leadSentence = draft.Mentions.Where(m => m.Mention.Sentence > 0).Select(m => m.Mention.Sentence).DefaultIfEmpty(-1).Min();
+        var leadSentence = draft.Lead?.Mention.Sentence ?? -1;
         Span<int> ruleStatuses = stackalloc int[9];
         Span<int> decidedStatuses = stackalloc int[9];
         foreach (var mention in draft.Mentions)
@@ -331,8 +335,7 @@ internal static class EventFeatures
         // meeting comes later, about others, often with its year.
         var earliest = draft.Mentions.Min(m => m.Mention.Sentence);
         features.Add((int)StatusT.EarliestSentence, earliest <= 2 ? earliest : earliest <= 4 ? 3 : earliest <= 8 ? 4 : 5);
-        var lead = draft.Mentions.Where(m => m.Mention.Sentence > 0).MinBy(m => m.Mention.Sentence);
-        if (lead is not null)
+        if (draft.Lead is { } lead)
         {
             features.Add((int)StatusT.LeadStatus, (long)lead.DecidedStatus, Math.Min(lead.Mention.Sentence, 3));
         }

@@ -417,7 +417,7 @@ internal static class LearnedMeetingAssembler
         var mentions = cluster.Select(m => m.Mention).ToList();
 
         // Place and date: the candidate the decision likes best over the meeting's mentions, the lead's first.
-        var lead = cluster.Where(m => m.Mention.Sentence > 0).MinBy(m => m.Mention.Sentence);
+        var lead = draft.Lead;
         Referent? place = null;
         var placeScore = model.ArgumentThreshold;
         DateExpression? date = null;

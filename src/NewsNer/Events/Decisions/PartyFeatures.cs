@@ -154,41 +154,39 @@ internal static class PartyFeatures
         var mention = candidate.Mention;
         var (from, to) = party.Offset < 0 ? (referent.End, mention.TriggerStart) : (mention.TriggerEnd, referent.Start);
         to = Math.Min(to, from + BetweenWindow);
-        if (to > from)
+
+        // One pass over the tokens between: their word classes, commas, and meeting verbs (the lexicon lookup, only
+        // until one is found).
+        var view = index.View;
+        var classes = WordClass.None;
+        var comma = false;
+        var trigger = false;
+        for (var k = from; k < to; k++)
         {
-            if (index.HasWordClassIn(from, to, WordClass.Relative))
-            {
-                features.Add((int)T.RelativeBetween, position);
-            }
-
-            if (index.HasWordClassIn(from, to, WordClass.Subordinator))
-            {
-                features.Add((int)T.SubordinatorBetween, position);
-            }
-
-            if (index.CommaBetween(from, to))
-            {
-                features.Add((int)T.CommaBetween, position);
-            }
-
-            var trigger = false;
-            for (var k = from; k < to && !trigger; k++)
-            {
-                trigger = index.IsVerbForm(k);
-            }
-
-            if (trigger)
-            {
-                features.Add((int)T.TriggerBetween, position);
-            }
+            classes |= view.ClassLengths[k] > 0 ? view.Classes[k] : WordClass.None;
+            comma |= view.IsComma(k);
+            trigger = trigger || index.IsVerbForm(k);
         }
+
+        AddIf(T.RelativeBetween, (classes & WordClass.Relative) != 0);
+        AddIf(T.SubordinatorBetween, (classes & WordClass.Subordinator) != 0);
+        AddIf(T.CommaBetween, comma);
+        AddIf(T.TriggerBetween, trigger);
 
         if ((index.ClassesEndingAt(referent.Start) & WordClass.De) != 0)
         {
             var head = index.PhraseStartEndingAt(referent.Start) - 1;
             if (head >= 0 && head != mention.TriggerEnd - 1)
             {
-                features.AddHash((int)T.GoverningWord, MentionFeatures.WordHash(index.View, head));
+                features.AddHash((int)T.GoverningWord, MentionFeatures.WordHash(view, head));
+            }
+        }
+
+        void AddIf(T template, bool condition)
+        {
+            if (condition)
+            {
+                features.Add((int)template, position);
             }
         }
     }

@@ -206,18 +206,6 @@ internal sealed class DateExpression
         return value is { Length: 10 } && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date < p.AddDays(-31);
     }
 
-    /// <summary>Whether the expression resolves to a day from <paramref name="days"/> days before publication up to publication.</summary>
-    public bool IsWithinDaysBefore(DateOnly? publication, int days)
-    {
-        if (publication is not { } p || Resolve(publication, EventStatus.Reported) is not { Length: 10 } value)
-        {
-            return false;
-        }
-
-        var date = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return date <= p && date >= p.AddDays(-days);
-    }
-
     /// <summary>Whether the expression places a meeting after the news (<c>demain</c>, <c>mardi prochain</c>).</summary>
     public bool IsFuture(DateOnly? publication)
     {

@@ -38,7 +38,7 @@ internal sealed class DateResolver
     public bool IsFuture(DateExpression date) => date.IsFuture(Publication);
 
     /// <summary>Whether the expression resolves to a day from <paramref name="days"/> days before publication up to publication.</summary>
-    public bool IsWithinDaysBefore(DateExpression date, int days) => date.IsWithinDaysBefore(Publication, days);
+    public bool IsWithinDaysBefore(DateExpression date, int days) => DaysFromPublication(date) is { } distance && distance <= 0 && distance >= -days;
 
     /// <summary>Days from publication to the day the expression resolves to (negative before), or null when either is unknown.</summary>
     public int? DaysFromPublication(DateExpression date) =>

@@ -51,7 +51,8 @@ public sealed record BatchOptions
     /// <summary>
     /// The longest one document may take, or null (the default) for no limit. A document still being processed when its
     /// time is up stops (every stage checks as it goes) and becomes an error result whose error is a
-    /// <see cref="TimeoutException"/>; the batch goes on with the next one. The clock starts when the document's
+    /// <see cref="TimeoutException"/>; the batch goes on with the next one. A document that finishes past its time (the
+    /// timer that stops it can fire late when the thread pool is busy) is an error result all the same. The clock starts when the document's
     /// processing starts, not while it waits for a worker; before the first timed document the pipeline processes one
     /// short sentence, so that the compilation of its code (about half a second per process) is not charged to it.
     /// </summary>

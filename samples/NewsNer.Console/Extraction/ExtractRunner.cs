@@ -220,6 +220,7 @@ internal sealed class ExtractRunner(CliContext context)
         }
 
         CompactDocument compact;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             compact = context.Pipeline.ProcessCompact(document.Text!, document.Options, deadline.Token);
@@ -232,6 +233,13 @@ internal sealed class ExtractRunner(CliContext context)
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             output.WriteError(input.Source, exception.Message);
+            return;
+        }
+
+        if (request.MaxDocumentTime is { } allowed && Stopwatch.GetElapsedTime(started) > allowed)
+        {
+            // Finished, but past its time (the cancelling timer can fire late on a busy thread pool): over the limit all the same.
+            output.WriteError(input.Source, TimeLimitMessage(request));
             return;
         }
 

@@ -7,8 +7,8 @@
 # the same folds, the baseline the learned decisions must beat.
 #
 # The floors are regression guards set a little under the figures measured when the model was shipped
-# (docs/events.md: event F1 0.691, host 0.70, status 0.745, place 0.72, date 0.67, expected calibration error of the
-# confidence 0.050), with room for the few hundredths that retraining on slightly different features moves them; the
+# (docs/events.md: event F1 0.697, host 0.68, status 0.748, place 0.73, date 0.69, expected calibration error of the
+# confidence 0.043), with room for the few hundredths that retraining on slightly different features moves them; the
 # issue's own floors (0.75 and more) are not reached yet, and docs/events.md says so. About 5 minutes on 2 cores.
 set -euo pipefail
 data="$SHARED/data/events-train"
@@ -58,8 +58,8 @@ share = lambda pair: pair[0] / pair[1] if pair[1] else 1.0
 calibration = re.search(r"^expected calibration error: ([0-9.]+)", learned, re.M)
 if not calibration:
     print("FAIL: no calibration error in the learned report"); sys.exit(1)
-checks = [("event F1", mine["f1"], 0.66), ("host", share(mine["host"]), 0.66), ("status", share(mine["status"]), 0.71),
-          ("place", share(mine["place"]), 0.66), ("date", share(mine["date"]), 0.63),
+checks = [("event F1", mine["f1"], 0.66), ("host", share(mine["host"]), 0.65), ("status", share(mine["status"]), 0.71),
+          ("place", share(mine["place"]), 0.66), ("date", share(mine["date"]), 0.65),
           ("learned over rules (F1 points)", mine["f1"] - baseline["f1"], 0.10),
           ("1 - expected calibration error", 1 - float(calibration.group(1)), 0.91)]
 for name, value, floor in checks:

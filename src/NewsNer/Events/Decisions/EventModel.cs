@@ -14,7 +14,7 @@ namespace NewsNer.Events.Decisions;
 internal sealed record EventModel
 {
     /// <summary>Version of the feature templates and of the file layout; a model of another version is refused.</summary>
-    public const int FeatureVersion = 2;
+    public const int FeatureVersion = 3;
 
     /// <summary>The embedded model's resource path.</summary>
     public const string ResourcePath = "models/events-fr.nev";

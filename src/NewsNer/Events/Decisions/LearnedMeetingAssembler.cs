@@ -140,20 +140,26 @@ internal static class LearnedMeetingAssembler
                 }
             }
 
-            // Whether the mention states a meeting, knowing what its candidates were decided to be.
+            result.Add(decided);
+        }
+
+        // Whether each mention states a meeting, knowing what its candidates — and the other mentions' — were decided to be.
+        var pairs = model.Meeting is null ? null : PartyPairCounts.Of(result);
+        for (var i = 0; i < result.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var decided = result[i];
             if (model.Meeting is { } meeting)
             {
                 features.Clear();
-                MentionFeatures.Build(index, candidate, MentionsInSentence(candidates, i), document, features);
-                MentionFeatures.AddPartySummary(index, candidate, decided.Roles, features);
+                MentionFeatures.Build(index, decided.Candidate, MentionsInSentence(candidates, i), document, features);
+                MentionFeatures.AddPartySummary(index, decided, pairs!, features);
                 decided.Meeting = meeting.Probability(features);
             }
             else
             {
-                decided.Meeting = candidate.Mention.Dropped is null ? 1f : 0f;
+                decided.Meeting = decided.Candidate.Mention.Dropped is null ? 1f : 0f;
             }
-
-            result.Add(decided);
         }
 
         return result;

@@ -225,14 +225,20 @@ internal static class MentionFeatures
         OnlyOrganizations,
         FromElsewhere,
         PartiesLemma,
+        PairElsewhere,
+        PairInHeadline,
     }
 
     /// <summary>
     /// What the party decisions said of a mention's candidates, for the meeting decision: how many take part and how
-    /// surely, with what roles, from how many countries (all of one country: a domestic event), named where.
+    /// surely, with what roles, from how many countries (all of one country: a domestic event), named where, and
+    /// whether other mentions of the document bring its parties together.
     /// </summary>
-    public static void AddPartySummary(EventDocumentIndex index, MeetingCandidate candidate, IReadOnlyDictionary<int, float[]> roles, FeatureVector features)
+    public static void AddPartySummary(EventDocumentIndex index, DecidedMention mention, PartyPairCounts pairs, FeatureVector features)
     {
+        var candidate = mention.Candidate;
+        var roles = mention.Roles;
+        pairs.AddFeatures(mention, features, (int)SummaryT.PairElsewhere, (int)SummaryT.PairInHeadline);
         var top = 0f;
         var second = 0f;
         var parties = 0;
@@ -372,6 +378,65 @@ internal static class MentionFeatures
             if ((bits & (1L << b)) != 0)
             {
                 features.Add(template, b);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The pairs of parties the party decisions gave each of a document's meeting mentions, counted once per document: a
+/// pair that other sentences (or the headline) also bring together is more surely a meeting than a pair named once.
+/// For the meeting decision, which thus reads beyond its sentence.
+/// </summary>
+internal sealed class PartyPairCounts
+{
+    /// <summary>The parties of a mention whose pairs count (the lowest entity indices: at most six pairs a mention).</summary>
+    public const int MaxParties = 4;
+
+    private readonly Dictionary<(int, int), int> _mentions = [];
+    private readonly HashSet<(int, int)> _headline = [];
+
+    public static PartyPairCounts Of(IReadOnlyList<DecidedMention> mentions)
+    {
+        var counts = new PartyPairCounts();
+        foreach (var mention in mentions)
+        {
+            foreach (var pair in Pairs(mention))
+            {
+                counts._mentions[pair] = counts._mentions.GetValueOrDefault(pair) + 1;
+                if (mention.Mention.Sentence == 0)
+                {
+                    counts._headline.Add(pair);
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>How many other mentions bring the mention's best-supported pair together (at most 3), and whether the headline does.</summary>
+    public void AddFeatures(DecidedMention mention, FeatureVector features, int elsewhereTemplate, int headlineTemplate)
+    {
+        var elsewhere = 0;
+        var headline = false;
+        foreach (var pair in Pairs(mention))
+        {
+            elsewhere = Math.Max(elsewhere, _mentions.GetValueOrDefault(pair) - 1);
+            headline |= mention.Mention.Sentence > 0 && _headline.Contains(pair);
+        }
+
+        features.Add(elsewhereTemplate, Math.Min(elsewhere, 3));
+        features.AddIf(headlineTemplate, headline);
+    }
+
+    private static IEnumerable<(int, int)> Pairs(DecidedMention mention)
+    {
+        var parties = mention.Parties.Keys.Order().Take(MaxParties).ToArray();
+        for (var a = 0; a < parties.Length; a++)
+        {
+            for (var b = a + 1; b < parties.Length; b++)
+            {
+                yield return (parties[a], parties[b]);
             }
         }
     }

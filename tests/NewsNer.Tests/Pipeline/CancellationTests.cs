@@ -74,6 +74,18 @@ public class CancellationTests
     }
 
     [Fact]
+    public void A_document_that_finishes_past_its_time_is_a_time_out_even_if_nothing_stopped_it()
+    {
+        // One microsecond: the cancelling timer cannot fire before the stages finish this sentence, so the result is
+        // decided by the time the document took, as under a saturated thread pool.
+        var options = new BatchOptions { MaxDocumentTime = TimeSpan.FromMicroseconds(1) };
+        var inputs = new[] { new DocumentInput("Le président Macron a reçu Vladimir Poutine à Paris.", Id: "short") };
+        var result = Assert.Single(NewsPipeline.CreateDefault().ProcessMany(inputs, options));
+        Assert.IsType<TimeoutException>(result.Error);
+        Assert.Null(result.Document);
+    }
+
+    [Fact]
     public async Task The_time_limit_applies_to_the_asynchronous_batch_on_several_workers()
     {
         static async IAsyncEnumerable<DocumentInput> Inputs()

@@ -197,7 +197,7 @@ internal static class EventExamples
                 var aligned = alignment.Aligned[i];
                 features.Clear();
                 MentionFeatures.Build(article.Index, mention.Candidate, LearnedMeetingAssembler.MentionsInSentence(article.Candidates, i), document, features);
-                MentionFeatures.AddPartySummary(article.Index, mention, pairs, features);
+                MentionFeatures.AddPartySummary(article.Index, mention, pairs.Support(i), features);
                 var rule = mention.Mention.Dropped is null && mention.Mention.Parties.Count > 0 ? 1 : 0;
                 examples[EventDecision.Meeting].Add(Example.From(features, aligned.Count > 0 ? 1 : 0, article.Article.Id, rule));
                 if (aligned.Count == 0)

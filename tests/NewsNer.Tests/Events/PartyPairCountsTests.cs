@@ -26,32 +26,13 @@ public class PartyPairCountsTests
         var decided = LearnedMeetingAssembler.Decide(index, statistics, candidates, EventModel.Default);
         var pairs = PartyPairCounts.Of(decided);
 
-        var body = decided.Single(m => m.Mention.Sentence == 1);
-        var scholz = decided.Single(m => m.Mention.Sentence == 2);
-        Assert.Equal(2, body.Parties.Count);
-        Assert.Equal(2, scholz.Parties.Count);
-        Assert.Equal(Expected(elsewhere: 1, headline: true), Features(pairs, body));
-        Assert.Equal(Expected(elsewhere: 0, headline: false), Features(pairs, scholz));
-    }
-
-    private static string Features(PartyPairCounts pairs, DecidedMention mention)
-    {
-        var features = new FeatureVector();
-        pairs.AddFeatures(mention, features, 1, 2);
-        return Slots(features);
-    }
-
-    private static string Expected(int elsewhere, bool headline)
-    {
-        var features = new FeatureVector();
-        features.Add(1, elsewhere);
-        features.AddIf(2, headline);
-        return Slots(features);
-    }
-
-    private static string Slots(FeatureVector features)
-    {
-        features.Sort();
-        return string.Join(' ', features.Indices.ToArray());
+        var body = decided.FindIndex(m => m.Mention.Sentence == 1);
+        var scholz = decided.FindIndex(m => m.Mention.Sentence == 2);
+        Assert.Single(decided, m => m.Mention.Sentence == 1);
+        Assert.Single(decided, m => m.Mention.Sentence == 2);
+        Assert.Equal(2, decided[body].Parties.Count);
+        Assert.Equal(2, decided[scholz].Parties.Count);
+        Assert.Equal(new PairSupport(Elsewhere: 1, InHeadline: true), pairs.Support(body));
+        Assert.Equal(new PairSupport(Elsewhere: 0, InHeadline: false), pairs.Support(scholz));
     }
 }

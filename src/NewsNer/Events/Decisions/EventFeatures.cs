@@ -318,13 +318,6 @@ internal static class EventFeatures
             }
         }
 
-        foreach (var date in draft.Mentions.Select(m => m.Mention.Date).OfType<DateExpression>())
-        {
-            features.AddIf((int)StatusT.DateFuture, index.Calendar.IsFuture(date));
-            features.AddIf((int)StatusT.DateBackground, index.Calendar.IsBackground(date));
-            features.AddIf((int)StatusT.DateRecent, index.Calendar.IsWithinDaysBefore(date, 7));
-        }
-
         features.AddIf((int)StatusT.Again, draft.Mentions.Any(m => m.Mention.Again));
         features.AddIf((int)StatusT.Pluperfect, draft.Mentions.Any(m => m.Mention.Pluperfect));
         features.AddIf((int)StatusT.Hedged, draft.Mentions.Any(m => m.Mention.Hedged));
@@ -342,18 +335,23 @@ internal static class EventFeatures
 
         features.Add((int)StatusT.HeadlineParties, Math.Min(draft.Roles.Keys.Count(e => statistics.FirstSentence[e] == 0), 2));
         features.Add((int)StatusT.Protagonists, Math.Min(draft.Roles.Keys.Count(e => statistics.Rank[e] is 1 or 2), 2));
+        // The mentions' dates: each says future, background or recent; their years and distances from publication count once.
         var years = new HashSet<int>();
         var distances = new HashSet<int>();
         foreach (var date in draft.Mentions.Select(m => m.Mention.Date).OfType<DateExpression>())
         {
+            var days = index.Calendar.DaysFromPublication(date);
+            features.AddIf((int)StatusT.DateFuture, index.Calendar.IsFuture(date));
+            features.AddIf((int)StatusT.DateBackground, index.Calendar.IsBackground(date));
+            features.AddIf((int)StatusT.DateRecent, index.Calendar.IsWithinDaysBefore(date, 7));
             if (date.Year is { } year)
             {
                 years.Add(index.Calendar.Publication is { } published ? Math.Clamp(year - published.Year, -2, 1) : 9);
             }
 
-            if (index.Calendar.DaysFromPublication(date) is { } days)
+            if (days is { } distance)
             {
-                distances.Add(days > 0 ? 0 : days >= -1 ? 1 : days >= -7 ? 2 : days >= -31 ? 3 : days >= -365 ? 4 : 5);
+                distances.Add(distance > 0 ? 0 : distance >= -1 ? 1 : distance >= -7 ? 2 : distance >= -31 ? 3 : distance >= -365 ? 4 : 5);
             }
         }
 

@@ -110,8 +110,7 @@ internal sealed class FeatureVector
         Set(FeatureHash.Mix(valueHash, (ulong)second * 0xC2B2AE3D27D4EB4FUL + 11, (ulong)template), 1f);
 
     /// <summary>An indicator of a template with two values (a conjunction).</summary>
-    public void Add(int template, long first, long second) =>
-        Set(FeatureHash.Mix((ulong)first * 0x9E3779B97F4A7C15UL + 7, (ulong)second * 0xC2B2AE3D27D4EB4FUL + 11, (ulong)template), 1f);
+    public void Add(int template, long first, long second) => Add(template, first, second, 1f);
 
     /// <summary>The feature of <see cref="Add(int, long, long)"/> with another value than 1 (a count).</summary>
     public void Add(int template, long first, long second, float value) =>

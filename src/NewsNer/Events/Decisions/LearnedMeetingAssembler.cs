@@ -144,22 +144,24 @@ internal static class LearnedMeetingAssembler
         }
 
         // Whether each mention states a meeting, knowing what its candidates — and the other mentions' — were decided to be.
-        var pairs = model.Meeting is null ? null : PartyPairCounts.Of(result);
-        for (var i = 0; i < result.Count; i++)
+        if (model.Meeting is not { } meeting)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var decided = result[i];
-            if (model.Meeting is { } meeting)
-            {
-                features.Clear();
-                MentionFeatures.Build(index, decided.Candidate, MentionsInSentence(candidates, i), document, features);
-                MentionFeatures.AddPartySummary(index, decided, pairs!, features);
-                decided.Meeting = meeting.Probability(features);
-            }
-            else
+            foreach (var decided in result)
             {
                 decided.Meeting = decided.Candidate.Mention.Dropped is null ? 1f : 0f;
             }
+
+            return result;
+        }
+
+        var pairs = PartyPairCounts.Of(result);
+        for (var i = 0; i < result.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            features.Clear();
+            MentionFeatures.Build(index, result[i].Candidate, MentionsInSentence(candidates, i), document, features);
+            MentionFeatures.AddPartySummary(index, result[i], pairs.Support(i), features);
+            result[i].Meeting = meeting.Probability(features);
         }
 
         return result;

@@ -234,11 +234,12 @@ internal static class MentionFeatures
     /// surely, with what roles, from how many countries (all of one country: a domestic event), named where, and
     /// whether other mentions of the document bring its parties together.
     /// </summary>
-    public static void AddPartySummary(EventDocumentIndex index, DecidedMention mention, PartyPairCounts pairs, FeatureVector features)
+    public static void AddPartySummary(EventDocumentIndex index, DecidedMention mention, PairSupport pairs, FeatureVector features)
     {
         var candidate = mention.Candidate;
         var roles = mention.Roles;
-        pairs.AddFeatures(mention, features, (int)SummaryT.PairElsewhere, (int)SummaryT.PairInHeadline);
+        features.Add((int)SummaryT.PairElsewhere, pairs.Elsewhere);
+        features.AddIf((int)SummaryT.PairInHeadline, pairs.InHeadline);
         var top = 0f;
         var second = 0f;
         var parties = 0;
@@ -383,62 +384,79 @@ internal static class MentionFeatures
     }
 }
 
+/// <summary>How many other mentions of its document bring a mention's best-supported pair of parties together (at most 3), and whether the headline does.</summary>
+internal readonly record struct PairSupport(int Elsewhere, bool InHeadline);
+
 /// <summary>
 /// The pairs of parties the party decisions gave each of a document's meeting mentions, counted once per document: a
 /// pair that other sentences (or the headline) also bring together is more surely a meeting than a pair named once.
-/// For the meeting decision, which thus reads beyond its sentence.
+/// For the meeting decision, which thus reads beyond its sentence. Each mention's pairs are listed once.
 /// </summary>
 internal sealed class PartyPairCounts
 {
     /// <summary>The parties of a mention whose pairs count (the lowest entity indices: at most six pairs a mention).</summary>
     public const int MaxParties = 4;
 
-    private readonly Dictionary<(int, int), int> _mentions = [];
+    private readonly List<(int, int)[]> _pairsOf;
+    private readonly IReadOnlyList<DecidedMention> _mentions;
+    private readonly Dictionary<(int, int), int> _counts = [];
     private readonly HashSet<(int, int)> _headline = [];
 
-    public static PartyPairCounts Of(IReadOnlyList<DecidedMention> mentions)
+    private PartyPairCounts(IReadOnlyList<DecidedMention> mentions)
     {
-        var counts = new PartyPairCounts();
+        _mentions = mentions;
+        _pairsOf = new List<(int, int)[]>(mentions.Count);
         foreach (var mention in mentions)
         {
-            foreach (var pair in Pairs(mention))
+            var pairs = Pairs(mention);
+            _pairsOf.Add(pairs);
+            foreach (var pair in pairs)
             {
-                counts._mentions[pair] = counts._mentions.GetValueOrDefault(pair) + 1;
+                _counts[pair] = _counts.GetValueOrDefault(pair) + 1;
                 if (mention.Mention.Sentence == 0)
                 {
-                    counts._headline.Add(pair);
+                    _headline.Add(pair);
                 }
             }
         }
-
-        return counts;
     }
 
-    /// <summary>How many other mentions bring the mention's best-supported pair together (at most 3), and whether the headline does.</summary>
-    public void AddFeatures(DecidedMention mention, FeatureVector features, int elsewhereTemplate, int headlineTemplate)
+    public static PartyPairCounts Of(IReadOnlyList<DecidedMention> mentions) => new(mentions);
+
+    /// <summary>The support of the pairs of the mention at <paramref name="at"/> in the list counted.</summary>
+    public PairSupport Support(int at)
     {
         var elsewhere = 0;
         var headline = false;
-        foreach (var pair in Pairs(mention))
+        var body = _mentions[at].Mention.Sentence > 0;
+        foreach (var pair in _pairsOf[at])
         {
-            elsewhere = Math.Max(elsewhere, _mentions.GetValueOrDefault(pair) - 1);
-            headline |= mention.Mention.Sentence > 0 && _headline.Contains(pair);
+            elsewhere = Math.Max(elsewhere, _counts[pair] - 1);
+            headline |= body && _headline.Contains(pair);
         }
 
-        features.Add(elsewhereTemplate, Math.Min(elsewhere, 3));
-        features.AddIf(headlineTemplate, headline);
+        return new PairSupport(Math.Min(elsewhere, 3), headline);
     }
 
-    private static IEnumerable<(int, int)> Pairs(DecidedMention mention)
+    private static (int, int)[] Pairs(DecidedMention mention)
     {
+        if (mention.Parties.Count < 2)
+        {
+            return [];
+        }
+
         var parties = mention.Parties.Keys.Order().Take(MaxParties).ToArray();
+        var pairs = new (int, int)[parties.Length * (parties.Length - 1) / 2];
+        var n = 0;
         for (var a = 0; a < parties.Length; a++)
         {
             for (var b = a + 1; b < parties.Length; b++)
             {
-                yield return (parties[a], parties[b]);
+                pairs[n++] = (parties[a], parties[b]);
             }
         }
+
+        return pairs;
     }
 }
 

@@ -68,8 +68,14 @@ public static class Invariants
                 var sentence = document.Sentences[mention.Sentence];
                 Check(sentence.Start <= mention.Start && mention.End <= sentence.End, where + $" lies outside its sentence [{sentence.Start}, {sentence.End})");
                 Check(mention.TokenCount > 0 && mention.FirstToken >= 0 && mention.EndToken <= document.Tokens.Length, where + " has a bad token range");
-                Check(document.Tokens[mention.FirstToken].Start == mention.Start && document.Tokens[mention.EndToken - 1].End == mention.End,
-                    where + " does not start and end on its tokens");
+                var first = document.Tokens[mention.FirstToken];
+                var onTokens = first.Start == mention.Start && document.Tokens[mention.EndToken - 1].End == mention.End;
+                // A name written together with another in one hyphenated token (Séoul-Tokyo) is a mention of part of
+                // that token (EntityMention): one token, cut at its hyphens.
+                var partOfToken = mention.TokenCount == 1 && first.Start <= mention.Start && mention.End <= first.End
+                    && (mention.Start == first.Start || text[mention.Start - 1] == '-')
+                    && (mention.End == first.End || text[mention.End] == '-');
+                Check(onTokens || partOfToken, where + " neither starts and ends on its tokens nor is a part of its one token between hyphens");
             }
         }
 

@@ -46,6 +46,7 @@ internal sealed class EvalEventsCommand : ICliCommand
         method.AcceptOnlyFromAmong("learned", "rules");
         var learners = new Option<string?>("--learners") { Description = "Learner per decision, e.g. meeting=fasttree,role=maxent (all=LEARNER for every one); learners: rules, maxent, fasttree, lightgbm, perceptron.", HelpName = "LIST" };
         var seed = new Option<int>("--seed") { Description = "Seed of the learners.", DefaultValueFactory = _ => 1 };
+        var seeds = new Option<string?>("--seeds") { Description = "With --cv: run the whole cross-validation once per seed (comma-separated) and print each seed's summed figures with their mean and standard deviation, instead of one seed's report.", HelpName = "LIST" };
         var bags = EvalEventsCommand.BagsOption();
         var thresholds = new Option<string?>("--thresholds") { Description = "Decision thresholds, e.g. meeting=0.4,party=0.5,same=0.5,argument=0.1,host=0.3,split=0.5.", HelpName = "LIST" };
         var compare = new Option<string?>("--compare-learners") { Description = "With --cv: compare, decision by decision, the rules and these learners (comma-separated: maxent, fasttree, lightgbm, perceptron) on the held-out folds, instead of scoring events.", HelpName = "LIST" };
@@ -56,7 +57,7 @@ internal sealed class EvalEventsCommand : ICliCommand
         var parallel = new Option<int>("--parallel", "-p") { Description = "Documents processed at once; 0 uses every core.", HelpName = "N", DefaultValueFactory = _ => 0 };
         var command = new Command("eval-events", "Score meeting events and entities on an annotated news set, optionally by cross-validation over its folds.")
         {
-            data, cv, folds, method, learners, seed, bags, thresholds, nerModels, output, parallel, diagnose, compare, tune,
+            data, cv, folds, method, learners, seed, seeds, bags, thresholds, nerModels, output, parallel, diagnose, compare, tune,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -113,49 +114,70 @@ internal sealed class EvalEventsCommand : ICliCommand
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            using var diagnosis = parse.GetValue(diagnose) is { } d2 ? new StreamWriter(context.ResolvePath(d2)) : null;
-            var options = new NewsCrossValidationOptions
+            IReadOnlyList<int> seedList = parse.GetValue(seeds) is { } seedText
+                ? [.. seedText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => int.Parse(f, CultureInfo.InvariantCulture))]
+                : [parse.GetValue(seed)];
+            if (parse.GetValue(seeds) is not null && (!crossValidate || parse.GetValue(method) == "rules" || parse.GetValue(diagnose) is not null || parse.GetValue(output) is not null))
             {
-                Folds = crossValidate ? chosen : [0],
-                Parallelism = parse.GetValue(parallel),
-                OutputDirectory = parse.GetValue(output) is { } o ? context.ResolvePath(o) : null,
-                Log = message => context.Stderr.WriteLine(message),
-                PipelineForFold = (fold, training) =>
+                throw new UsageException("--seeds needs --cv and the learned method, and writes neither --diagnose nor --out");
+            }
+
+            using var diagnosis = parse.GetValue(diagnose) is { } d2 ? new StreamWriter(context.ResolvePath(d2)) : null;
+            var runs = new List<(int Seed, NewsCrossValidationResult Result)>();
+            foreach (var learnerSeed in seedList)
+            {
+                var options = new NewsCrossValidationOptions
                 {
-                    using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
-                    var linking = EventModelTrainer.LinkingPipeline(recognizer);
-                    if (parse.GetValue(method) == "rules")
+                    Folds = crossValidate ? chosen : [0],
+                    Parallelism = parse.GetValue(parallel),
+                    OutputDirectory = parse.GetValue(output) is { } o ? context.ResolvePath(o) : null,
+                    Log = message => context.Stderr.WriteLine(message),
+                    PipelineForFold = (fold, training) =>
                     {
-                        return EventModelTrainer.WithRules(linking);
-                    }
+                        using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
+                        var linking = EventModelTrainer.LinkingPipeline(recognizer);
+                        if (parse.GetValue(method) == "rules")
+                        {
+                            return EventModelTrainer.WithRules(linking);
+                        }
 
-                    if (!crossValidate)
-                    {
-                        return modelDir is null ? context.Pipeline : EventModelTrainer.WithShippedModel(linking);
-                    }
+                        if (!crossValidate)
+                        {
+                            return modelDir is null ? context.Pipeline : EventModelTrainer.WithShippedModel(linking);
+                        }
 
-                    var trainingOptions = new EventTrainingOptions
-                    {
-                        Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
-                        Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
-                        Seed = parse.GetValue(seed),
-                        Bags = parse.GetValue(bags),
-                        Log = message => context.Stderr.WriteLine(message),
-                    };
-                    using var model = new MemoryStream();
-                    EventModelTrainer.Train(linking, training, dataset.Gold, trainingOptions, model);
-                    if (diagnosis is not null)
-                    {
+                        var trainingOptions = new EventTrainingOptions
+                        {
+                            Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
+                            Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
+                            Seed = learnerSeed,
+                            Bags = parse.GetValue(bags),
+                            Log = message => context.Stderr.WriteLine(message),
+                        };
+                        using var model = new MemoryStream();
+                        EventModelTrainer.Train(linking, training, dataset.Gold, trainingOptions, model);
+                        if (diagnosis is not null)
+                        {
+                            model.Position = 0;
+                            EventDiagnostics.Write(linking, model, dataset.InFold(fold), dataset.Gold, diagnosis);
+                        }
+
                         model.Position = 0;
-                        EventDiagnostics.Write(linking, model, dataset.InFold(fold), dataset.Gold, diagnosis);
-                    }
+                        return EventModelTrainer.WithModel(linking, model);
+                    },
+                };
+                runs.Add((learnerSeed, NewsCrossValidation.Run(crossValidate ? dataset : AsOneFold(dataset), options, cancellationToken)));
+            }
 
-                    model.Position = 0;
-                    return EventModelTrainer.WithModel(linking, model);
-                },
-            };
-            var result = NewsCrossValidation.Run(crossValidate ? dataset : AsOneFold(dataset), options, cancellationToken);
-            NewsScoreReport.Write(context.Stdout, result);
+            if (runs.Count == 1)
+            {
+                NewsScoreReport.Write(context.Stdout, runs[0].Result);
+            }
+            else
+            {
+                NewsScoreReport.WriteSeeds(context.Stdout, runs);
+            }
+
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

@@ -73,6 +73,26 @@ public class NewsScorerTests
         Assert.Equal(1, score.Events.TruePositives);
     }
 
+    [Fact]
+    public void The_seed_summary_gives_each_seeds_row_and_the_mean_and_spread_of_the_event_figures()
+    {
+        // Two runs: one finds the reception and a call that is not gold (F1 2/3), one finds nothing (F1 0).
+        var gold = new GoldArticle("1", [s_macron, s_scholz, s_elysee], [s_reception]);
+        var found = new NewsScore();
+        found.Add(NewsScorer.Score(gold, Predicted()));
+        var none = new NewsScore();
+        none.Add(NewsScorer.Score(gold, TestPipelines.Process("Rien ne s'est passé.", Names, new DateOnly(2025, 10, 16))));
+        NewsCrossValidationResult Run(NewsScore score) => new(new Dictionary<int, NewsScore> { [0] = score }, score, []);
+        var writer = new StringWriter();
+
+        NewsScoreReport.WriteSeeds(writer, [(1, Run(found)), (2, Run(none))]);
+
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("| 1 | 1 | 1 | 0.500 | 1.000 | 0.667 |", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("| 2 | 1 | 1 | 0.000 | 0.000 | 0.000 |", lines[3], StringComparison.Ordinal);
+        Assert.Contains("event F1 over 2 seeds: mean 0.333, standard deviation 0.471, range 0.000–0.667", lines);
+    }
+
     [Theory]
     [InlineData("l’Élysée", "l'Élysée")]
     [InlineData("  Addis\u00a0 Abeba ", "Addis Abeba")]

@@ -38,6 +38,37 @@ public static class NewsScoreReport
         result.Total.WriteScorerReport(writer);
     }
 
+    /// <summary>
+    /// Writes one summed row per seed of the learners and the mean and standard deviation of the event figures over the
+    /// seeds: the spread a change has to exceed before it is evidence.
+    /// </summary>
+    public static void WriteSeeds(TextWriter writer, IReadOnlyList<(int Seed, NewsCrossValidationResult Result)> runs)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(runs);
+        writer.WriteLine("| seed | articles | gold events | event P | event R | event F1 | host | status | place | date | entity F1 | PER F1 | LOC F1 | ORG F1 |");
+        writer.WriteLine("|---|---:|---:|---:|---:|---:|---|---|---|---|---:|---:|---:|---:|");
+        foreach (var (seed, result) in runs)
+        {
+            WriteRow(writer, seed.ToString(CultureInfo.InvariantCulture), result.Total);
+        }
+
+        writer.WriteLine();
+        static double Share((int Correct, int Total) value) => value.Total == 0 ? 0 : (double)value.Correct / value.Total;
+        (string Name, Func<NewsScore, double> Value)[] figures =
+        [
+            ("event P", s => s.Events.Precision), ("event R", s => s.Events.Recall), ("event F1", s => s.Events.F1),
+            ("host", s => Share(s.Host)), ("status", s => Share(s.Status)), ("place", s => Share(s.Location)), ("date", s => Share(s.Date)),
+        ];
+        foreach (var (name, value) in figures)
+        {
+            var values = runs.Select(r => value(r.Result.Total)).ToList();
+            var mean = values.Average();
+            var deviation = values.Count < 2 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+            writer.WriteLine(F($"{name} over {values.Count} seeds: mean {mean:0.000}, standard deviation {deviation:0.000}, range {values.Min():0.000}–{values.Max():0.000}"));
+        }
+    }
+
     private static void WriteRow(TextWriter writer, string fold, NewsScore score)
     {
         var events = score.Events;

@@ -27,6 +27,27 @@ public class EvalNewsCommandTests
         Assert.Contains("--gold", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--seeds", "1,x")]
+    [InlineData("--seeds", ",")]
+    [InlineData("--folds", "0,one")]
+    public void A_list_of_seeds_or_folds_that_is_not_integers_is_a_usage_error(string option, string value)
+    {
+        using var temp = SmallDevSet(out _);
+        var run = ConsoleHarness.Run("eval-events", "--cv", "--data", temp.Path, option, value);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(option, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_seeds_need_the_cross_validation()
+    {
+        using var temp = SmallDevSet(out _);
+        var run = ConsoleHarness.Run("eval-events", "--data", temp.Path, "--seeds", "1,2");
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--seeds needs --cv", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Extracts_into_the_out_folder_and_prints_the_scorer_report()
     {

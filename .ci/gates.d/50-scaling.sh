@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Gate: any input, bounded (docs/reliability.md). Three checks, about two minutes on 2 cores:
 #  1. scaling: the worst input shapes (benchmarks/NewsNer.Benchmarks/Scaling/ScalingShapes.cs) at n and 4n characters in
-#     one process, each stage timed on its own (CPU time of the measuring thread, best of 3): fails when a checked
-#     stage's 4n/n ratio passes MAX_RATIO, or the process's peak resident memory passes MAX_RSS_MB;
+#     one process, each stage timed on its own (CPU time of the measuring thread, best of 3, and up to 3 more runs to
+#     confirm a stage over the limit): fails when a checked stage's 4n/n ratio passes MAX_RATIO, or the process's peak
+#     resident memory passes MAX_RSS_MB;
 #  2. a folder of hostile files (empty, binary, invalid UTF-8, UTF-16, control characters, a 1 MB token, a 1.3 MB
 #     sentence, a 5 MB repeated article, ordinary articles) through `newsner extract`: one valid record per file, in
 #     under FOLDER_SECONDS, under MAX_RSS_MB;

@@ -6,7 +6,8 @@ namespace NewsNer.Benchmarks.Scaling;
 /// <summary>
 /// The scaling check of the CI gate (<c>.ci/gates.d/50-scaling.sh</c>), outside BenchmarkDotNet so that it fits in a
 /// few minutes: every chosen shape at n and 4n characters in this one process, each chosen stage timed on its own
-/// (best of <c>--repeat</c> runs, the two sizes alternating so that a burst of load hits both), then the time ratio,
+/// (best of <c>--repeat</c> runs, the two sizes alternating so that a burst of load hits both; up to as many more runs
+/// of a shape when a checked stage is over the limit after them, to confirm it), then the time ratio,
 /// the bytes allocated and the process's peak resident memory. Exit code 1 when a checked row's ratio passes
 /// <c>--max-ratio</c> or the peak passes <c>--max-rss-mb</c>.
 /// </summary>
@@ -50,14 +51,24 @@ internal static class ScalingRun
             var large = shape.Generate(4 * options.Chars);
             var best = new Dictionary<(string Stage, bool Large), Measure>();
             var abandoned = new HashSet<string>(StringComparer.Ordinal);
-            for (var r = 0; r < options.Repeat; r++)
+            // A checked stage over the limit after the rounds is measured again, up to as many rounds more, before it
+            // fails: one slow draw of the large size (a collection at a bad moment, a busy neighbour) must not fail the
+            // gate, and a stage that is superlinear stays over the limit however often it is measured.
+            var remeasured = 0;
+            for (var r = 0; r < options.Repeat || (remeasured < options.Repeat && OverLimit(best, options).Count > 0); r++)
             {
+                remeasured += r >= options.Repeat ? 1 : 0;
                 foreach (var isLarge in new[] { false, true })
                 {
                     var text = isLarge ? large : small;
                     var stages = new HashSet<string>(stagesTimed.Where(s => !abandoned.Contains(s)), StringComparer.Ordinal);
                     MeasureOnce(best, isLarge, stages, timePipeline && !abandoned.Contains(StageTimer.Pipeline), text, options, abandoned);
                 }
+            }
+
+            if (remeasured > 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {shape.Name}: {remeasured} more round(s), a checked stage was over the limit after {options.Repeat}"));
             }
 
             foreach (var stage in options.Stages)
@@ -152,6 +163,11 @@ internal static class ScalingRun
             }
         }
     }
+
+    /// <summary>The checked stages whose best times so far give a 4n/n ratio over the limit.</summary>
+    private static List<string> OverLimit(Dictionary<(string Stage, bool Large), Measure> best, ScalingOptions options) =>
+        [.. options.Checked.Where(stage => best.TryGetValue((stage, false), out var n) && best.TryGetValue((stage, true), out var n4)
+            && options.Clock(n4).TotalSeconds / Math.Max(options.Clock(n).TotalSeconds, 1e-6) > options.MaxRatio)];
 
     private static void Keep(Dictionary<(string Stage, bool Large), Measure> best, (string Stage, bool Large) key, Measure measure, ScalingOptions options, HashSet<string> abandoned)
     {

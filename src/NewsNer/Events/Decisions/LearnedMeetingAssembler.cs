@@ -133,6 +133,14 @@ internal static class LearnedMeetingAssembler
                     roles[party.RuleRole is { } ruleRole ? RoleClass.Of(ruleRole) : RoleClass.None] = 1f;
                 }
 
+                // Who accompanies a party (« accompagné du ministre X ») is its delegation, not a party of its own: the
+                // guide lists them in the note, and taken for parties they make a second encounter of the same visit.
+                if ((party.Sources & (PartySources.Delegation | PartySources.RuleParty)) == PartySources.Delegation)
+                {
+                    roles.Clear();
+                    roles[RoleClass.None] = 1f;
+                }
+
                 decided.Roles[party.Entity] = roles.ToArray();
                 if (roles[RoleClass.None] < model.RoleThreshold)
                 {

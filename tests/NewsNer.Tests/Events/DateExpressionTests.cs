@@ -126,6 +126,18 @@ public class DateExpressionTests
         Assert.Equal(background, Single(text).IsBackground(s_wednesday));
 
     [Theory]
+    [InlineData("le 26 juillet", EventStatus.Planned, false)]
+    [InlineData("le 26 juillet", EventStatus.Reported, true)]
+    [InlineData("le 2 mai", EventStatus.Planned, false)]
+    [InlineData("le 15 octobre 2023", EventStatus.Planned, true)]
+    public void A_day_without_a_year_is_background_only_as_the_tense_reads_it(string date, EventStatus status, bool background)
+    {
+        // Published on 15 May: « le 26 juillet » is next July for a meeting to come, last July for one that happened.
+        Assert.Equal(background, Single($"Ils se verront {date}.").IsBackground(s_wednesday, status));
+        Assert.Equal(background, new DateResolver(s_wednesday).IsBackground(Single($"Ils se verront {date}."), status));
+    }
+
+    [Theory]
     [InlineData("Ils se verront demain.", true)]
     [InlineData("Ils se verront mardi prochain.", true)]
     [InlineData("Ils se verront le 20 mai 2024.", true)]

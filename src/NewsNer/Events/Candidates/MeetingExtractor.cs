@@ -909,7 +909,7 @@ internal sealed class MeetingExtractor(FrenchLexicons lexicons)
         if (mention.Date is { } date)
         {
             var calendar = doc.Index.Calendar;
-            if (calendar.IsBackground(date))
+            if (calendar.IsBackground(date, status))
             {
                 status = EventStatus.Past;
             }

@@ -182,9 +182,11 @@ internal sealed class DateExpression
 
     /// <summary>
     /// Whether the expression places a meeting well before the news (<c>l'an dernier</c>, <c>en 2019</c>,
-    /// <c>il y a trois mois</c>, a day more than a month before publication): the meeting is background.
+    /// <c>il y a trois mois</c>, a day more than a month before publication): the meeting is background. A day or month
+    /// without a year is read as the tense reads it (<paramref name="status"/>): « recevra … le 26 juillet » written in
+    /// March is next July, not last July's background.
     /// </summary>
-    public bool IsBackground(DateOnly? publication)
+    public bool IsBackground(DateOnly? publication, EventStatus status = EventStatus.Reported)
     {
         if (Offset is { } offset && offset < 0)
         {
@@ -202,7 +204,7 @@ internal sealed class DateExpression
             return true;
         }
 
-        var value = Resolve(publication, EventStatus.Reported);
+        var value = Resolve(publication, status == EventStatus.Planned ? EventStatus.Planned : EventStatus.Reported);
         return value is { Length: 10 } && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date < p.AddDays(-31);
     }
 

@@ -31,8 +31,8 @@ internal sealed class DateResolver
         return value;
     }
 
-    /// <summary>Whether the expression places a meeting well before the news (background).</summary>
-    public bool IsBackground(DateExpression date) => date.IsBackground(Publication);
+    /// <summary>Whether the expression places a meeting well before the news (background), read as <paramref name="status"/> reads it.</summary>
+    public bool IsBackground(DateExpression date, EventStatus status = EventStatus.Reported) => date.IsBackground(Publication, status);
 
     /// <summary>Whether the expression places a meeting after the news.</summary>
     public bool IsFuture(DateExpression date) => date.IsFuture(Publication);

@@ -66,7 +66,9 @@ public class DateExpressionTests
     [InlineData("La veille, ils s'étaient parlé.", "2024-05-09")]
     [InlineData("L'avant-veille, ils s'étaient parlé.", "2024-05-08")]
     [InlineData("Le lendemain, ils se sont revus.", "2024-05-11")]
-    public void Resolves_la_veille_and_le_lendemain_against_the_narrated_day(string text, string value)
+    [InlineData("Le même jour, il a reçu son homologue.", "2024-05-10")]
+    [InlineData("Il a reçu le jour même son homologue.", "2024-05-10")]
+    public void Resolves_la_veille_le_lendemain_and_le_meme_jour_against_the_narrated_day(string text, string value)
     {
         // The news event the text narrates took place on Friday 10 May, five days before publication.
         var date = Single(text).WithAnchor(new DateOnly(2024, 5, 10));

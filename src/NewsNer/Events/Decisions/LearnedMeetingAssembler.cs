@@ -109,7 +109,13 @@ internal static class LearnedMeetingAssembler
             foreach (var party in candidate.Parties)
             {
                 roles.Clear();
-                if (model.Party is { } partyModel)
+                if ((party.Sources & (PartySources.Delegation | PartySources.RuleParty)) == PartySources.Delegation)
+                {
+                    // Who accompanies a party (« accompagné du ministre X ») is its delegation, not a party of its own:
+                    // the guide lists them in the note, and taken for parties they make a second encounter of the visit.
+                    roles[RoleClass.None] = 1f;
+                }
+                else if (model.Party is { } partyModel)
                 {
                     features.Clear();
                     PartyFeatures.Build(index, statistics, candidate, party, features);
@@ -131,14 +137,6 @@ internal static class LearnedMeetingAssembler
                 else
                 {
                     roles[party.RuleRole is { } ruleRole ? RoleClass.Of(ruleRole) : RoleClass.None] = 1f;
-                }
-
-                // Who accompanies a party (« accompagné du ministre X ») is its delegation, not a party of its own: the
-                // guide lists them in the note, and taken for parties they make a second encounter of the same visit.
-                if ((party.Sources & (PartySources.Delegation | PartySources.RuleParty)) == PartySources.Delegation)
-                {
-                    roles.Clear();
-                    roles[RoleClass.None] = 1f;
                 }
 
                 decided.Roles[party.Entity] = roles.ToArray();

@@ -68,6 +68,16 @@ public class FuzzRegressionTests
     }
 
     [Fact]
+    public void A_mention_that_cuts_a_surrogate_pair_is_a_json_error()
+    {
+        // Found by the json target in CI: a mention starting on the low half of an emoji quoted a lone surrogate, which
+        // other JSON readers turn into U+FFFD while the text keeps the pair.
+        var json = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "NewsNer.Fuzz", "Findings", "json", "mention-cuts-surrogate-pair.json"));
+        var error = Assert.ThrowsAny<JsonException>(() => NewsJson.Deserialize(json));
+        Assert.Contains("[41, 50) that cuts a character", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_confidence_beyond_64_bits_reads_as_a_number()
     {
         var json = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "NewsNer.Fuzz", "Findings", "json", "big-confidence.json"));

@@ -17,6 +17,8 @@ public class NewsJsonReadingTests
     [InlineData("{\"text\":\"abc\",\"tokens\":[{\"start\":0,\"end\":2,\"kind\":\"wurd\"}]}", "'wurd'")]
     [InlineData("{\"text\":\"abc\",\"entities\":[{\"id\":\"e1\",\"type\":\"XYZ\",\"canonical\":\"a\",\"mentions\":[]}]}", "'XYZ'")]
     [InlineData("{\"text\":\"abc\",\"entities\":[{\"id\":\"e1\",\"type\":\"PER\",\"canonical\":\"a\",\"mentions\":[{\"start\":2,\"end\":7}]}]}", "outside the text")]
+    [InlineData("{\"text\":\"a\\ud83d\\ude00b\",\"entities\":[{\"id\":\"e1\",\"type\":\"PER\",\"canonical\":\"b\",\"mentions\":[{\"start\":2,\"end\":4}]}]}", "cuts a character")]
+    [InlineData("{\"text\":\"a\\ud83d\\ude00b\",\"tokens\":[{\"start\":0,\"end\":2,\"kind\":\"word\"}]}", "cuts a character")]
     [InlineData("{\"text\":\"abc\",\"publicationDate\":\"15/10/2025\"}", "publicationDate")]
     [InlineData("{\"text\":\"abc\",\"sentences\":{}}", "an array")]
     [InlineData("{\"text\":\"abc\",\"sentences\":[{\"start\":\"0\"}]}", "an integer")]

@@ -65,9 +65,7 @@ internal sealed class EvalEventsCommand : ICliCommand
             var dataset = NewsDataset.Load(dataDir, ReadArticle);
             var modelDir = parse.GetValue(nerModels) is { } m ? context.ResolvePath(m) : null;
             var crossValidate = parse.GetValue(cv);
-            IReadOnlyList<int>? chosen = parse.GetValue(folds) is { } list
-                ? Integers(list, "--folds")
-                : null;
+            IReadOnlyList<int>? chosen = parse.GetValue(folds) is { } list ? [.. NerNewsCorpus.ParseFolds(list, "--folds")] : null;
             if (!crossValidate && (chosen is not null || modelDir is not null))
             {
                 throw new UsageException("--folds and --ner-models need --cv");
@@ -115,7 +113,7 @@ internal sealed class EvalEventsCommand : ICliCommand
             }
 
             IReadOnlyList<int> seedList = parse.GetValue(seeds) is { } seedText
-                ? Integers(seedText, "--seeds")
+                ? IntegerList.Parse(seedText, "--seeds")
                 : [parse.GetValue(seed)];
             if (parse.GetValue(seeds) is not null && (!crossValidate || parse.GetValue(method) == "rules" || parse.GetValue(diagnose) is not null || parse.GetValue(output) is not null))
             {
@@ -188,20 +186,6 @@ internal sealed class EvalEventsCommand : ICliCommand
     {
         var article = Article.Parse(content);
         return new NewsArticle(id, article.Text, new DocumentOptions { PublicationDate = article.Date, Source = id + ".txt", Metadata = article.Metadata() });
-    }
-
-    /// <summary>A comma-separated list of integers, at least one; a usage error otherwise.</summary>
-    private static List<int> Integers(string text, string option)
-    {
-        var values = new List<int>();
-        foreach (var item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            values.Add(int.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-                ? value
-                : throw new UsageException($"{option}: '{item}' is not an integer"));
-        }
-
-        return values.Count > 0 ? values : throw new UsageException($"{option}: expected comma-separated integers, e.g. 1,2,3");
     }
 
     private static FileStream OpenRecognizer(string path) =>

@@ -88,7 +88,7 @@ internal sealed class TrainNewsCommand : ICliCommand
         {
             var clock = Stopwatch.StartNew();
             var set = NerNewsCorpus.TrainingSet(context.ResolvePath(parse.GetValue(shared)!));
-            var excluded = parse.GetValue(without) is { } list ? NerNewsCorpus.ParseFolds(list) : [];
+            var excluded = parse.GetValue(without) is { } list ? NerNewsCorpus.ParseFolds(list, "--without-folds") : [];
             var items = NerNewsCorpus.Read(set).Where(a => !excluded.Contains(a.Fold)).Select(a => a.ToTraining()).ToList();
             var options = NerNewsOptions.Recipe(parse, context.ResolvePath(parse.GetValue(shared)!), l2, iterations, threads, sample, message => context.Stderr.WriteLine(message));
             var path = context.ResolvePath(parse.GetValue(output)!);
@@ -145,7 +145,7 @@ internal sealed class CvNewsNerCommand : ICliCommand
                 throw new UsageException($"cannot find the scorer '{scorerPath}' (pass --scorer FILE)");
             }
 
-            var chosen = NerNewsCorpus.ParseFolds(parse.GetValue(folds)!);
+            var chosen = NerNewsCorpus.ParseFolds(parse.GetValue(folds)!, "--folds");
             var all = NerNewsCorpus.Read(set);
             var known = all.Select(a => a.Fold).ToHashSet();
             foreach (var k in chosen.Where(k => !known.Contains(k)))

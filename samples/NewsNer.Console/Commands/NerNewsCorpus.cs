@@ -97,20 +97,6 @@ internal static class NerNewsCorpus
         return folds;
     }
 
-    /// <summary>Parses <c>0,1,2</c>.</summary>
-    public static SortedSet<int> ParseFolds(string list)
-    {
-        var folds = new SortedSet<int>();
-        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fold) || fold < 0)
-            {
-                throw new UsageException($"bad fold '{part}' in '{list}' (expected numbers such as 0,1,2,3,4)");
-            }
-
-            folds.Add(fold);
-        }
-
-        return folds.Count > 0 ? folds : throw new UsageException("no fold given");
-    }
+    /// <summary>Parses the fold numbers an option gives (<c>0,1,2</c>): at least one, none negative.</summary>
+    public static SortedSet<int> ParseFolds(string list, string option) => [.. IntegerList.Parse(list, option, minimum: 0)];
 }

@@ -31,6 +31,7 @@ public class EvalNewsCommandTests
     [InlineData("--seeds", "1,x")]
     [InlineData("--seeds", ",")]
     [InlineData("--folds", "0,one")]
+    [InlineData("--folds", "0,-1")]
     public void A_list_of_seeds_or_folds_that_is_not_integers_is_a_usage_error(string option, string value)
     {
         using var temp = SmallDevSet(out _);

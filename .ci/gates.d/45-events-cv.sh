@@ -11,8 +11,8 @@
 # shipped recipe) is the run compared with score_news.py, seeds 2 and 3 run after it (`--seeds 2,3`). The floors are
 # regression guards set a little under the means measured when the model was shipped (docs/events.md, fifth round:
 # event F1 0.684, host 0.69, status 0.72, place 0.72, date 0.685; expected calibration error of seed 1's confidence
-# about 0.04); the issue's
-# own floors (0.75 and more) are not reached yet, and docs/events.md says so. About 12 minutes on 2 cores.
+# 0.044); the issue's own floors (0.75 and more) are not reached yet, and docs/events.md says so. About 12 minutes on
+# 2 cores.
 set -euo pipefail
 data="$SHARED/data/events-train"
 ner_models="$GATE_TMP/ner-news-cv"

@@ -204,7 +204,7 @@ internal sealed class DateExpression
             return true;
         }
 
-        var value = Resolve(publication, status == EventStatus.Planned ? EventStatus.Planned : EventStatus.Reported);
+        var value = Resolve(publication, status);
         return value is { Length: 10 } && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date < p.AddDays(-31);
     }
 

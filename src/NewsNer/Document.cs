@@ -29,7 +29,7 @@ public sealed class Document
     /// <param name="metadata">Caller metadata.</param>
     /// <param name="language">The language code of the text; null means French.</param>
     /// <param name="warnings">What the caller should know about the processing (default: none).</param>
-    /// <exception cref="ArgumentException">A token, sentence, mention or evidence range is outside the text or out of order.</exception>
+    /// <exception cref="ArgumentException">A token, sentence, mention or evidence range is outside the text or out of order, or a token or mention cuts a surrogate pair.</exception>
     public Document(
         string text,
         ImmutableArray<Token> tokens,
@@ -128,6 +128,14 @@ public sealed class Document
     /// <summary>The tokens of a sentence.</summary>
     public ReadOnlySpan<Token> GetTokens(Sentence sentence) => Tokens.AsSpan().Slice(sentence.FirstToken, sentence.TokenCount);
 
+    /// <summary>
+    /// Whether an offset falls between the two halves of a surrogate pair. The pipeline never cuts a character; a span
+    /// that did would quote a lone surrogate, which JSON carries only as an escape that other readers turn into U+FFFD
+    /// while the text keeps the pair.
+    /// </summary>
+    private bool CutsCharacter(int offset) =>
+        offset > 0 && offset < Text.Length && char.IsHighSurrogate(Text[offset - 1]) && char.IsLowSurrogate(Text[offset]);
+
     private void Validate()
     {
         var previousEnd = 0;
@@ -137,6 +145,11 @@ public sealed class Document
             if (token.Start < previousEnd || token.End > Text.Length || !ReferenceEquals(token.Source, Text) && !token.Span.SequenceEqual(Text.AsSpan(token.Start, token.Length)))
             {
                 throw new ArgumentException($"Token {i} [{token.Start}, {token.End}) overlaps the previous one, lies outside the text, or does not match it.", "tokens");
+            }
+
+            if (CutsCharacter(token.Start) || CutsCharacter(token.End))
+            {
+                throw new ArgumentException($"Token {i} [{token.Start}, {token.End}) cuts a character (a surrogate pair) in two.", "tokens");
             }
 
             previousEnd = token.End;
@@ -162,6 +175,11 @@ public sealed class Document
                 if (mention.Start < 0 || mention.End > Text.Length || mention.End <= mention.Start)
                 {
                     throw new ArgumentException($"Entity {entity.Id} has a mention [{mention.Start}, {mention.End}) outside the text.", "entities");
+                }
+
+                if (CutsCharacter(mention.Start) || CutsCharacter(mention.End))
+                {
+                    throw new ArgumentException($"Entity {entity.Id} has a mention [{mention.Start}, {mention.End}) that cuts a character (a surrogate pair) in two.", "entities");
                 }
             }
         }

@@ -103,7 +103,7 @@ internal static class DocumentJsonReader
         {
             var builtTokens = BuildTokens(reader, text, tokens);
             var builtSentences = BuildSentences(sentences, builtTokens, tokens is not null);
-            var builtEntities = BuildEntities(text, entities, builtTokens, tokens is not null);
+            var builtEntities = BuildEntities(entities, builtTokens, tokens is not null);
             return new Document(
                 text, builtTokens, builtSentences, builtEntities, events is null ? [] : [.. events], source, publicationDate, metadata,
                 language, warnings is null ? [] : [.. warnings]);
@@ -125,11 +125,6 @@ internal static class DocumentJsonReader
         for (var i = 0; i < tokens.Length; i++)
         {
             var t = raw[i];
-            if (CutsSurrogatePair(text, t.Start) || CutsSurrogatePair(text, t.End))
-            {
-                throw Error(reader, ErrorMessages.JsonInvalidDocument($"token {i} [{t.Start}, {t.End}) cuts a character (a surrogate pair) in two."));
-            }
-
             var token = new Token(text, t.Start, t.End, t.Kind);
             if (t.Text is not null && !token.Span.SequenceEqual(t.Text))
             {
@@ -159,7 +154,7 @@ internal static class DocumentJsonReader
         return sentences.MoveToImmutable();
     }
 
-    private static ImmutableArray<Entity> BuildEntities(string text, List<RawEntity>? raw, ImmutableArray<Token> tokens, bool hasTokens)
+    private static ImmutableArray<Entity> BuildEntities(List<RawEntity>? raw, ImmutableArray<Token> tokens, bool hasTokens)
     {
         if (raw is null)
         {
@@ -172,11 +167,6 @@ internal static class DocumentJsonReader
             var mentions = ImmutableArray.CreateBuilder<EntityMention>(e.Mentions.Count);
             foreach (var m in e.Mentions)
             {
-                if (CutsSurrogatePair(text, m.Start) || CutsSurrogatePair(text, m.End))
-                {
-                    throw new ArgumentException($"Entity {e.Id} has a mention [{m.Start}, {m.End}) that cuts a character (a surrogate pair) in two.", nameof(raw));
-                }
-
                 var (first, count) = TokenRange(m.Start, m.End, m.FirstToken, m.TokenCount, tokens, hasTokens);
                 mentions.Add(new EntityMention(m.Start, m.End, first, count, m.Type ?? e.Type, m.Sentence, m.Confidence, m.Kind));
             }
@@ -197,14 +187,6 @@ internal static class DocumentJsonReader
 
         return entities.MoveToImmutable();
     }
-
-    /// <summary>
-    /// Whether an offset falls between the two halves of a surrogate pair. The pipeline never cuts a character, and a span
-    /// that does would quote a lone surrogate: written escaped, it reads back as U+FFFD in other JSON readers while the
-    /// text keeps the pair, so the quoted text no longer matches the text at the offsets.
-    /// </summary>
-    private static bool CutsSurrogatePair(string text, int offset) =>
-        offset > 0 && offset < text.Length && char.IsHighSurrogate(text[offset - 1]) && char.IsLowSurrogate(text[offset]);
 
     // Token indices are written with the tokens; without tokens they are zero. A producer that gives tokens but no
     // indices gets them computed from the character offsets.

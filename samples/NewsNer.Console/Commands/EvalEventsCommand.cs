@@ -61,6 +61,8 @@ internal sealed class EvalEventsCommand : ICliCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            var learnerChoice = DecisionOptions.Learners(parse.GetValue(learners));
+            var thresholdChoice = DecisionOptions.Thresholds(parse.GetValue(thresholds));
             var dataDir = parse.GetValue(data) is { } d ? context.ResolvePath(d) : EvalNewsCommand.FindShared(context, "data/events-train");
             var dataset = NewsDataset.Load(dataDir, ReadArticle);
             var modelDir = parse.GetValue(nerModels) is { } m ? context.ResolvePath(m) : null;
@@ -80,7 +82,7 @@ internal sealed class EvalEventsCommand : ICliCommand
 
                 var compareList = compared.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(l => Enum.TryParse<DecisionLearner>(l, ignoreCase: true, out var learner) ? learner : throw new UsageException($"unknown learner '{l}'")).ToList();
-                var comparisonOptions = new EventTrainingOptions { Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)), Seed = parse.GetValue(seed), Bags = parse.GetValue(bags), Log = message => context.Stderr.WriteLine(message) };
+                var comparisonOptions = new EventTrainingOptions { Learners = learnerChoice, Seed = parse.GetValue(seed), Bags = parse.GetValue(bags), Log = message => context.Stderr.WriteLine(message) };
                 EventDecisionComparison.Run(dataset, chosen ?? dataset.FoldNumbers, fold =>
                 {
                     using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
@@ -98,8 +100,8 @@ internal sealed class EvalEventsCommand : ICliCommand
 
                 var tuningOptions = new EventTrainingOptions
                 {
-                    Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
-                    Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
+                    Learners = learnerChoice,
+                    Thresholds = thresholdChoice,
                     Seed = parse.GetValue(seed),
                     Bags = parse.GetValue(bags),
                     Log = message => context.Stderr.WriteLine(message),
@@ -146,8 +148,8 @@ internal sealed class EvalEventsCommand : ICliCommand
 
                         var trainingOptions = new EventTrainingOptions
                         {
-                            Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
-                            Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
+                            Learners = learnerChoice,
+                            Thresholds = thresholdChoice,
                             Seed = learnerSeed,
                             Bags = parse.GetValue(bags),
                             Log = message => context.Stderr.WriteLine(message),

@@ -28,12 +28,14 @@ internal sealed class TrainEventsCommand : ICliCommand
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
+            var learnerChoice = DecisionOptions.Learners(parse.GetValue(learners));
+            var thresholdChoice = DecisionOptions.Thresholds(parse.GetValue(thresholds));
             var dataDir = parse.GetValue(data) is { } d ? context.ResolvePath(d) : EvalNewsCommand.FindShared(context, "data/events-train");
             var dataset = NewsDataset.Load(dataDir, EvalEventsCommand.ReadArticle);
             var options = new EventTrainingOptions
             {
-                Learners = EventTrainingOptions.ParseLearners(parse.GetValue(learners)),
-                Thresholds = EventTrainingOptions.ParseThresholds(parse.GetValue(thresholds)),
+                Learners = learnerChoice,
+                Thresholds = thresholdChoice,
                 Seed = parse.GetValue(seed),
                 Bags = parse.GetValue(bags),
                 Log = message => context.Stderr.WriteLine(message),

@@ -40,6 +40,25 @@ public class EvalNewsCommandTests
         Assert.Contains(option, run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("eval-events", "--thresholds", "split=2")]
+    [InlineData("eval-events", "--thresholds", "spilt=0.3")]
+    [InlineData("eval-events", "--learners", "meeting=forest")]
+    [InlineData("train-events", "--thresholds", "meeting")]
+    [InlineData("train-events", "--learners", "nothing=maxent")]
+    public void A_bad_learner_or_threshold_is_a_usage_error_before_any_training(string command, string option, string value)
+    {
+        // Read once before the first fold is trained: a typo costs no training run and prints no stack trace.
+        using var temp = SmallDevSet(out _);
+        var run = command == "eval-events"
+            ? ConsoleHarness.Run(command, "--cv", "--data", temp.Path, option, value)
+            : ConsoleHarness.Run(command, "--data", temp.Path, "--out", temp.Combine("model.nev"), option, value);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith($"newsner: {option}: '{value}'", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.Combine("model.nev")));
+    }
+
     [Fact]
     public void Several_seeds_need_the_cross_validation()
     {

@@ -49,6 +49,15 @@ public static class EventDiagnostics
             var clusters = LearnedMeetingAssembler.InTextOrder(LearnedMeetingAssembler.Consolidate(LearnedMeetingAssembler.Merge(index, units, model)));
             string Name(int entity) => linked.Entities[entity].Canonical;
 
+            // Recall apart for the gold events told in one sentence with another (« a reçu successivement A, B et C »):
+            // they are the ones the merge and the split decide, and one sentence may hold many of them.
+            var missedEvents = score.MissedGoldEvents.ToHashSet();
+            var sharing = EventsSharingEvidence(goldArticle);
+            for (var g = 0; g < goldArticle.Events.Count; g++)
+            {
+                Count(counts, $"13 recall: gold events {(sharing.Contains(g) ? "sharing their evidence sentence with another" : "alone in their evidence sentence")}: {(missedEvents.Contains(g) ? "missed" : "found")}");
+            }
+
             foreach (var g in score.MissedGoldEvents)
             {
                 var goldEvent = goldArticle.Events[g];
@@ -156,6 +165,22 @@ public static class EventDiagnostics
         {
             output.WriteLine(line);
         }
+    }
+
+    /// <summary>The gold events whose evidence sentence is also the evidence of another gold event of the article.</summary>
+    internal static HashSet<int> EventsSharingEvidence(GoldArticle gold)
+    {
+        var byEvidence = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var g = 0; g < gold.Events.Count; g++)
+        {
+            if (gold.Events[g].Evidence is { Length: > 0 } evidence)
+            {
+                var key = NewsScorer.Normalize(evidence);
+                (byEvidence.TryGetValue(key, out var list) ? list : byEvidence[key] = []).Add(g);
+            }
+        }
+
+        return [.. byEvidence.Values.Where(list => list.Count > 1).SelectMany(list => list)];
     }
 
     private static void Count(SortedDictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;

@@ -63,6 +63,7 @@ internal sealed class EvalEventsCommand : ICliCommand
         {
             var learnerChoice = DecisionOptions.Learners(parse.GetValue(learners));
             var thresholdChoice = DecisionOptions.Thresholds(parse.GetValue(thresholds));
+            var comparedLearners = parse.GetValue(compare) is { } compared ? DecisionOptions.LearnerList(compared) : null;
             var dataDir = parse.GetValue(data) is { } d ? context.ResolvePath(d) : EvalNewsCommand.FindShared(context, "data/events-train");
             var dataset = NewsDataset.Load(dataDir, ReadArticle);
             var modelDir = parse.GetValue(nerModels) is { } m ? context.ResolvePath(m) : null;
@@ -73,21 +74,19 @@ internal sealed class EvalEventsCommand : ICliCommand
                 throw new UsageException("--folds and --ner-models need --cv");
             }
 
-            if (parse.GetValue(compare) is { } compared)
+            if (comparedLearners is not null)
             {
                 if (!crossValidate)
                 {
                     throw new UsageException("--compare-learners needs --cv");
                 }
 
-                var compareList = compared.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(l => Enum.TryParse<DecisionLearner>(l, ignoreCase: true, out var learner) ? learner : throw new UsageException($"unknown learner '{l}'")).ToList();
                 var comparisonOptions = new EventTrainingOptions { Learners = learnerChoice, Seed = parse.GetValue(seed), Bags = parse.GetValue(bags), Log = message => context.Stderr.WriteLine(message) };
                 EventDecisionComparison.Run(dataset, chosen ?? dataset.FoldNumbers, fold =>
                 {
                     using var recognizer = modelDir is null ? null : OpenRecognizer(Path.Combine(modelDir, $"ner-fold{fold}.nner"));
                     return EventModelTrainer.LinkingPipeline(recognizer);
-                }, compareList, comparisonOptions, context.Stdout);
+                }, comparedLearners, comparisonOptions, context.Stdout);
                 return Task.FromResult(ExitCodes.Success);
             }
 

@@ -90,7 +90,7 @@ public sealed record EventTrainingOptions
         foreach (var item in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = item.Split('=', 2);
-            if (parts.Length != 2 || !Enum.TryParse<DecisionLearner>(parts[1], ignoreCase: true, out var learner) || !Enum.IsDefined(learner))
+            if (parts.Length != 2 || TryParseLearner(parts[1]) is not { } learner)
             {
                 throw new ArgumentException($"'{item}': expected DECISION=LEARNER with a learner among {string.Join(", ", Enum.GetNames<DecisionLearner>())}");
             }
@@ -115,6 +115,12 @@ public sealed record EventTrainingOptions
 
         return learners;
     }
+
+    /// <summary>A learner by its name, case-insensitive (<c>maxent</c>, <c>LightGbm</c>), or null; numbers are not names.</summary>
+    public static DecisionLearner? TryParseLearner(string name) =>
+        !int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) && Enum.TryParse<DecisionLearner>(name, ignoreCase: true, out var learner) && Enum.IsDefined(learner)
+            ? learner
+            : null;
 }
 
 /// <summary>

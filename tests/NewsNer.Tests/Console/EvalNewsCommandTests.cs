@@ -41,12 +41,16 @@ public class EvalNewsCommandTests
     }
 
     [Theory]
-    [InlineData("eval-events", "--thresholds", "split=2")]
-    [InlineData("eval-events", "--thresholds", "spilt=0.3")]
-    [InlineData("eval-events", "--learners", "meeting=forest")]
-    [InlineData("train-events", "--thresholds", "meeting")]
-    [InlineData("train-events", "--learners", "nothing=maxent")]
-    public void A_bad_learner_or_threshold_is_a_usage_error_before_any_training(string command, string option, string value)
+    [InlineData("eval-events", "--thresholds", "split=2", "'split=2'")]
+    [InlineData("eval-events", "--thresholds", "spilt=0.3", "'spilt=0.3'")]
+    [InlineData("eval-events", "--learners", "meeting=forest", "'meeting=forest'")]
+    [InlineData("eval-events", "--learners", "meeting=7", "'meeting=7'")]
+    [InlineData("eval-events", "--compare-learners", "forest", "unknown learner 'forest'")]
+    [InlineData("eval-events", "--compare-learners", "maxent,7", "unknown learner '7'")]
+    [InlineData("eval-events", "--compare-learners", ",", "expected comma-separated learners")]
+    [InlineData("train-events", "--thresholds", "meeting", "'meeting'")]
+    [InlineData("train-events", "--learners", "nothing=maxent", "'nothing=maxent'")]
+    public void A_bad_learner_or_threshold_is_a_usage_error_before_any_training(string command, string option, string value, string says)
     {
         // Read once before the first fold is trained: a typo costs no training run and prints no stack trace.
         using var temp = SmallDevSet(out _);
@@ -54,7 +58,7 @@ public class EvalNewsCommandTests
             ? ConsoleHarness.Run(command, "--cv", "--data", temp.Path, option, value)
             : ConsoleHarness.Run(command, "--data", temp.Path, "--out", temp.Combine("model.nev"), option, value);
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.StartsWith($"newsner: {option}: '{value}'", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"newsner: {option}: {says}", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.Combine("model.nev")));
     }

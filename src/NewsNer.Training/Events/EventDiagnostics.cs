@@ -45,7 +45,7 @@ public static class EventDiagnostics
             var candidates = CandidateBuilder.Build(index, statistics, reading.Mentions);
             var alignment = EventAlignment.Align(goldArticle, NewsPipeline.ToDocument(state), candidates);
             var decided = LearnedMeetingAssembler.Decide(index, statistics, candidates, model);
-            var units = LearnedMeetingAssembler.Split(index, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
+            var units = LearnedMeetingAssembler.Split(reading.Parties, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
             var clusters = LearnedMeetingAssembler.InTextOrder(LearnedMeetingAssembler.Consolidate(LearnedMeetingAssembler.Merge(index, units, model)));
             string Name(int entity) => linked.Entities[entity].Canonical;
 

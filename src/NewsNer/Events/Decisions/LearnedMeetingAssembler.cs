@@ -67,7 +67,7 @@ internal static class LearnedMeetingAssembler
         var statistics = DocumentStatistics.Of(index);
         var candidates = CandidateBuilder.Build(index, statistics, mentions);
         var decided = Decide(index, statistics, candidates, model, cancellationToken);
-        var units = Split(index, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
+        var units = Split(reading.Parties, statistics, decided.Where(d => d.Meeting >= model.MeetingThreshold), model);
         var clusters = InTextOrder(Consolidate(Merge(index, units, model, cancellationToken)));
         var events = new List<MeetingEvent>();
         foreach (var cluster in clusters)
@@ -176,14 +176,29 @@ internal static class LearnedMeetingAssembler
     /// <summary>
     /// The encounters each meeting mention states: itself, or — when the split decision says its three parties or more
     /// met one by one — one unit per party met, each with the mention's anchor (the party the document names most:
-    /// who receives, visits or calls them in turn).
+    /// who receives, visits or calls them in turn). An enumeration (« X a rencontré A, B et C »,
+    /// <see cref="EnumeratedEncounters"/>) is split before the decision, with its subject as the anchor, and the
+    /// in-person mentions of its sentence that name no one else are left to it.
     /// </summary>
-    public static List<DecidedMention> Split(EventDocumentIndex index, DocumentStatistics statistics, IEnumerable<DecidedMention> mentions, EventModel model)
+    public static List<DecidedMention> Split(PartyReader syntax, DocumentStatistics statistics, IEnumerable<DecidedMention> mentions, EventModel model)
     {
         var units = new List<DecidedMention>();
         var features = new FeatureVector();
-        foreach (var mention in mentions)
+        var list = mentions.ToList();
+        var enumerations = model.Split is null ? [] : EnumeratedEncounters.Read(syntax, list);
+        foreach (var mention in list)
         {
+            if (enumerations.Count > 0 && EnumeratedEncounters.Absorbs(enumerations, mention))
+            {
+                continue;
+            }
+
+            if (enumerations.TryGetValue(mention, out var enumeration))
+            {
+                units.AddRange(enumeration.Persons.Select(person => Unit(mention, enumeration.Subject, person)));
+                continue;
+            }
+
             if (mention.Parties.Count < 3 || model.Split is not { } split)
             {
                 units.Add(mention);
@@ -191,7 +206,7 @@ internal static class LearnedMeetingAssembler
             }
 
             features.Clear();
-            MentionFeatures.BuildSplit(index, mention.Candidate, mention.Parties, features);
+            MentionFeatures.BuildSplit(syntax.Index, mention.Candidate, mention.Parties, features);
             if (split.Probability(features) < model.SplitThreshold)
             {
                 units.Add(mention);
@@ -199,21 +214,24 @@ internal static class LearnedMeetingAssembler
             }
 
             var anchor = Anchor(statistics, mention);
-            foreach (var other in mention.Parties.Keys.Where(e => e != anchor).Order())
-            {
-                var unit = new DecidedMention { Candidate = mention.Candidate, Meeting = mention.Meeting };
-                mention.Status.CopyTo(unit.Status, 0);
-                foreach (var entity in new[] { anchor, other })
-                {
-                    unit.Roles[entity] = mention.Roles[entity];
-                    unit.Parties[entity] = mention.Parties[entity];
-                }
-
-                units.Add(unit);
-            }
+            units.AddRange(mention.Parties.Keys.Where(e => e != anchor).Order().Select(other => Unit(mention, anchor, other)));
         }
 
         return units;
+    }
+
+    /// <summary>One encounter of a split mention: the mention's decisions restricted to two of its parties.</summary>
+    private static DecidedMention Unit(DecidedMention mention, int first, int second)
+    {
+        var unit = new DecidedMention { Candidate = mention.Candidate, Meeting = mention.Meeting };
+        mention.Status.CopyTo(unit.Status, 0);
+        foreach (var entity in new[] { first, second })
+        {
+            unit.Roles[entity] = mention.Roles[entity];
+            unit.Parties[entity] = mention.Parties[entity];
+        }
+
+        return unit;
     }
 
     /// <summary>The party a split mention's units share: the most named in the document; then a host, then a party before the trigger.</summary>
@@ -246,6 +264,11 @@ internal static class LearnedMeetingAssembler
                 var other = kept[k];
                 var shared = other.Parties.Count(parties.Contains);
                 var nested = other.Parties.IsSubsetOf(parties) || parties.IsSubsetOf(other.Parties);
+                if (EnumeratedEncounters.SplitApart(other.Cluster, cluster))
+                {
+                    continue;
+                }
+
                 if (status >= 0 && other.Family == family && other.Status == status && nested && (shared >= 2 || (shared == 1 && parties.Count == 1 && other.Parties.Count == 1)))
                 {
                     target = k;
@@ -308,6 +331,12 @@ internal static class LearnedMeetingAssembler
             {
                 var cluster = clusters[c];
                 if (mention.Mention.Sentence - cluster[^1].Mention.Sentence > MergeWindow)
+                {
+                    continue;
+                }
+
+                // The units of one split mention are encounters the split told apart: never one again.
+                if (cluster.Exists(m => ReferenceEquals(m.Candidate, mention.Candidate)))
                 {
                     continue;
                 }

@@ -6,10 +6,11 @@ using NewsNer.Events.Reading;
 namespace NewsNer.Events.Decisions;
 
 /// <summary>
-/// The one syntax that tells several encounters in one clause for sure: an active meeting or reception verb whose one
+/// The commonest syntax of several encounters told in one clause: an active meeting or reception verb whose one
 /// subject meets a list of persons (« X a rencontré A, B et C », « X s'est entretenu avec A puis avec B »). The learned
 /// split decision sees about ten such lists per training set, too few to learn them; this rule makes one encounter of
-/// the subject with each person listed. A passive (« reçu par A, B et C »), a summit or a call stays one encounter.
+/// the subject with each person listed (measured in docs/events.md, seventh round). A passive (« reçu par A, B et
+/// C »), a summit or a call stays one encounter.
 /// </summary>
 internal static class EnumeratedEncounters
 {
@@ -36,10 +37,6 @@ internal static class EnumeratedEncounters
     public static bool Absorbs(Dictionary<DecidedMention, (int Subject, List<int> Persons)> enumerations, DecidedMention mention) =>
         !mention.Mention.IsSummit && !mention.Mention.IsPhone && !enumerations.ContainsKey(mention)
         && enumerations.Keys.Any(e => e.Mention.Sentence == mention.Mention.Sentence && mention.Parties.Keys.All(e.Parties.ContainsKey));
-
-    /// <summary>Whether two groups of mentions hold units of one split mention: encounters the split told apart.</summary>
-    public static bool SplitApart(List<DecidedMention> first, List<DecidedMention> second) =>
-        first.Exists(a => second.Exists(b => ReferenceEquals(a.Candidate, b.Candidate)));
 
     /// <summary>
     /// The subject and the persons it meets one by one, when <paramref name="mention"/> is such an enumeration: its

@@ -29,6 +29,9 @@ internal sealed class DecidedMention
     /// <summary>Position among the document's meeting mentions.</summary>
     public int Order { get; set; }
 
+    /// <summary>Whether this is one encounter of a split mention (its <see cref="Candidate"/> is shared by its siblings).</summary>
+    public bool IsSplitUnit { get; init; }
+
     public MeetingMention Mention => Candidate.Mention;
 }
 
@@ -223,7 +226,7 @@ internal static class LearnedMeetingAssembler
     /// <summary>One encounter of a split mention: the mention's decisions restricted to two of its parties.</summary>
     private static DecidedMention Unit(DecidedMention mention, int first, int second)
     {
-        var unit = new DecidedMention { Candidate = mention.Candidate, Meeting = mention.Meeting };
+        var unit = new DecidedMention { Candidate = mention.Candidate, Meeting = mention.Meeting, IsSplitUnit = true };
         mention.Status.CopyTo(unit.Status, 0);
         foreach (var entity in new[] { first, second })
         {
@@ -252,10 +255,11 @@ internal static class LearnedMeetingAssembler
     /// </summary>
     public static List<List<DecidedMention>> Consolidate(List<List<DecidedMention>> clusters)
     {
-        var kept = new List<(List<DecidedMention> Cluster, HashSet<int> Parties, int Family, int Status)>();
+        var kept = new List<(List<DecidedMention> Cluster, HashSet<int> Parties, int Family, int Status, HashSet<MeetingCandidate>? Split)>();
         foreach (var cluster in clusters)
         {
             var parties = cluster.SelectMany(m => m.Parties.Keys).ToHashSet();
+            var split = cluster.Exists(m => m.IsSplitUnit) ? cluster.Where(m => m.IsSplitUnit).Select(m => m.Candidate).ToHashSet() : null;
             var family = cluster.Any(m => m.Mention.IsPhone) ? 1 : cluster.Any(m => m.Mention.IsSummit) ? 2 : 0;
             var status = parties.Count == 0 ? -1 : ArgMax(new EventDraft(cluster).StatusVote, 0);
             var target = -1;
@@ -264,7 +268,8 @@ internal static class LearnedMeetingAssembler
                 var other = kept[k];
                 var shared = other.Parties.Count(parties.Contains);
                 var nested = other.Parties.IsSubsetOf(parties) || parties.IsSubsetOf(other.Parties);
-                if (EnumeratedEncounters.SplitApart(other.Cluster, cluster))
+                // Units of one split mention are encounters the split told apart.
+                if (split is not null && other.Split is not null && split.Overlaps(other.Split))
                 {
                     continue;
                 }
@@ -278,12 +283,16 @@ internal static class LearnedMeetingAssembler
 
             if (target < 0)
             {
-                kept.Add((cluster, parties, family, status));
+                kept.Add((cluster, parties, family, status, split));
             }
             else
             {
                 kept[target].Cluster.AddRange(cluster);
                 kept[target].Parties.UnionWith(parties);
+                if (split is not null)
+                {
+                    kept[target] = kept[target] with { Split = kept[target].Split is { } known ? [.. known, .. split] : split };
+                }
             }
         }
 
@@ -319,11 +328,15 @@ internal static class LearnedMeetingAssembler
     {
         var clusters = new List<List<DecidedMention>>();
         var features = new FeatureVector();
+
+        // The clusters holding a unit of each split mention: its other units may not join them.
+        var splitClusters = new Dictionary<MeetingCandidate, List<List<DecidedMention>>>();
         for (var i = 0; i < mentions.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var mention = mentions[i];
             mention.Order = i;
+            var siblings = mention.IsSplitUnit ? splitClusters.GetValueOrDefault(mention.Candidate) : null;
             List<DecidedMention>? best = null;
             var bestScore = model.SameEncounterThreshold;
             var compared = 0;
@@ -336,7 +349,7 @@ internal static class LearnedMeetingAssembler
                 }
 
                 // The units of one split mention are encounters the split told apart: never one again.
-                if (cluster.Exists(m => ReferenceEquals(m.Candidate, mention.Candidate)))
+                if (siblings is not null && siblings.Exists(s => ReferenceEquals(s, cluster)))
                 {
                     continue;
                 }
@@ -363,11 +376,22 @@ internal static class LearnedMeetingAssembler
 
             if (best is null)
             {
-                clusters.Add([mention]);
+                best = [mention];
+                clusters.Add(best);
             }
             else
             {
                 best.Add(mention);
+            }
+
+            if (mention.IsSplitUnit)
+            {
+                if (siblings is null)
+                {
+                    splitClusters[mention.Candidate] = siblings = [];
+                }
+
+                siblings.Add(best);
             }
         }
 

@@ -14,15 +14,18 @@ namespace NewsNer.Events.Decisions;
 /// </summary>
 internal static class EnumeratedEncounters
 {
-    /// <summary>The enumerations among <paramref name="mentions"/> (mentions of three parties or more only), by mention.</summary>
-    public static Dictionary<DecidedMention, (int Subject, List<int> Persons)> Read(PartyReader syntax, IReadOnlyList<DecidedMention> mentions)
+    /// <summary>
+    /// The enumerations among <paramref name="mentions"/> (mentions of three parties or more only), by mention; null when
+    /// there is none (most documents).
+    /// </summary>
+    public static Dictionary<DecidedMention, (int Subject, List<int> Persons)>? Read(PartyReader syntax, IReadOnlyList<DecidedMention> mentions)
     {
-        var enumerations = new Dictionary<DecidedMention, (int Subject, List<int> Persons)>();
+        Dictionary<DecidedMention, (int Subject, List<int> Persons)>? enumerations = null;
         foreach (var mention in mentions)
         {
             if (mention.Parties.Count >= 3 && TryRead(syntax, mention, out var subject, out var persons))
             {
-                enumerations[mention] = (subject, persons);
+                (enumerations ??= [])[mention] = (subject, persons);
             }
         }
 
@@ -34,9 +37,9 @@ internal static class EnumeratedEncounters
     /// mention that names no party outside it (« En visite à Tokyo, X a rencontré A, B et C »: the visit is the three
     /// meetings, not a fourth encounter of all four).
     /// </summary>
-    public static bool Absorbs(Dictionary<DecidedMention, (int Subject, List<int> Persons)> enumerations, DecidedMention mention) =>
-        !mention.Mention.IsSummit && !mention.Mention.IsPhone && !enumerations.ContainsKey(mention)
-        && enumerations.Keys.Any(e => e.Mention.Sentence == mention.Mention.Sentence && mention.Parties.Keys.All(e.Parties.ContainsKey));
+    public static bool Absorbs(ILookup<int, DecidedMention> enumerationsBySentence, DecidedMention mention) =>
+        !mention.Mention.IsSummit && !mention.Mention.IsPhone
+        && enumerationsBySentence[mention.Mention.Sentence].Any(e => e != mention && mention.Parties.Keys.All(e.Parties.ContainsKey));
 
     /// <summary>
     /// The subject and the persons it meets one by one, when <paramref name="mention"/> is such an enumeration: its

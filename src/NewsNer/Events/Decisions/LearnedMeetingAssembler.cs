@@ -188,15 +188,17 @@ internal static class LearnedMeetingAssembler
         var units = new List<DecidedMention>();
         var features = new FeatureVector();
         var list = mentions.ToList();
-        var enumerations = model.Split is null ? [] : EnumeratedEncounters.Read(syntax, list);
+        var enumerations = model.Split is null ? null : EnumeratedEncounters.Read(syntax, list);
+        var enumerationsBySentence = enumerations?.Keys.ToLookup(e => e.Mention.Sentence);
         foreach (var mention in list)
         {
-            if (enumerations.Count > 0 && EnumeratedEncounters.Absorbs(enumerations, mention))
+            if (enumerations is not null && enumerationsBySentence is not null && !enumerations.ContainsKey(mention)
+                && EnumeratedEncounters.Absorbs(enumerationsBySentence, mention))
             {
                 continue;
             }
 
-            if (enumerations.TryGetValue(mention, out var enumeration))
+            if (enumerations is not null && enumerations.TryGetValue(mention, out var enumeration))
             {
                 units.AddRange(enumeration.Persons.Select(person => Unit(mention, enumeration.Subject, person)));
                 continue;
@@ -330,13 +332,13 @@ internal static class LearnedMeetingAssembler
         var features = new FeatureVector();
 
         // The clusters holding a unit of each split mention: its other units may not join them.
-        var splitClusters = new Dictionary<MeetingCandidate, List<List<DecidedMention>>>();
+        Dictionary<MeetingCandidate, List<List<DecidedMention>>>? splitClusters = null;
         for (var i = 0; i < mentions.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var mention = mentions[i];
             mention.Order = i;
-            var siblings = mention.IsSplitUnit ? splitClusters.GetValueOrDefault(mention.Candidate) : null;
+            var siblings = mention.IsSplitUnit ? splitClusters?.GetValueOrDefault(mention.Candidate) : null;
             List<DecidedMention>? best = null;
             var bestScore = model.SameEncounterThreshold;
             var compared = 0;
@@ -388,7 +390,7 @@ internal static class LearnedMeetingAssembler
             {
                 if (siblings is null)
                 {
-                    splitClusters[mention.Candidate] = siblings = [];
+                    (splitClusters ??= [])[mention.Candidate] = siblings = [];
                 }
 
                 siblings.Add(best);

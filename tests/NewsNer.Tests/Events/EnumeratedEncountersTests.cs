@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace NewsNer.Tests.Events;
 
 /// <summary>
-/// One subject meeting a list of persons in one clause is one encounter per person (the guide of events-train); a
-/// passive reception by several hosts or a summit stays one encounter. Sentences written for this test.
+/// One subject meeting a list of persons in one clause is one encounter per person (the convention most events-train
+/// articles follow); a passive reception by several hosts or a summit stays one encounter. Sentences written for this test.
 /// </summary>
 public class EnumeratedEncountersTests(ITestOutputHelper output)
 {
@@ -42,7 +42,7 @@ public class EnumeratedEncountersTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_later_mention_of_all_the_parties_does_not_join_the_encounters_again()
+    public void A_later_mention_of_all_the_parties_keeps_the_encounters_apart()
     {
         var doc = TestPipelines.Process(
             "Le président kényan William Ruto a rencontré mardi à Nairobi le Premier ministre éthiopien Abiy Ahmed, le président somalien Hassan Cheikh Mohamoud et le président djiboutien Ismaïl Omar Guelleh. "
@@ -59,7 +59,7 @@ public class EnumeratedEncountersTests(ITestOutputHelper output)
     public void A_guest_received_by_several_hosts_in_the_passive_is_one_encounter()
     {
         var doc = TestPipelines.Process(
-            "Arrivé lundi à Dakar, le président gambien Adama Barrow a été reçu par le président Macky Sall, le Premier ministre Amadou Ba et le ministre des Affaires étrangères Aïssata Tall Sall.",
+            "Arrivé lundi à Dakar, le président gambien Adama Barrow a été reçu par le président Macky Sall, le Premier ministre Amadou Ba et la ministre des Affaires étrangères Aïssata Tall Sall.",
             "PER: Adama Barrow | Macky Sall | Amadou Ba | Aïssata Tall Sall; LOC: Dakar",
             new DateOnly(2023, 6, 14),
             EventMethod.Learned);

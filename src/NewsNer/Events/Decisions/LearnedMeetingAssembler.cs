@@ -291,9 +291,13 @@ internal static class LearnedMeetingAssembler
             {
                 kept[target].Cluster.AddRange(cluster);
                 kept[target].Parties.UnionWith(parties);
-                if (split is not null)
+                if (kept[target].Split is { } known && split is not null)
                 {
-                    kept[target] = kept[target] with { Split = kept[target].Split is { } known ? [.. known, .. split] : split };
+                    known.UnionWith(split);
+                }
+                else if (split is not null)
+                {
+                    kept[target] = kept[target] with { Split = split };
                 }
             }
         }

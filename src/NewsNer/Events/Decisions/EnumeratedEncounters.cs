@@ -33,13 +33,13 @@ internal static class EnumeratedEncounters
     }
 
     /// <summary>
-    /// Whether <paramref name="mention"/> tells again the encounters of an enumeration in its sentence: an in-person
-    /// mention that names no party outside it (« En visite à Tokyo, X a rencontré A, B et C »: the visit is the three
+    /// Whether <paramref name="mention"/>, not itself an enumeration, tells again the encounters of an enumeration in its
+    /// sentence: an in-person mention that names no party outside it (« En visite à Tokyo, X a rencontré A, B et C »: the visit is the three
     /// meetings, not a fourth encounter of all four).
     /// </summary>
     public static bool Absorbs(ILookup<int, DecidedMention> enumerationsBySentence, DecidedMention mention) =>
         !mention.Mention.IsSummit && !mention.Mention.IsPhone
-        && enumerationsBySentence[mention.Mention.Sentence].Any(e => e != mention && mention.Parties.Keys.All(e.Parties.ContainsKey));
+        && enumerationsBySentence[mention.Mention.Sentence].Any(e => mention.Parties.Keys.All(e.Parties.ContainsKey));
 
     /// <summary>
     /// The subject and the persons it meets one by one, when <paramref name="mention"/> is such an enumeration: its

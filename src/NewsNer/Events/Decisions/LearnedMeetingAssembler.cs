@@ -192,15 +192,14 @@ internal static class LearnedMeetingAssembler
         var enumerationsBySentence = enumerations?.Keys.ToLookup(e => e.Mention.Sentence);
         foreach (var mention in list)
         {
-            if (enumerations is not null && enumerationsBySentence is not null && !enumerations.ContainsKey(mention)
-                && EnumeratedEncounters.Absorbs(enumerationsBySentence, mention))
-            {
-                continue;
-            }
-
             if (enumerations is not null && enumerations.TryGetValue(mention, out var enumeration))
             {
                 units.AddRange(enumeration.Persons.Select(person => Unit(mention, enumeration.Subject, person)));
+                continue;
+            }
+
+            if (enumerationsBySentence is not null && EnumeratedEncounters.Absorbs(enumerationsBySentence, mention))
+            {
                 continue;
             }
 

@@ -68,7 +68,7 @@ foreach (var row in ReadTsv(Path.Combine(source, "demonyms.fr.tsv")))
     demonyms.Add($"{row["form"]}\t{row["iso2"]}\t{row["preferred"]}");
 }
 
-var cities = new List<string> { "# name\tiso2\tkind (city or region)\tcapital (1 = national capital)" };
+var cities = new List<string> { "# name\tiso2\tkind (city, region, or - when the source does not say)\tcapital (1 = national capital)" };
 var seen = new HashSet<string>(StringComparer.Ordinal);
 foreach (var row in ReadTsv(Path.Combine(source, "cities.fr.tsv")))
 {
@@ -92,6 +92,52 @@ foreach (var row in ReadTsv(Path.Combine(source, "france_admin.fr.tsv")))
     if ((isCommune || isRegion) && !countryNames.Contains(row["name"]) && seen.Add(row["name"] + "\tFR"))
     {
         cities.Add($"{row["name"]}\tFR\t{(isRegion ? "region" : "city")}\t0");
+    }
+}
+
+// The cities and regions the CAMEO country actors file under each country (CountryInfo's capitals, major cities and
+// regions: Goma, Durban, Lahore, Misrata, Agadez). Their names are English, and many are the French ones too. Left out:
+// a name filed under a historical code (a closing date, or six letters: a territory or a former state) or under two
+// countries, a name that is also a French word, first name or last name (Milan, Dallas), and a name shorter than four
+// letters. Their kind is '-': the source does not tell a city from a region or a mountain.
+var frenchWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+foreach (var line in File.ReadLines(Path.Combine(source, "..", "lexicon", "fr.words.txt")))
+{
+    frenchWords.Add(line.Trim());
+}
+
+foreach (var file in new[] { "firstnames.fr.tsv", "lastnames.fr.tsv" })
+{
+    foreach (var row in ReadTsv(Path.Combine(source, file)))
+    {
+        frenchWords.Add(row["name"]);
+    }
+}
+
+var actorPlaces = new SortedDictionary<string, HashSet<string>>(StringComparer.Ordinal);
+foreach (var row in ReadTsv(Path.Combine(source, "actors", "actors.tsv")))
+{
+    var name = row["name"].Trim();
+    if (row["kind"] != "place" || name.Length < 4 || frenchWords.Contains(name) || countryNames.Contains(name))
+    {
+        continue;
+    }
+
+    if (!actorPlaces.TryGetValue(name, out var isos))
+    {
+        actorPlaces[name] = isos = [];
+    }
+
+    isos.Add(row["code"].Length == 3 && row["to"].Length == 0 && isoOfCode.TryGetValue(row["code"], out var iso) ? iso : "?");
+}
+
+// A city the French lists already hold keeps their entry.
+var listedCities = seen.Select(key => key[..key.IndexOf('\t')]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+foreach (var (name, isos) in actorPlaces)
+{
+    if (isos.Count == 1 && isos.First() is var iso && iso != "?" && !listedCities.Contains(name))
+    {
+        cities.Add($"{name}\t{iso}\t-\t0");
     }
 }
 

@@ -1460,6 +1460,14 @@ internal sealed class EntityLinker(FrenchLexicons lexicons)
             if (length > 0 && start + length == mentions[m].EndToken)
             {
                 var place = places[0];
+                if (place.Kind is null)
+                {
+                    // A place the CAMEO actors file under a country without saying what it is: the words around it
+                    // tell the kind (« la province de Raqqa »).
+                    draft.Country = place.Country;
+                    break;
+                }
+
                 draft.Kind = place.Kind;
                 draft.Country = place.Country;
                 draft.ActorCode = place.ActorCode ?? (place.Kind == "country" ? place.Country is { } iso && lexicons.CountryCodes.TryGetValue(iso, out var code) ? code : null : null);

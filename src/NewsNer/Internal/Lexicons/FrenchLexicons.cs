@@ -281,7 +281,7 @@ internal sealed class FrenchLexicons
 
         foreach (var cells in LexiconFiles.ReadTsv("geo/cities.tsv", 4))
         {
-            trie.Add(vocabulary.AddPhrase(cells[0]), new PlaceEntry(cells[2], cells[1], null, cells[3] == "1"));
+            trie.Add(vocabulary.AddPhrase(cells[0]), new PlaceEntry(LexiconFiles.NullIfDash(cells[2]), cells[1], null, cells[3] == "1"));
         }
 
         return (trie.Build(), codes.ToFrozenDictionary(StringComparer.Ordinal), names.ToFrozenDictionary(StringComparer.Ordinal), sovereigns.ToFrozenDictionary(StringComparer.Ordinal));

@@ -71,11 +71,11 @@ internal enum RoleModifier : byte
 }
 
 /// <summary>A named place: a country, a city, a region, a building.</summary>
-/// <param name="Kind">country, city, region, continent, building.</param>
+/// <param name="Kind">country, city, region, continent, building; null when the source does not say (the places of the CAMEO actors).</param>
 /// <param name="Country">ISO 3166-1 alpha-2, or null.</param>
 /// <param name="ActorCode">CAMEO code: the country's code for a country, the government's for a seat of power.</param>
 /// <param name="IsCapital">Whether a city is its country's capital.</param>
-internal sealed record PlaceEntry(string Kind, string? Country, string? ActorCode, bool IsCapital = false);
+internal sealed record PlaceEntry(string? Kind, string? Country, string? ActorCode, bool IsCapital = false);
 
 /// <summary>A known organization (<c>Resources/fr/linking/organizations.tsv</c>).</summary>
 internal sealed record OrganizationEntry(string Group, string Kind, string? Country, string? ActorCode);

@@ -49,7 +49,7 @@ internal static class RoleFinder
             // Modifiers and determiner before the role: "l'ancien président", "le nouveau ministre".
             var start = roleStart;
             var modifier = lexicons.RoleModifiers.Longest(ids, start - 1, out var modifiers);
-            if (modifier == 1 && modifiers[0] == RoleModifier.Former)
+            if (modifier == 1 && modifiers[0] == RoleModifier.Former && view.SentenceOf[start - 1] == view.SentenceOf[start])
             {
                 former = true;
                 start--;
@@ -140,13 +140,16 @@ internal static class RoleFinder
         }
     }
 
-    /// <summary>The determiner phrase that ends just before <paramref name="index"/> (le, la, l', son, de la, du ...).</summary>
+    /// <summary>
+    /// The determiner phrase that ends just before <paramref name="index"/> (le, la, l', son, de la, du ...), in its
+    /// sentence: a description never spans a sentence break (« … le\fministre »).
+    /// </summary>
     internal static WordClass DeterminerEndingAt(LexicalView view, int index, out int start)
     {
         for (var back = 1; back <= 3; back++)
         {
             var k = index - back;
-            if (k < 0)
+            if (k < 0 || (index < view.Count && view.SentenceOf[k] != view.SentenceOf[index]))
             {
                 break;
             }

@@ -124,6 +124,18 @@ public class EntityLinkerTests
     }
 
     [Fact]
+    public void A_description_is_never_read_across_a_sentence_break()
+    {
+        // A form feed ends the sentence between « le » and « ministre » (a fuzzing finding): the description
+        // « le\fministre italien » would lie across two sentences.
+        const string text = "Le président tunisien Kaïs Saïed a reçu jeudi à Carthage le ministre italien des Affaires étrangères, "
+            + "M. Antonio Tajani, pour évoquer l immigration le\fministre italien a parlé.";
+        var doc = Link(text, "PER: Kaïs Saïed | Antonio Tajani; LOC: Carthage");
+        Assert.Equal(2, doc.Sentences.Length);
+        Assert.All(doc.Entities.SelectMany(e => e.Mentions), m => Assert.Contains(doc.Sentences, s => s.Start <= m.Start && m.End <= s.End));
+    }
+
+    [Fact]
     public void Entity_ids_follow_the_order_of_first_mention()
     {
         var doc = Link("Moscou et Damas ont signé. Vladimir Poutine était à Moscou. Poutine a salué Damas.", "LOC: Moscou | Damas; PER: Vladimir Poutine | Poutine");

@@ -100,17 +100,17 @@ foreach (var row in ReadTsv(Path.Combine(source, "france_admin.fr.tsv")))
 // a name filed under a historical code (a closing date, or six letters: a territory or a former state) or under two
 // countries, a name that is also a French word, first name or last name (Milan, Dallas), and a name shorter than four
 // letters. Their kind is '-': the source does not tell a city from a region or a mountain.
-var frenchWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+var wordsAndPersonNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 foreach (var line in File.ReadLines(Path.Combine(source, "..", "lexicon", "fr.words.txt")))
 {
-    frenchWords.Add(line.Trim());
+    wordsAndPersonNames.Add(line.Trim());
 }
 
 foreach (var file in new[] { "firstnames.fr.tsv", "lastnames.fr.tsv" })
 {
     foreach (var row in ReadTsv(Path.Combine(source, file)))
     {
-        frenchWords.Add(row["name"]);
+        wordsAndPersonNames.Add(row["name"]);
     }
 }
 
@@ -118,7 +118,7 @@ var actorPlaces = new SortedDictionary<string, HashSet<string>>(StringComparer.O
 foreach (var row in ReadTsv(Path.Combine(source, "actors", "actors.tsv")))
 {
     var name = row["name"].Trim();
-    if (row["kind"] != "place" || name.Length < 4 || frenchWords.Contains(name) || countryNames.Contains(name))
+    if (row["kind"] != "place" || name.Length < 4 || wordsAndPersonNames.Contains(name) || countryNames.Contains(name))
     {
         continue;
     }
